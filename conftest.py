@@ -1,0 +1,62 @@
+"""Shared test set-up.
+
+The action plan's content (data/*.yaml) is loaded once into the test database, as
+`make run` does, so tests speak about the real platform. Tests that add rows use
+factories with 'test-' ids and run inside a transaction that is rolled back.
+"""
+
+from django.core.management import call_command
+
+import pytest
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command("load_content", verbosity=0)
+
+
+@pytest.fixture
+def alice(django_user_model):
+    """Alice works at the department: she edits all content."""
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user(
+        "alice", password="alice-wachtwoord-lang", is_staff=True
+    )
+    user.groups.add(Group.objects.get(name="Departement"))
+    return user
+
+
+@pytest.fixture
+def bob(django_user_model):
+    """Bob edits for Sociaal Fonds Podiumkunsten only."""
+    from django.contrib.auth.models import Group
+
+    from vangnet.accounts.models import Lidmaatschap
+    from vangnet.kaart.models import Organisatie
+
+    user = django_user_model.objects.create_user(
+        "bob", password="bob-wachtwoord-lang", is_staff=True
+    )
+    user.groups.add(Group.objects.get(name="Partner"))
+    Lidmaatschap.objects.create(
+        user=user, organisatie=Organisatie.objects.get(slug="sociaal-fonds-podiumkunsten")
+    )
+    return user
+
+
+@pytest.fixture
+def charlie(django_user_model):
+    """Charlie edits for FARO: nothing of SFP's is his."""
+    from django.contrib.auth.models import Group
+
+    from vangnet.accounts.models import Lidmaatschap
+    from vangnet.kaart.models import Organisatie
+
+    user = django_user_model.objects.create_user(
+        "charlie", password="charlie-wachtwoord-lang", is_staff=True
+    )
+    user.groups.add(Group.objects.get(name="Partner"))
+    Lidmaatschap.objects.create(user=user, organisatie=Organisatie.objects.get(slug="faro"))
+    return user

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# The browser tests drive Debian's Chromium (a test tool's own browser download cannot work
+# here). Install it with apt-get when it is missing; do nothing when it is there.
+set -euo pipefail
+if [ -x /usr/bin/chromium ]; then
+  exit 0
+fi
+echo "Chromium is missing: installing Debian's chromium package (once)..."
+SUDO=""
+if [ "$(id -u)" != "0" ]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >/dev/null
+/usr/bin/chromium --version

@@ -1,0 +1,1 @@
+"""Placeholder replaced by the HSDS export (work in progress in this checkout)."""

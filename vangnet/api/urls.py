@@ -1,0 +1,28 @@
+from django.urls import path
+
+from vangnet.api import views
+
+app_name = "api"
+
+urlpatterns = [
+    path("openapi.json", views.openapi, name="openapi"),
+    path("aanspreekpunten", views.aanspreekpunten, name="aanspreekpunten"),
+    path("aanspreekpunten/<slug:slug>", views.aanspreekpunt, name="aanspreekpunt"),
+    path("aanbod", views.aanbod_lijst, name="aanbod-lijst"),
+    path("aanbod/<slug:slug>", views.aanbod, name="aanbod"),
+    path("organisaties", views.organisaties, name="organisaties"),
+    path("begrippen", views.begrippen, name="begrippen"),
+    path("zoek", views.zoeken, name="zoek"),
+    path("hsds/", views.hsds_root, name="hsds-root"),
+    path("hsds/services", views.hsds_services, name="hsds-services"),
+    path("hsds/services/<str:service_id>", views.hsds_service, name="hsds-service"),
+    path("hsds/organizations", views.hsds_organizations, name="hsds-organizations"),
+    path(
+        "hsds/organizations/<str:organization_id>",
+        views.hsds_organization,
+        name="hsds-organization",
+    ),
+    path("hsds/taxonomies", views.hsds_taxonomies, name="hsds-taxonomies"),
+    path("hsds/taxonomy_terms", views.hsds_taxonomy_terms, name="hsds-taxonomy-terms"),
+    path("hsds/export.json", views.hsds_export, name="hsds-export"),
+]

@@ -1,0 +1,194 @@
+"""The public JSON API (/api/v1/): read-only, open data, no cookies needed.
+
+Lists are small (the whole directory is a few hundred items) and returned whole; search
+returns the best 50 by default.
+"""
+
+from collections.abc import Callable
+from functools import wraps
+
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.urls import reverse
+from django.utils import translation
+from django.views.decorators.http import require_GET
+
+from vangnet.api import hsds, serializers
+from vangnet.api.openapi import document as openapi_document
+from vangnet.begrippen.models import Begrip
+from vangnet.kaart.models import Aanbod, Aanspreekpunt, Organisatie
+from vangnet.zoeken.search import Zoekvraag, documents, zoek
+
+LANGUAGES = ("nl", "fr", "en")
+MAX_LIMIT = 200
+
+
+def error(status: int, message: str, **extra) -> JsonResponse:
+    return JsonResponse({"fout": message, **extra}, status=status)
+
+
+def api_view(view: Callable) -> Callable:
+    """GET only, JSON in the language of ``?taal=`` (Dutch by default), open to every origin."""
+
+    @require_GET
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        taal = request.GET.get("taal", "nl")
+        if taal not in LANGUAGES:
+            return error(400, f"taal: onbekende waarde {taal!r}", toegestaan=list(LANGUAGES))
+        with translation.override(taal):
+            response = view(request, *args, **kwargs)
+        response["Access-Control-Allow-Origin"] = "*"
+        return response
+
+    return wrapper
+
+
+def _json(data) -> JsonResponse:
+    return JsonResponse(data, json_dumps_params={"ensure_ascii": False}, safe=False)
+
+
+def _aanspreekpunten():
+    return Aanspreekpunt.objects.select_related("organisatie").prefetch_related(
+        "kanalen", "aanbieders", "begrippen"
+    )
+
+
+def _aanbod():
+    return Aanbod.objects.prefetch_related("aanbieders", "begrippen", "prijzen__paritair_comite")
+
+
+@api_view
+def aanspreekpunten(request: HttpRequest) -> JsonResponse:
+    items = [serializers.aanspreekpunt(request, p) for p in _aanspreekpunten()]
+    return _json({"aanspreekpunten": items})
+
+
+@api_view
+def aanspreekpunt(request: HttpRequest, slug: str) -> JsonResponse:
+    punt = _aanspreekpunten().filter(slug=slug).first()
+    if punt is None:
+        return error(404, f"Geen aanspreekpunt met id {slug!r}")
+    return _json(serializers.aanspreekpunt(request, punt))
+
+
+@api_view
+def aanbod_lijst(request: HttpRequest) -> JsonResponse:
+    return _json({"aanbod": [serializers.aanbod(request, a) for a in _aanbod()]})
+
+
+@api_view
+def aanbod(request: HttpRequest, slug: str) -> JsonResponse:
+    item = _aanbod().filter(slug=slug).first()
+    if item is None:
+        return error(404, f"Geen aanbod met id {slug!r}")
+    return _json(serializers.aanbod(request, item))
+
+
+@api_view
+def organisaties(request: HttpRequest) -> JsonResponse:
+    return _json(
+        {"organisaties": [serializers.organisatie(request, o) for o in Organisatie.objects.all()]}
+    )
+
+
+@api_view
+def begrippen(request: HttpRequest) -> JsonResponse:
+    items = [serializers.begrip(request, b) for b in Begrip.objects.prefetch_related("verwant")]
+    return _json({"begrippen": items})
+
+
+_DETAIL = {
+    "aanspreekpunt": "kaart:aanspreekpunt",
+    "aanbod": "kaart:aanbod",
+    "begrip": "begrippen:begrip",
+}
+
+
+@api_view
+def zoeken(request: HttpRequest) -> JsonResponse:
+    q = request.GET.get("q", "").strip()
+    if not q:
+        return error(400, "q: geef minstens één zoekwoord")
+    if len(q) > 200:
+        return error(400, "q: maximaal 200 tekens")
+    try:
+        limit = int(request.GET.get("limit", 50))
+    except ValueError:
+        return error(400, "limit: geef een geheel getal")
+    if not 1 <= limit <= MAX_LIMIT:
+        return error(400, f"limit: tussen 1 en {MAX_LIMIT}")
+    rows = list(zoek(Zoekvraag(tekst=q))[:limit])
+    results = [
+        {
+            "soort": doc.soort,
+            "id": doc.slug,
+            "titel": doc.titel,
+            "samenvatting": doc.samenvatting,
+            "score": row["score"],
+            "url": request.build_absolute_uri(reverse(_DETAIL[doc.soort], args=[doc.slug])),
+        }
+        for row, doc in zip(rows, documents(rows), strict=True)
+    ]
+    return _json({"q": q, "resultaten": results})
+
+
+@api_view
+def openapi(request: HttpRequest) -> JsonResponse:
+    return _json(openapi_document(request.build_absolute_uri("/api/v1")))
+
+
+# -- HSDS 3 (Open Referral) ------------------------------------------------------------------
+
+
+@api_view
+def hsds_root(request: HttpRequest) -> JsonResponse:
+    return _json(hsds.root(request.build_absolute_uri(reverse("api:openapi"))))
+
+
+@api_view
+def hsds_services(request: HttpRequest) -> JsonResponse:
+    try:
+        page = int(request.GET.get("page", 1))
+        per_page = int(request.GET.get("per_page", 50))
+    except ValueError:
+        return error(400, "page en per_page: geef een geheel getal")
+    if page < 1 or not 1 <= per_page <= MAX_LIMIT:
+        return error(400, f"page >= 1 en per_page tussen 1 en {MAX_LIMIT}")
+    return _json(hsds.service_page(request, page, per_page, request.GET.get("search", "")))
+
+
+@api_view
+def hsds_service(request: HttpRequest, service_id: str) -> JsonResponse:
+    service = hsds.service_by_id(request, service_id)
+    if service is None:
+        return error(404, f"Geen service met id {service_id!r}")
+    return _json(service)
+
+
+@api_view
+def hsds_organizations(request: HttpRequest) -> JsonResponse:
+    return _json(hsds.organization_page(request))
+
+
+@api_view
+def hsds_organization(request: HttpRequest, organization_id: str) -> JsonResponse:
+    org = hsds.organization_by_id(request, organization_id)
+    if org is None:
+        return error(404, f"Geen organization met id {organization_id!r}")
+    return _json(org)
+
+
+@api_view
+def hsds_taxonomies(request: HttpRequest) -> JsonResponse:
+    return _json(hsds.taxonomy_page())
+
+
+@api_view
+def hsds_taxonomy_terms(request: HttpRequest) -> JsonResponse:
+    return _json(hsds.taxonomy_term_page())
+
+
+@api_view
+def hsds_export(request: HttpRequest) -> JsonResponse:
+    """The whole directory as one HSDS 3 dataset (organizations with their services)."""
+    return _json(hsds.export(request))

@@ -1,0 +1,67 @@
+/*
+ * Quick exit ("Snel weg"), after the GOV.UK "Exit this page" pattern.
+ * Without JavaScript the button is an ordinary link to /weg/, which clears the session.
+ * This script adds: pressing Shift three times (each within 5 seconds of the previous)
+ * leaves too, the page is hidden at once, and the exit replaces the current history
+ * entry so that "Back" does not return here.
+ */
+(function () {
+  "use strict";
+  var container = document.querySelector("[data-snel-weg]");
+  if (!container) { return; }
+  var button = container.querySelector("[data-snel-weg-knop]");
+  var status = container.querySelector("[data-snel-weg-status]");
+  var lang = document.documentElement.lang || "nl";
+  var text = {
+    nl: { twice: "Shift, nog 2 keer drukken om de pagina te verlaten.", once: "Shift, nog 1 keer drukken om de pagina te verlaten.", expired: "Snel weg: tijd verstreken.", leaving: "Bezig met verlaten…" },
+    fr: { twice: "Maj, appuyez encore 2 fois pour quitter la page.", once: "Maj, appuyez encore 1 fois pour quitter la page.", expired: "Sortie rapide : délai expiré.", leaving: "Sortie en cours…" },
+    en: { twice: "Shift, press 2 more times to exit.", once: "Shift, press 1 more time to exit.", expired: "Exit this page expired.", leaving: "Leaving…" }
+  }[lang.slice(0, 2)] || null;
+  if (!text) { text = { twice: "", once: "", expired: "", leaving: "" }; }
+
+  var presses = 0;
+  var timer = null;
+  var otherKeyDown = false;
+
+  function leave(event) {
+    if (event) { event.preventDefault(); }
+    document.body.classList.add("vangnet-weg");
+    var screen = document.createElement("div");
+    screen.className = "vangnet-weg-scherm";
+    screen.setAttribute("role", "alert");
+    screen.textContent = text.leaving;
+    document.body.appendChild(screen);
+    window.location.replace(button.href);
+  }
+
+  function reset(announce) {
+    presses = 0;
+    if (timer) { clearTimeout(timer); timer = null; }
+    if (announce) { status.textContent = text.expired; }
+  }
+
+  button.addEventListener("click", leave);
+  var skip = document.querySelectorAll('a.skip-link[href="' + button.getAttribute("href") + '"]');
+  for (var i = 0; i < skip.length; i++) { skip[i].addEventListener("click", leave); }
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Shift") { otherKeyDown = true; reset(false); }
+  }, true);
+  document.addEventListener("keyup", function (event) {
+    if (event.key !== "Shift") { otherKeyDown = false; return; }
+    if (otherKeyDown) { return; } // Shift used as a modifier (Shift+A) does not count.
+    presses += 1;
+    if (timer) { clearTimeout(timer); }
+    if (presses >= 3) { reset(false); leave(); return; }
+    status.textContent = presses === 1 ? text.twice : text.once;
+    timer = setTimeout(function () { reset(true); }, 5000);
+  }, true);
+
+  // Coming back through the back/forward cache: show the page again.
+  window.addEventListener("pageshow", function () {
+    document.body.classList.remove("vangnet-weg");
+    var screen = document.querySelector(".vangnet-weg-scherm");
+    if (screen) { screen.remove(); }
+    reset(false);
+  });
+})();

@@ -1,0 +1,78 @@
+"""Template helpers for sources, code lists and hours."""
+
+from django import template
+from django.utils.translation import gettext as _
+
+from vangnet.kaart import choices
+
+register = template.Library()
+
+_VOCABULARIES = {
+    "status": choices.Status,
+    "perspectief": choices.Perspectief,
+    "gedrag": choices.Gedrag,
+    "discriminatiegrond": choices.Discriminatiegrond,
+    "context": choices.Context,
+    "sector": choices.Sector,
+    "beleidsniveau": choices.Beleidsniveau,
+    "doelgroep": choices.AanbodDoelgroep,
+    "taal": choices.Taal,
+    "dag": choices.Dag,
+    "kanaal": choices.KanaalSoort,
+    "organisatie": choices.OrganisatieSoort,
+}
+
+
+def _lookup(vocabulary: str) -> dict:
+    if vocabulary == "type":
+        return {**dict(choices.AanbodSoort.choices), **dict(choices.AanspreekpuntSoort.choices)}
+    return dict(_VOCABULARIES[vocabulary].choices)
+
+
+@register.filter
+def labels(values: list[str], vocabulary: str) -> list[str]:
+    """Translate a list of code values to their labels: ``{{ punt.gedrag|labels:"gedrag" }}``."""
+    lookup = _lookup(vocabulary)
+    return [str(lookup.get(v, v)) for v in values or []]
+
+
+@register.filter
+def label(value: str, vocabulary: str) -> str:
+    return str(_lookup(vocabulary).get(value, value))
+
+
+@register.filter
+def is_url(value: str) -> bool:
+    return isinstance(value, str) and value.startswith("https://")
+
+
+@register.filter
+def bron_label(value: str) -> str:
+    """``actieplan actie 2.3.a`` -> ``Actieplan 2024-2025, actie 2.3.a``; URLs lose their scheme."""
+    if value.startswith("actieplan "):
+        return _("Actieplan 2024-2025, %(section)s") % {"section": value.removeprefix("actieplan ")}
+    return value.removeprefix("https://").removeprefix("www.").rstrip("/")
+
+
+@register.filter
+def uren_tekst(slot: dict) -> str:
+    """One opening-hours slot in words: ``maandag tot vrijdag, 09:00-17:00``."""
+    dagen = slot.get("dagen", [])
+    names = dict(choices.Dag.choices)
+    order = list(names)
+    if len(dagen) > 2 and [order.index(d) for d in dagen] == list(
+        range(order.index(dagen[0]), order.index(dagen[-1]) + 1)
+    ):
+        days = _("%(first)s tot %(last)s") % {"first": names[dagen[0]], "last": names[dagen[-1]]}
+    else:
+        days = ", ".join(str(names[d]) for d in dagen)
+    return f"{days}, {slot.get('van')}–{slot.get('tot')}"
+
+
+@register.simple_tag(takes_context=True)
+def taal_url(context: template.Context, code: str) -> str:
+    """The current page in another language (the language is part of the URL)."""
+    from django.urls import translate_url
+
+    request = context["request"]
+    return translate_url(request.get_full_path(), code)

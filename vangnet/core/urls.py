@@ -1,0 +1,12 @@
+from django.urls import path
+
+from vangnet.core import views
+
+app_name = "core"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("veilig-surfen/", views.veilig_surfen, name="veilig-surfen"),
+    path("weg/", views.snel_weg, name="snel-weg"),
+    path("gezond", views.gezond, name="gezond"),
+]

@@ -1,0 +1,61 @@
+"""Typed access to environment variables that fails loudly on bad values.
+
+Every setting that comes from the environment is read here, so that a typo in
+a deployment (``DEBUG=ture``) stops the process at start-up instead of
+silently meaning something else.
+"""
+
+import os
+
+from django.core.exceptions import ImproperlyConfigured
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off"}
+
+
+def env_str(name: str, default: str | None = None) -> str:
+    """Return the variable as a string; without a default it is required."""
+    value = os.environ.get(name)
+    if value is None or value == "":
+        if default is None:
+            raise ImproperlyConfigured(f"Environment variable {name} is required")
+        return default
+    return value
+
+
+def env_bool(name: str, default: bool) -> bool:
+    """Return a boolean; only 1/0, true/false, yes/no, on/off are accepted."""
+    value = os.environ.get(name, "").strip().lower()
+    if value == "":
+        return default
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    raise ImproperlyConfigured(
+        f"Unexpected value {name}={os.environ[name]!r}; use true/false, yes/no, on/off or 1/0"
+    )
+
+
+def env_int(name: str, default: int, minimum: int | None = None) -> int:
+    """Return an integer, refusing anything that is not one (or is below ``minimum``)."""
+    raw = os.environ.get(name, "").strip()
+    if raw == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"Unexpected value {name}={raw!r}; expected an integer"
+        ) from None
+    if minimum is not None and value < minimum:
+        raise ImproperlyConfigured(f"{name}={value} is below the minimum of {minimum}")
+    return value
+
+
+def env_list(name: str, default: list[str]) -> list[str]:
+    """Return a comma-separated list, stripped of blanks."""
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return list(default)
+    return [item.strip() for item in raw.split(",") if item.strip()]

@@ -1,0 +1,56 @@
+"""Load the action plan's content (data/*.yaml) into the database, idempotently."""
+
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from vangnet.inhoud.loading import FILES, ContentError, Loader
+
+
+class Command(BaseCommand):
+    help = "Load organisations, contact points, offering and glossary from data/*.yaml."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--data", default=str(settings.DATA_DIR), help="Folder with the YAML files."
+        )
+        parser.add_argument("--check", action="store_true", help="Validate only; write nothing.")
+        parser.add_argument(
+            "--prune", action="store_true", help="Delete records no longer in the files."
+        )
+
+    def handle(self, *args, data: str, check: bool, prune: bool, verbosity: int, **options):
+        show = verbosity > 0
+
+        def progress(name: str, done: int, total: int) -> None:
+            if show and (done == total or done % 25 == 0):
+                self.stdout.write(
+                    f"\r  {name:<24} {done:>5}/{total}", ending="" if done < total else "\n"
+                )
+                self.stdout.flush()
+
+        try:
+            loader = Loader(Path(data), progress)
+            if check:
+                loader.check()
+                self.stdout.write(self.style.SUCCESS(f"{len(FILES)} files valid."))
+                return
+            tallies = loader.load(prune=prune)
+        except ContentError as error:
+            for problem in error.problems:
+                self.stderr.write(f"  - {problem}")
+            raise CommandError(str(error)) from None
+        except FileNotFoundError as error:
+            raise CommandError(f"Missing data file: {error.filename}") from None
+        for name, tally in tallies.items():
+            line = (
+                f"{name}: {tally.created} new, {tally.updated} updated, {tally.unchanged} unchanged"
+            )
+            if tally.orphans:
+                verb = "deleted" if prune else "no longer in the file (use --prune)"
+                line += f"; {len(tally.orphans)} {verb}: {', '.join(tally.orphans)}"
+            if show:
+                self.stdout.write(line)
+        if show:
+            self.stdout.write(self.style.SUCCESS("Content loaded."))

@@ -1,0 +1,106 @@
+"""Admin for the kaart. The department edits everything; a partner only its own organisation's rows.
+
+Every change is versioned by django-simple-history (who, when, what), visible under
+"Geschiedenis" on each record.
+"""
+
+from django.contrib import admin
+from django.db.models import Q, QuerySet
+from django.http import HttpRequest
+
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
+from simple_history.admin import SimpleHistoryAdmin
+
+from vangnet.accounts.permissions import is_departement, organisatie_ids
+from vangnet.kaart.models import Aanbod, Aanspreekpunt, Kanaal, Organisatie, ParitairComite, Prijs
+from vangnet.zoeken.documents import AANBOD, AANSPREEKPUNT
+from vangnet.zoeken.indexing import reindex
+
+
+class ScopedAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
+    """Limits a partner user to the rows of its own organisations."""
+
+    def scope(self, queryset: QuerySet, org_ids: set[int]) -> QuerySet:
+        raise NotImplementedError
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        queryset = super().get_queryset(request)
+        if is_departement(request.user):
+            return queryset
+        return self.scope(queryset, organisatie_ids(request.user)).distinct()
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "aanbieders" and not is_departement(request.user):
+            kwargs["queryset"] = Organisatie.objects.filter(pk__in=organisatie_ids(request.user))
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "organisatie" and not is_departement(request.user):
+            kwargs["queryset"] = Organisatie.objects.filter(pk__in=organisatie_ids(request.user))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class KanaalInline(TranslationTabularInline):
+    model = Kanaal
+    extra = 0
+
+
+class PrijsInline(TranslationTabularInline):
+    model = Prijs
+    extra = 0
+
+
+@admin.register(Organisatie)
+class OrganisatieAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
+    list_display = ["naam", "afkorting", "soort", "slug"]
+    list_filter = ["soort"]
+    search_fields = ["naam", "afkorting", "slug"]
+
+
+@admin.register(ParitairComite)
+class ParitairComiteAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
+    list_display = ["slug", "naam", "sociaal_fonds"]
+
+
+@admin.register(Aanspreekpunt)
+class AanspreekpuntAdmin(ScopedAdmin):
+    list_display = ["naam", "soort", "slug", "anoniem", "kosteloos", "dringend"]
+    list_filter = ["soort", "anoniem", "kosteloos", "dringend"]
+    search_fields = ["naam", "slug", "samenvatting"]
+    filter_horizontal = ["aanbieders", "begrippen"]
+    inlines = [KanaalInline]
+
+    def scope(self, queryset: QuerySet, org_ids: set[int]) -> QuerySet:
+        return queryset.filter(Q(organisatie__in=org_ids) | Q(aanbieders__in=org_ids))
+
+    def get_readonly_fields(self, request, obj=None):
+        # A partner keeps channels and texts current, but not the id or who runs it.
+        if is_departement(request.user):
+            return ()
+        return ("slug", "organisatie", "bron")
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        reindex(AANSPREEKPUNT, form.instance)
+
+
+@admin.register(Aanbod)
+class AanbodAdmin(ScopedAdmin):
+    list_display = ["titel", "soort", "slug", "kosteloos"]
+    list_filter = ["soort", "kosteloos"]
+    search_fields = ["titel", "slug", "samenvatting"]
+    filter_horizontal = ["aanbieders", "begrippen"]
+    inlines = [PrijsInline]
+
+    def scope(self, queryset: QuerySet, org_ids: set[int]) -> QuerySet:
+        return queryset.filter(aanbieders__in=org_ids)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        aanbod = form.instance
+        if not is_departement(request.user) and not aanbod.aanbieders.exists():
+            # Whatever a partner creates belongs to its organisation(s).
+            aanbod.aanbieders.set(organisatie_ids(request.user))
+        aanbod.refresh_kosteloos()
+        Aanbod.objects.filter(pk=aanbod.pk).update(kosteloos=aanbod.kosteloos)
+        reindex(AANBOD, aanbod)

@@ -1,0 +1,168 @@
+"""The shared vocabulary of the kaart: the fixed code lists every module uses.
+
+The values are the action plan's own words (lower case, hyphenated) and are
+the same in the data files, the database, the URLs and the API. Labels are
+translated; values never are.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Status(models.TextChoices):
+    """The status (rol) of a person where it happened."""
+
+    WERKNEMER = "werknemer", _("werknemer")
+    FLEXWERKER = "flexwerker", _("flexwerker")
+    FREELANCER = "freelancer", _("freelancer")
+    VRIJWILLIGER = "vrijwilliger", _("vrijwilliger")
+    DEELNEMER = "deelnemer", _("deelnemer of lid")
+    STUDENT = "student", _("student of stagiair")
+    PUBLIEK = "publiek", _("publiek")
+    LEIDINGGEVENDE = "leidinggevende", _("leidinggevende of organisatie")
+
+
+class Perspectief(models.TextChoices):
+    """From which side a person meets the behaviour."""
+
+    SLACHTOFFER = "slachtoffer", _("het overkwam mij")
+    GETUIGE = "getuige", _("ik zag het gebeuren")
+    BESCHULDIGDE = "beschuldigde", _("ik word beschuldigd of twijfel aan mijn eigen gedrag")
+    ORGANISATIE = "organisatie", _("ik moet reageren als organisatie")
+
+
+class Gedrag(models.TextChoices):
+    """Kinds of grensoverschrijdend gedrag."""
+
+    SEKSUEEL = "seksueel", _("seksueel grensoverschrijdend gedrag")
+    FYSIEK = "fysiek", _("fysiek geweld")
+    PSYCHISCH = "psychisch", _("psychisch geweld of pesten")
+    MACHTSMISBRUIK = "machtsmisbruik", _("machtsmisbruik")
+    DISCRIMINATIE = "discriminatie", _("discriminatie")
+
+
+class Discriminatiegrond(models.TextChoices):
+    GENDER = "gender", _("gender of geslacht")
+    AFKOMST = "afkomst", _("afkomst, huidskleur of nationaliteit")
+    SEKSUELE_ORIENTATIE = "seksuele-orientatie", _("seksuele oriëntatie")
+    HANDICAP = "handicap", _("handicap")
+    LEEFTIJD = "leeftijd", _("leeftijd")
+    GELOOF = "geloof", _("geloof of levensbeschouwing")
+    TAAL = "taal", _("taal")
+    ANDERE = "andere", _("andere grond")
+
+
+class Context(models.TextChoices):
+    WERK = "werk", _("op het werk")
+    VRIJE_TIJD = "vrije-tijd", _("in de vrije tijd (vereniging, hobby)")
+    OPLEIDING = "opleiding", _("in een opleiding of stage")
+    EVENEMENT = "evenement", _("op een evenement of in een zaal")
+
+
+class Sector(models.TextChoices):
+    PODIUMKUNSTEN = "podiumkunsten", _("podiumkunsten")
+    MUZIEK = "muziek", _("muziek")
+    BEELDENDE_KUNSTEN = "beeldende-kunsten", _("beeldende kunsten")
+    FILM_AUDIOVISUEEL = "film-audiovisueel", _("film en audiovisueel")
+    LITERATUUR = "literatuur", _("literatuur")
+    CIRCUS = "circus", _("circus")
+    CULTUREEL_ERFGOED = "cultureel-erfgoed", _("cultureel erfgoed")
+    SOCIAAL_CULTUREEL_VOLWASSENENWERK = (
+        "sociaal-cultureel-volwassenenwerk",
+        _("sociaal-cultureel volwassenenwerk"),
+    )
+    AMATEURKUNSTEN = "amateurkunsten", _("amateurkunsten")
+    MEDIA = "media", _("media")
+    ANDERE = "andere", _("andere sector")
+
+
+class Beleidsniveau(models.TextChoices):
+    """The three levels of the beleidsdriehoek (Grenswijs)."""
+
+    KWALITEIT = "kwaliteit", _("kwaliteit")
+    PREVENTIE = "preventie", _("preventie")
+    REACTIE = "reactie", _("reactie")
+
+
+class OrganisatieSoort(models.TextChoices):
+    SECTORORGANISATIE = "sectororganisatie", _("sectororganisatie of steunpunt")
+    EXPERTISECENTRUM = "expertisecentrum", _("expertisecentrum")
+    OVERHEID = "overheid", _("overheid")
+    HULPLIJN = "hulplijn", _("hulplijn of hulpverlening")
+    MELDPUNT = "meldpunt", _("meldpunt of gelijkheidsorgaan")
+    SOCIAAL_FONDS = "sociaal-fonds", _("sociaal fonds")
+    VAKBOND = "vakbond", _("vakbond")
+    WERKGEVERSFEDERATIE = "werkgeversfederatie", _("werkgeversfederatie")
+    PREVENTIEDIENST = "preventiedienst", _("externe preventiedienst")
+    PEER_SUPPORT = "peer-support", _("peer support")
+    ONDERWIJS = "onderwijs", _("onderwijs")
+    OMROEP = "omroep", _("omroep of media")
+    ANDERE = "andere", _("andere")
+
+
+class AanspreekpuntSoort(models.TextChoices):
+    NOODHULP = "noodhulp", _("noodhulp")
+    HULPLIJN = "hulplijn", _("hulplijn")
+    HULPVERLENING = "hulpverlening", _("hulpverlening en zorg")
+    MELDPUNT = "meldpunt", _("meldpunt")
+    VERTROUWENSPERSOON = "vertrouwenspersoon", _("vertrouwenspersoon")
+    PREVENTIEADVISEUR = "preventieadviseur", _("preventieadviseur")
+    AANSPREEKPUNT_INTEGRITEIT = "aanspreekpunt-integriteit", _("aanspreekpunt integriteit")
+    PEER_SUPPORT = "peer-support", _("peer support")
+    GELIJKHEIDSORGAAN = "gelijkheidsorgaan", _("gelijkheidsorgaan")
+    BEMIDDELING = "bemiddeling", _("erkenning en bemiddeling")
+    INSPECTIE = "inspectie", _("inspectie")
+    BELANGENBEHARTIGING = "belangenbehartiging", _("belangenbehartiging")
+
+
+class AanbodSoort(models.TextChoices):
+    INSTRUMENT = "instrument", _("instrument")
+    VORMING = "vorming", _("vorming of opleiding")
+    BEGELEIDING = "begeleiding", _("begeleiding, supervisie of intervisie")
+    WORKSHOP = "workshop", _("workshop")
+    PUBLICATIE = "publicatie", _("publicatie")
+    PEER_SUPPORT = "peer-support", _("peer support")
+
+
+class AanbodDoelgroep(models.TextChoices):
+    """Who an offering is meant for (people in a role, not a victim's status)."""
+
+    MEDEWERKERS = "medewerkers", _("medewerkers")
+    FREELANCERS = "freelancers", _("freelancers")
+    VRIJWILLIGERS = "vrijwilligers", _("vrijwilligers")
+    DEELNEMERS = "deelnemers", _("deelnemers en leden")
+    STUDENTEN = "studenten", _("studenten")
+    LEIDINGGEVENDEN = "leidinggevenden", _("leidinggevenden")
+    BESTUURSLEDEN = "bestuursleden", _("bestuursleden")
+    VERTROUWENSPERSONEN = "vertrouwenspersonen", _("vertrouwenspersonen")
+    PREVENTIEADVISEURS = "preventieadviseurs", _("preventieadviseurs")
+    OMSTAANDERS = "omstaanders", _("omstaanders")
+    SLACHTOFFERS = "slachtoffers", _("slachtoffers en lotgenoten")
+    ORGANISATIES = "organisaties", _("organisaties")
+
+
+class KanaalSoort(models.TextChoices):
+    TELEFOON = "telefoon", _("telefoon")
+    CHAT = "chat", _("chat")
+    EMAIL = "email", _("e-mail")
+    FORMULIER = "formulier", _("online formulier")
+    WEBSITE = "website", _("website")
+    BEZOEK = "bezoek", _("langsgaan")
+    POST = "post", _("brief")
+
+
+class Dag(models.TextChoices):
+    MA = "ma", _("maandag")
+    DI = "di", _("dinsdag")
+    WO = "wo", _("woensdag")
+    DO = "do", _("donderdag")
+    VR = "vr", _("vrijdag")
+    ZA = "za", _("zaterdag")
+    ZO = "zo", _("zondag")
+
+
+class Taal(models.TextChoices):
+    NL = "nl", _("Nederlands")
+    FR = "fr", _("Frans")
+    EN = "en", _("Engels")
+    DE = "de", _("Duits")

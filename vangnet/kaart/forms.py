@@ -1,0 +1,92 @@
+"""The kaart's search and filter form (GET; every value validated against the code lists)."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from vangnet.kaart import choices as c
+from vangnet.kaart.models import ParitairComite
+from vangnet.zoeken.search import Zoekvraag, voorwaarde
+
+ITEM_SOORTEN = [
+    ("aanspreekpunt", _("aanspreekpunten")),
+    ("aanbod", _("aanbod")),
+    ("begrip", _("begrippen")),
+]
+
+
+def _multi(label: str, choices, help_text: str = "") -> forms.MultipleChoiceField:
+    return forms.MultipleChoiceField(
+        label=label,
+        choices=choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=help_text,
+    )
+
+
+class KaartFilterForm(forms.Form):
+    """Search words plus filters. Each filter is a facet of the search index."""
+
+    q = forms.CharField(label=_("Zoekwoorden"), required=False, max_length=200)
+    soort = _multi(_("Wat zoek je?"), ITEM_SOORTEN)
+    status = _multi(_("Ik ben"), c.Status.choices)
+    perspectief = _multi(_("Mijn positie"), c.Perspectief.choices)
+    gedrag = _multi(_("Soort gedrag"), c.Gedrag.choices)
+    sector = _multi(_("Sector"), c.Sector.choices)
+    niveau = _multi(_("Beleidsniveau"), c.Beleidsniveau.choices)
+    type = _multi(
+        _("Soort aanspreekpunt of aanbod"),
+        list(c.AanspreekpuntSoort.choices)
+        + [
+            (value, label)
+            for value, label in c.AanbodSoort.choices
+            if value not in c.AanspreekpuntSoort.values
+        ],
+    )
+    doelgroep = _multi(_("Aanbod voor"), c.AanbodDoelgroep.choices)
+    taal = _multi(_("Taal"), c.Taal.choices)
+    kosteloos = forms.BooleanField(label=_("Alleen gratis"), required=False)
+    anoniem = forms.BooleanField(label=_("Alleen anoniem mogelijk"), required=False)
+    pc = forms.ChoiceField(
+        label=_("Mijn paritair comité"),
+        required=False,
+        help_text=_("Dan tonen we wat vorming voor jou kost."),
+    )
+
+    FACETS = (
+        "soort",
+        "status",
+        "perspectief",
+        "gedrag",
+        "sector",
+        "niveau",
+        "type",
+        "doelgroep",
+        "taal",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["pc"].choices = [("", _("weet ik niet of geen"))] + [
+            (pc.slug, f"PC {pc.slug} – {pc.naam}") for pc in ParitairComite.objects.all()
+        ]
+
+    def zoekvraag(self) -> Zoekvraag:
+        """The search words and the chosen filters, as a query on the search index."""
+        data = self.cleaned_data
+        voorwaarden = [voorwaarde(name, data[name]) for name in self.FACETS if data.get(name)]
+        if data.get("kosteloos"):
+            gratis = voorwaarde("kosteloos", ["ja"])
+            if data.get("pc"):
+                # Free for *this* person: free for everyone, or free under their committee.
+                gratis += voorwaarde("kosteloos-pc", [data["pc"]])
+            voorwaarden.append(gratis)
+        if data.get("anoniem"):
+            voorwaarden.append(voorwaarde("anoniem", ["ja"]))
+        return Zoekvraag(tekst=data.get("q") or "", voorwaarden=voorwaarden)
+
+    def active_count(self) -> int:
+        data = self.cleaned_data
+        return sum(len(data.get(name) or []) for name in self.FACETS) + sum(
+            1 for name in ("kosteloos", "anoniem", "pc") if data.get(name)
+        )

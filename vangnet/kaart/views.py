@@ -1,0 +1,72 @@
+"""Public pages of the sociale kaart: the list with search and filters, and detail pages."""
+
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
+
+from vangnet.kaart.forms import KaartFilterForm
+from vangnet.kaart.models import Aanbod, Aanspreekpunt, Organisatie, ParitairComite
+from vangnet.zoeken.search import Zoekvraag, documents, zoek
+
+PER_PAGE = 20
+
+
+@require_GET
+def index(request: HttpRequest) -> HttpResponse:
+    form = KaartFilterForm(request.GET or None)
+    vraag = form.zoekvraag() if form.is_valid() else Zoekvraag()
+    paginator = Paginator(zoek(vraag), PER_PAGE)
+    page = paginator.get_page(request.GET.get("pagina"))
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    context = {
+        "form": form,
+        "page": page,
+        "resultaten": documents(list(page.object_list)),
+        "querystring": query.urlencode(),
+        "gezocht": not vraag.is_empty(),
+        "actieve_filters": form.active_count() if form.is_valid() else 0,
+    }
+    return render(request, "kaart/index.html", context)
+
+
+@require_GET
+def aanspreekpunt(request: HttpRequest, slug: str) -> HttpResponse:
+    punt = get_object_or_404(
+        Aanspreekpunt.objects.select_related("organisatie").prefetch_related(
+            "kanalen", "aanbieders", "begrippen"
+        ),
+        slug=slug,
+    )
+    return render(request, "kaart/aanspreekpunt.html", {"punt": punt})
+
+
+@require_GET
+def aanbod(request: HttpRequest, slug: str) -> HttpResponse:
+    item = get_object_or_404(
+        Aanbod.objects.prefetch_related("aanbieders", "begrippen", "prijzen__paritair_comite"),
+        slug=slug,
+    )
+    pc = ParitairComite.objects.filter(slug=request.GET.get("pc", "")).first()
+    context = {
+        "item": item,
+        "pc": pc,
+        "prijs_voor_pc": item.prijs_voor(pc.slug) if pc else None,
+        "paritaire_comites": ParitairComite.objects.all(),
+    }
+    return render(request, "kaart/aanbod.html", context)
+
+
+@require_GET
+def organisatie(request: HttpRequest, slug: str) -> HttpResponse:
+    org = get_object_or_404(
+        Organisatie.objects.prefetch_related(
+            Prefetch("aanspreekpunten", queryset=Aanspreekpunt.objects.order_by("naam")),
+            Prefetch("aangeboden_punten", queryset=Aanspreekpunt.objects.order_by("naam")),
+            Prefetch("aanbod", queryset=Aanbod.objects.order_by("titel")),
+        ),
+        slug=slug,
+    )
+    return render(request, "kaart/organisatie.html", {"org": org})

@@ -1,0 +1,12 @@
+"""Development profile: the defaults `make run` uses. Safe on a laptop, never in production."""
+
+import os
+
+os.environ.setdefault("DEBUG", "true")
+# A fixed development key: sessions made with it are worthless anywhere else.
+os.environ.setdefault("SECRET_KEY", "dev-only-key-never-use-in-production-0123456789abcdefghij")
+
+from vangnet.settings.base import *  # noqa: E402, F403
+
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False

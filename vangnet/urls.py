@@ -1,0 +1,20 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+admin.site.site_header = _("Vangnet – beheer")
+admin.site.site_title = _("Vangnet beheer")
+
+urlpatterns = [
+    path("api/v1/", include("vangnet.api.urls")),
+    path("beheer/", admin.site.urls),
+]
+# The language is part of the URL (/fr/kaart/, /en/kaart/; Dutch without prefix), so a
+# page in French can be shared and nothing about the visitor needs to be stored.
+urlpatterns += i18n_patterns(
+    path("", include("vangnet.core.urls")),
+    path("kaart/", include("vangnet.kaart.urls")),
+    path("begrippen/", include("vangnet.begrippen.urls")),
+    prefix_default_language=False,
+)

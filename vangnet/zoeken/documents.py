@@ -1,0 +1,153 @@
+"""What each searchable kind puts in the index: display fields, weighted text and facets.
+
+A title outweighs a synonym, which outweighs a summary, which outweighs body text, so
+that a query for a name finds that item first. Facets (``status:werknemer``) carry no
+weight; they only decide whether an item passes a filter.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.conf import settings
+from django.db import models
+
+from vangnet.zoeken.text import fold
+
+TITEL = 20
+SYNONIEM = 8
+SAMENVATTING = 4
+TEKST = 1
+
+# Facet value meaning "every value of this dimension" (an empty sector list serves all sectors).
+ALLE = "alle"
+
+
+@dataclass(frozen=True)
+class Soort:
+    """One searchable kind: its name in the API and URLs, and its model."""
+
+    naam: str
+    model_label: str
+    titel_veld: str
+    volgorde: int
+
+    def model(self) -> type[models.Model]:
+        return apps.get_model(self.model_label)
+
+
+AANSPREEKPUNT = Soort("aanspreekpunt", "kaart.Aanspreekpunt", "naam", 0)
+AANBOD = Soort("aanbod", "kaart.Aanbod", "titel", 1)
+BEGRIP = Soort("begrip", "begrippen.Begrip", "term", 2)
+SOORTEN = {s.naam: s for s in (AANSPREEKPUNT, AANBOD, BEGRIP)}
+
+
+def queryset(soort: Soort) -> models.QuerySet:
+    """The items of a kind with what indexing reads preloaded (no query per item)."""
+    qs = soort.model().objects.all()
+    if soort is AANSPREEKPUNT:
+        return qs.select_related("organisatie")
+    if soort is AANBOD:
+        return qs.prefetch_related("aanbieders", "prijzen__paritair_comite")
+    return qs
+
+
+def translations(obj: models.Model, field: str) -> dict[str, str]:
+    """The value of a translated field per language ('' where missing)."""
+    result = {}
+    for code, _label in settings.LANGUAGES:
+        value = getattr(obj, f"{field}_{code}", None) or ""
+        result[code] = value if isinstance(value, str) else " ".join(map(str, value))
+    return result
+
+
+def weighted_texts(soort: Soort, obj: models.Model) -> Iterable[tuple[str, int]]:
+    """Yield (text, weight) pairs that describe ``obj``."""
+    for text in translations(obj, soort.titel_veld).values():
+        yield text, TITEL
+    if soort is BEGRIP:
+        for synonym in obj.synoniemen:
+            yield synonym, SYNONIEM
+        for text in translations(obj, "definitie").values():
+            yield text, SAMENVATTING
+        return
+    yield obj.slug.replace("-", " "), SYNONIEM
+    for text in translations(obj, "samenvatting").values():
+        yield text, SAMENVATTING
+    for text in translations(obj, "beschrijving").values():
+        yield text, TEKST
+    if soort is AANSPREEKPUNT:
+        if obj.organisatie_id:
+            yield obj.organisatie.naam, SAMENVATTING
+            yield obj.organisatie.afkorting, SAMENVATTING
+        for step in obj.opvolging:
+            yield step, TEKST
+    else:
+        for org in obj.aanbieders.all():
+            yield org.naam, SAMENVATTING
+            yield org.afkorting, SAMENVATTING
+
+
+def facet(dimension: str, value: str) -> str:
+    """A filter value as an index token. The '@' keeps facets apart from word stems."""
+    return f"@{dimension}:{value}"
+
+
+def _dimension(name: str, values: list[str], empty_means_all: bool = False) -> list[str]:
+    if not values and empty_means_all:
+        return [facet(name, ALLE)]
+    return [facet(name, v) for v in values]
+
+
+def facets(soort: Soort, obj: models.Model) -> list[str]:
+    """The filter values of ``obj``, as tokens."""
+    result = [facet("soort", soort.naam)]
+    if soort is AANSPREEKPUNT:
+        result.append(facet("type", obj.soort))
+        result += _dimension("status", obj.doelgroepen)
+        result += _dimension("perspectief", obj.perspectieven)
+        result += _dimension("gedrag", obj.gedrag)
+        result += _dimension("context", obj.contexten)
+        result += _dimension("sector", obj.sectoren, empty_means_all=True)
+        result += _dimension("taal", obj.talen)
+        result.append(facet("niveau", "reactie"))
+        if obj.anoniem:
+            result.append(facet("anoniem", "ja"))
+        if obj.kosteloos:
+            result.append(facet("kosteloos", "ja"))
+    elif soort is AANBOD:
+        result.append(facet("type", obj.soort))
+        result += _dimension("doelgroep", obj.doelgroepen)
+        result += _dimension("sector", obj.sectoren, empty_means_all=True)
+        result += _dimension("taal", obj.talen)
+        result += _dimension("niveau", obj.beleidsniveaus)
+        prijzen = list(obj.prijzen.all())
+        if prijzen and all(p.bedrag == 0 for p in prijzen):
+            result.append(facet("kosteloos", "ja"))
+        for prijs in prijzen:
+            if prijs.bedrag == 0 and prijs.paritair_comite_id:
+                result.append(facet("kosteloos-pc", prijs.paritair_comite.slug))
+    return result
+
+
+def display(soort: Soort, obj: models.Model) -> dict:
+    """The fields of the result list, per language, plus a few badges."""
+    titles = translations(obj, soort.titel_veld)
+    summaries = translations(obj, "definitie" if soort is BEGRIP else "samenvatting")
+    fields = {"sorteer": fold(titles["nl"])[:200], "volgorde": soort.volgorde}
+    for code, _label in settings.LANGUAGES:
+        fields[f"titel_{code}"] = titles[code][:200]
+        fields[f"samenvatting_{code}"] = summaries[code][:400]
+    fields["titel"], fields["samenvatting"] = fields["titel_nl"], fields["samenvatting_nl"]
+    kenmerken: dict = {}
+    if soort is AANSPREEKPUNT:
+        kenmerken = {
+            "type": obj.soort,
+            "anoniem": obj.anoniem,
+            "kosteloos": obj.kosteloos,
+            "dringend": obj.dringend,
+        }
+    elif soort is AANBOD:
+        kenmerken = {"type": obj.soort, "kosteloos": obj.kosteloos, "niveaus": obj.beleidsniveaus}
+    fields["kenmerken"] = kenmerken
+    return fields

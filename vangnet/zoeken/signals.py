@@ -1,0 +1,28 @@
+"""Reindex an item whenever it is saved or deleted.
+
+Related rows (aanbieders, prijzen) are saved after the item itself; the admin reindexes
+once more after saving them (see kaart.admin), and the loader indexes everything at the end.
+"""
+
+from django.db.models.signals import post_delete, post_save
+
+from vangnet.zoeken.documents import SOORTEN, Soort
+from vangnet.zoeken.indexing import forget, reindex
+
+
+def _receivers(soort: Soort):
+    def on_save(sender, instance, raw=False, **kwargs):
+        if not raw and not getattr(instance, "_skip_reindex", False):
+            reindex(soort, instance)
+
+    def on_delete(sender, instance, **kwargs):
+        forget(soort, instance.slug)
+
+    return on_save, on_delete
+
+
+for _soort in SOORTEN.values():
+    _on_save, _on_delete = _receivers(_soort)
+    _model = _soort.model()
+    post_save.connect(_on_save, sender=_model, weak=False, dispatch_uid=f"reindex-{_soort.naam}")
+    post_delete.connect(_on_delete, sender=_model, weak=False, dispatch_uid=f"forget-{_soort.naam}")
