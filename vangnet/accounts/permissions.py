@@ -1,5 +1,4 @@
-"""Access to content in one place: who is the department, and which organisations a partner edits.
-"""
+"""Access to content in one place: the department, and the organisations of a partner."""
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 
