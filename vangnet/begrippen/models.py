@@ -1,12 +1,13 @@
 """The shared glossary (action 1.3): one term, one plain-language definition, its source."""
 
+import reversion
+
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from simple_history.models import HistoricalRecords
 
-
+@reversion.register()
 class Begrip(models.Model):
     slug = models.SlugField(_("id"), max_length=80, unique=True)
     term = models.CharField(_("term"), max_length=120)
@@ -17,7 +18,6 @@ class Begrip(models.Model):
     verwant = models.ManyToManyField("self", verbose_name=_("verwante begrippen"), blank=True)
     bron = models.JSONField(_("bron"), default=list)
     onbevestigd = models.JSONField(_("niet bevestigd"), default=list, blank=True)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("begrip")

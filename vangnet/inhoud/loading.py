@@ -14,6 +14,7 @@ from typing import Any
 
 from django.db import models, transaction
 
+import reversion
 import yaml
 
 from vangnet.begrippen.models import Begrip
@@ -81,7 +82,6 @@ def _upsert(model: type[models.Model], slug: str, values: dict, tally: Tally) ->
     obj = model.objects.filter(slug=slug).first()
     if obj is None:
         obj = model(slug=slug, **values)
-        obj._change_reason = "load_content"
         obj._skip_reindex = True
         obj.save()
         tally.created += 1
@@ -90,7 +90,6 @@ def _upsert(model: type[models.Model], slug: str, values: dict, tally: Tally) ->
     if changed:
         for name in changed:
             setattr(obj, name, values[name])
-        obj._change_reason = "load_content"
         obj._skip_reindex = True
         obj.save()
         tally.updated += 1
@@ -179,7 +178,9 @@ class Loader:
     # -- loading ---------------------------------------------------------------------------
 
     def load(self, prune: bool = False) -> dict[str, Tally]:
-        with transaction.atomic():
+        # One revision for the whole load: the history shows which records this run changed.
+        with transaction.atomic(), reversion.create_revision():
+            reversion.set_comment("load_content")
             self._load_all(prune)
         return self.tallies
 

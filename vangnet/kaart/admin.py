@@ -1,7 +1,7 @@
 """Admin for the kaart. The department edits everything; a partner only its own organisation's rows.
 
-Every change is versioned by django-simple-history (who, when, what), visible under
-"Geschiedenis" on each record.
+Every change is versioned by django-reversion (who, when, what), visible under
+"Geschiedenis" on each record, where an earlier version can be restored.
 """
 
 from django.contrib import admin
@@ -9,7 +9,7 @@ from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
-from simple_history.admin import SimpleHistoryAdmin
+from reversion.admin import VersionAdmin
 
 from vangnet.accounts.permissions import is_departement, organisatie_ids
 from vangnet.kaart.models import Aanbod, Aanspreekpunt, Kanaal, Organisatie, ParitairComite, Prijs
@@ -17,7 +17,7 @@ from vangnet.zoeken.documents import AANBOD, AANSPREEKPUNT
 from vangnet.zoeken.indexing import reindex
 
 
-class ScopedAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
+class ScopedAdmin(VersionAdmin, TabbedTranslationAdmin):
     """Limits a partner user to the rows of its own organisations."""
 
     def scope(self, queryset: QuerySet, org_ids: set[int]) -> QuerySet:
@@ -51,14 +51,14 @@ class PrijsInline(TranslationTabularInline):
 
 
 @admin.register(Organisatie)
-class OrganisatieAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
+class OrganisatieAdmin(VersionAdmin, TabbedTranslationAdmin):
     list_display = ["naam", "afkorting", "soort", "slug"]
     list_filter = ["soort"]
     search_fields = ["naam", "afkorting", "slug"]
 
 
 @admin.register(ParitairComite)
-class ParitairComiteAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
+class ParitairComiteAdmin(VersionAdmin, TabbedTranslationAdmin):
     list_display = ["slug", "naam", "sociaal_fonds"]
 
 

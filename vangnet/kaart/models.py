@@ -6,11 +6,12 @@ Every record carries its source (``bron``) and the facts that could not be confi
 
 from decimal import Decimal
 
+import reversion
+
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from simple_history.models import HistoricalRecords
 
 from vangnet.kaart.choices import (
     AanbodSoort,
@@ -39,13 +40,13 @@ class Sourced(models.Model):
         abstract = True
 
 
+@reversion.register()
 class Organisatie(Sourced):
     naam = models.CharField(_("naam"), max_length=200)
     afkorting = models.CharField(_("afkorting"), max_length=40, blank=True)
     soort = models.CharField(_("soort"), max_length=30, choices=OrganisatieSoort.choices)
     beschrijving = models.TextField(_("beschrijving"), blank=True)
     website = models.URLField(_("website"), blank=True)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("organisatie")
@@ -59,6 +60,7 @@ class Organisatie(Sourced):
         return reverse("kaart:organisatie", args=[self.slug])
 
 
+@reversion.register()
 class ParitairComite(Sourced):
     """A joint committee (paritair comité): prices of trainings differ per committee."""
 
@@ -73,7 +75,6 @@ class ParitairComite(Sourced):
         on_delete=models.SET_NULL,
         related_name="paritaire_comites",
     )
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("paritair comité")
@@ -84,6 +85,7 @@ class ParitairComite(Sourced):
         return f"PC {self.slug}"
 
 
+@reversion.register(follow=["kanalen"])
 class Aanspreekpunt(Sourced):
     """A contact point of the vangnet: where a person can go, and what happens when they do."""
 
@@ -129,7 +131,6 @@ class Aanspreekpunt(Sourced):
     begrippen = models.ManyToManyField(
         "begrippen.Begrip", verbose_name=_("begrippen"), blank=True, related_name="aanspreekpunten"
     )
-    history = HistoricalRecords(m2m_fields=[aanbieders])
 
     class Meta:
         verbose_name = _("aanspreekpunt")
@@ -146,6 +147,7 @@ class Aanspreekpunt(Sourced):
         return not self.sectoren
 
 
+@reversion.register()
 class Kanaal(models.Model):
     """One way to reach a contact point, with its hours."""
 
@@ -187,6 +189,7 @@ class Kanaal(models.Model):
         return ""
 
 
+@reversion.register(follow=["prijzen"])
 class Aanbod(Sourced):
     """The offering: instruments, trainings, support, publications, peer support."""
 
@@ -214,7 +217,6 @@ class Aanbod(Sourced):
     begrippen = models.ManyToManyField(
         "begrippen.Begrip", verbose_name=_("begrippen"), blank=True, related_name="aanbod"
     )
-    history = HistoricalRecords(m2m_fields=[aanbieders])
 
     class Meta:
         verbose_name = _("aanbod")
@@ -247,6 +249,7 @@ class Aanbod(Sourced):
         return algemeen
 
 
+@reversion.register()
 class Prijs(models.Model):
     """What an offering costs, for participants under one paritair comité or for everyone else."""
 

@@ -23,12 +23,15 @@ class Command(BaseCommand):
     def handle(self, *args, data: str, check: bool, prune: bool, verbosity: int, **options):
         show = verbosity > 0
 
+        # On a terminal the counter updates in place; in a log, one line per file.
+        live = show and self.stdout.isatty()
+
         def progress(name: str, done: int, total: int) -> None:
-            if show and (done == total or done % 25 == 0):
-                self.stdout.write(
-                    f"\r  {name:<24} {done:>5}/{total}", ending="" if done < total else "\n"
-                )
+            if live and done < total:
+                self.stdout.write(f"\r  {name:<26} {done:>5}/{total}", ending="")
                 self.stdout.flush()
+            elif show and done == total:
+                self.stdout.write(f"\r  {name:<26} {done:>5}/{total}")
 
         try:
             loader = Loader(Path(data), progress)

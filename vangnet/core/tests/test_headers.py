@@ -1,0 +1,65 @@
+"""Every page is sent with a strict CSP, is never cached, and loads nothing from elsewhere."""
+
+import re
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+PAGES = [
+    "/",
+    "/kaart/",
+    "/kaart/?q=vertrouwenspersoon",
+    "/kaart/aanspreekpunt/1712/",
+    "/begrippen/",
+    "/begrippen/grensoverschrijdend-gedrag/",
+    "/veilig-surfen/",
+    "/fr/",
+    "/en/kaart/",
+]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_has_a_strict_content_security_policy(client, path):
+    response = client.get(path)
+    assert response.status_code == 200
+    csp = response["Content-Security-Policy"]
+    assert "default-src 'none'" in csp
+    assert "script-src 'self'" in csp
+    assert "unsafe-inline" not in csp and "unsafe-eval" not in csp
+    assert "frame-ancestors 'none'" in csp and "base-uri 'none'" in csp
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_page_is_kept_in_a_cache(client, path):
+    assert client.get(path)["Cache-Control"] == "no-store"
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_page_loads_a_resource_from_another_site(client, path):
+    html = client.get(path).content.decode()
+    # Links to other sites are fine (sources); loading from them is not.
+    loaded = re.findall(r'<(?:script|img|link|iframe|source)[^>]+(?:src|href)="([^"]+)"', html)
+    assert loaded, "expected at least the stylesheet"
+    assert all(url.startswith("/") for url in loaded), loaded
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_has_the_quick_exit(client, path):
+    html = client.get(path).content.decode()
+    assert 'href="/weg/"' in html
+    assert "data-snel-weg-knop" in html
+
+
+def test_pages_have_no_inline_script_or_style(client):
+    for path in PAGES:
+        html = client.get(path).content.decode()
+        assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html), path
+        assert " style=" not in html and "<style" not in html, path
+
+
+def test_the_referrer_is_never_sent_and_framing_is_refused(client):
+    response = client.get("/")
+    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"

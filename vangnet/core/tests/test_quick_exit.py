@@ -1,0 +1,47 @@
+"""The quick exit ("Snel weg") forgets the visit on the server and in the browser."""
+
+import pytest
+
+from django.conf import settings
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_sends_the_person_to_a_neutral_site(client):
+    response = client.get("/weg/")
+    assert response.status_code == 302
+    assert response["Location"] == settings.QUICK_EXIT_URL
+
+
+def test_it_flushes_the_session(client):
+    session = client.session
+    session["wegwijzer"] = {"gedrag": ["seksueel"]}
+    session.save()
+    key = session.session_key
+    client.get("/weg/")
+    from django.contrib.sessions.models import Session
+
+    assert not Session.objects.filter(session_key=key).exists()
+
+
+def test_it_asks_the_browser_to_clear_this_sites_data(client):
+    client.cookies["django_language"] = "fr"
+    response = client.get("/weg/")
+    assert response["Clear-Site-Data"] == '"cache", "cookies", "storage"'
+    assert response.cookies["django_language"]["max-age"] == 0
+
+
+def test_it_works_from_any_language(client):
+    assert client.get("/fr/weg/").status_code == 302
+
+
+def test_the_safe_browsing_page_explains_the_shortcut(client):
+    html = client.get("/veilig-surfen/").content.decode()
+    assert "Shift" in html
+    assert "browsergeschiedenis wordt niet gewist" in html
+
+
+def test_the_health_check_answers_without_the_database(client, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = client.get("/gezond")
+    assert response.content == b"ok"
