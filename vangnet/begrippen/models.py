@@ -1,10 +1,10 @@
 """The shared glossary (action 1.3): one term, one plain-language definition, its source."""
 
-import reversion
-
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+import reversion
 
 
 @reversion.register()

@@ -6,12 +6,11 @@ Every record carries its source (``bron``) and the facts that could not be confi
 
 from decimal import Decimal
 
-import reversion
-
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+import reversion
 
 from vangnet.kaart.choices import (
     AanbodSoort,

@@ -1,8 +1,8 @@
 """The quick exit ("Snel weg") forgets the visit on the server and in the browser."""
 
-import pytest
-
 from django.conf import settings
+
+import pytest
 
 pytestmark = pytest.mark.django_db
 

@@ -5,9 +5,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from django.core.exceptions import ImproperlyConfigured
+
+import pytest
 
 from vangnet.env import env_bool, env_int, env_list, env_str
 
