@@ -3,10 +3,13 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from vangnet.core import urls as core_urls
+
 admin.site.site_header = _("Vangnet – beheer")
 admin.site.site_title = _("Vangnet beheer")
 
 urlpatterns = [
+    path("", include((core_urls.unprefixed_urlpatterns, "core"), namespace="vast")),
     path("api/v1/", include("vangnet.api.urls")),
     path("beheer/", admin.site.urls),
 ]

@@ -10,4 +10,6 @@ class AccountsConfig(AppConfig):
     def ready(self) -> None:
         from vangnet.accounts.roles import ensure_roles
 
-        post_migrate.connect(ensure_roles, sender=self, dispatch_uid="vangnet-ensure-roles")
+        # Not limited to this app: the permissions of apps migrated later must exist first,
+        # so the roles are brought in step after every app (cheap and idempotent).
+        post_migrate.connect(ensure_roles, dispatch_uid="vangnet-ensure-roles")

@@ -1,0 +1,106 @@
+"""The JSON API: shapes pinned by its own OpenAPI document, clear errors, open to all."""
+
+import pytest
+from jsonschema import Draft202012Validator
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def openapi(client) -> dict:
+    return client.get("/api/v1/openapi.json").json()
+
+
+def validate(openapi: dict, schema_name: str, instance) -> None:
+    schema = {"$ref": f"#/components/schemas/{schema_name}", "components": openapi["components"]}
+    Draft202012Validator(schema).validate(instance)
+
+
+def test_the_openapi_document_describes_every_endpoint(openapi):
+    assert openapi["openapi"].startswith("3.1")
+    for path in [
+        "/aanspreekpunten",
+        "/aanspreekpunten/{id}",
+        "/aanbod",
+        "/aanbod/{id}",
+        "/begrippen",
+        "/zoek",
+        "/hsds/",
+        "/hsds/services",
+        "/hsds/services/{id}",
+    ]:
+        assert path in openapi["paths"], path
+    Draft202012Validator.check_schema({"components": openapi["components"]})
+
+
+def test_every_contact_point_matches_its_schema(client, openapi):
+    data = client.get("/api/v1/aanspreekpunten").json()
+    assert len(data["aanspreekpunten"]) >= 24
+    for punt in data["aanspreekpunten"]:
+        validate(openapi, "Aanspreekpunt", punt)
+
+
+def test_a_contact_point_carries_the_fields_later_modules_rely_on(client):
+    punt = client.get("/api/v1/aanspreekpunten/1712").json()
+    for field in ["id", "naam", "soort", "doelgroepen", "gedrag", "kanalen", "anoniem", "kosteloos", "opvolging", "bron"]:  # fmt: skip
+        assert field in punt
+    assert punt["id"] == "1712"
+    assert any(k["soort"] == "telefoon" and "1712" in k["waarde"] for k in punt["kanalen"])
+
+
+def test_every_offering_and_term_matches_its_schema(client, openapi):
+    for item in client.get("/api/v1/aanbod").json()["aanbod"]:
+        validate(openapi, "Aanbod", item)
+    for term in client.get("/api/v1/begrippen").json()["begrippen"]:
+        validate(openapi, "Begrip", term)
+    for org in client.get("/api/v1/organisaties").json()["organisaties"]:
+        validate(openapi, "Organisatie", org)
+
+
+def test_search_returns_results_best_first_with_links(client, openapi):
+    data = client.get("/api/v1/zoek", {"q": "vertrouwenspersonen"}).json()
+    assert data["resultaten"]
+    for result in data["resultaten"]:
+        validate(openapi, "Zoekresultaat", result)
+    scores = [r["score"] for r in data["resultaten"]]
+    assert scores == sorted(scores, reverse=True)
+    assert data["resultaten"][0]["url"].startswith("http://testserver/")
+
+
+def test_search_without_words_is_a_clear_error(client):
+    response = client.get("/api/v1/zoek")
+    assert response.status_code == 400
+    assert response.json()["fout"].startswith("q:")
+
+
+def test_an_unknown_language_names_the_allowed_values(client):
+    response = client.get("/api/v1/aanspreekpunten", {"taal": "de"})
+    assert response.status_code == 400
+    assert response.json()["toegestaan"] == ["nl", "fr", "en"]
+
+
+def test_texts_follow_the_requested_language(client):
+    nl = client.get("/api/v1/aanspreekpunten/1712").json()
+    fr = client.get("/api/v1/aanspreekpunten/1712", {"taal": "fr"}).json()
+    assert nl["naam"] != fr["naam"]
+
+
+def test_an_unknown_id_is_a_404_in_json(client):
+    response = client.get("/api/v1/aanspreekpunten/bestaat-niet")
+    assert response.status_code == 404
+    assert "bestaat-niet" in response.json()["fout"]
+
+
+def test_the_api_is_read_only(client):
+    assert client.post("/api/v1/aanspreekpunten").status_code == 405
+
+
+def test_the_api_may_be_used_from_any_site(client):
+    assert client.get("/api/v1/begrippen")["Access-Control-Allow-Origin"] == "*"
+
+
+def test_lists_cost_a_fixed_number_of_queries(client, django_assert_max_num_queries):
+    with django_assert_max_num_queries(6):
+        client.get("/api/v1/aanspreekpunten")
+    with django_assert_max_num_queries(6):
+        client.get("/api/v1/aanbod")
