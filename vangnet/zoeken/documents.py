@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from django.apps import apps
 from django.conf import settings
 from django.db import models
+from django.utils import translation
 
+from vangnet.kaart import choices as c
 from vangnet.zoeken.text import fold
 
 TITEL = 20
@@ -82,10 +84,30 @@ def weighted_texts(soort: Soort, obj: models.Model) -> Iterable[tuple[str, int]]
             yield obj.organisatie.afkorting, SAMENVATTING
         for step in obj.opvolging:
             yield step, TEKST
+        # "discriminatie" or "pesten" must find the contact points that handle it; a
+        # specialised one (one or two behaviours, such as Unia) more strongly.
+        yield from _labels(c.AanspreekpuntSoort, [obj.soort])
+        specialised = SYNONIEM if 0 < len(obj.gedrag) <= 2 else SAMENVATTING
+        yield from _labels(c.Gedrag, obj.gedrag, specialised)
+        yield from _labels(c.Discriminatiegrond, obj.discriminatiegronden)
     else:
         for org in obj.aanbieders.all():
             yield org.naam, SAMENVATTING
             yield org.afkorting, SAMENVATTING
+        yield from _labels(c.AanbodSoort, [obj.soort])
+        yield from _labels(c.AanbodDoelgroep, obj.doelgroepen)
+
+
+def _labels(
+    choices: type[models.TextChoices], values: list[str], weight: int = SAMENVATTING
+) -> Iterable[tuple[str, int]]:
+    """The labels of code-list values in every language, as searchable text."""
+    lookup = dict(choices.choices)
+    for code, _label in settings.LANGUAGES:
+        with translation.override(code):
+            for value in values:
+                if value in lookup:
+                    yield str(lookup[value]), weight
 
 
 def facet(dimension: str, value: str) -> str:

@@ -4,7 +4,16 @@ from collections import defaultdict
 
 from django.db import models, transaction
 
-from vangnet.zoeken.documents import SOORTEN, Soort, display, facets, queryset, weighted_texts
+from vangnet.zoeken.documents import (
+    SOORTEN,
+    SYNONIEM,
+    TITEL,
+    Soort,
+    display,
+    facets,
+    queryset,
+    weighted_texts,
+)
 from vangnet.zoeken.models import Zoekdocument, Zoekingang
 from vangnet.zoeken.text import tokens
 
@@ -12,15 +21,29 @@ BATCH = 5000
 
 
 def _entries(soort: Soort, obj: models.Model) -> dict[str, int]:
-    best: dict[str, int] = defaultdict(int)
+    """Each stem of ``obj`` with its weight.
+
+    Curated fields (title, synonyms) count in full, once per field. Free text (summary,
+    description, labels) adds its weight once per field that holds the stem, capped at
+    half of TITEL: a contact point that speaks about "discriminatie" in several places
+    ranks above one that mentions it once, while a title that holds every word of the
+    query still wins.
+    """
+    curated: dict[str, int] = defaultdict(int)
+    free: dict[str, int] = defaultdict(int)
     for text, weight in weighted_texts(soort, obj):
-        for token in tokens(text or ""):
-            # A stem counts once, with its best field: repeating a word in body text
-            # must not outrank having it in the title.
-            best[token[:60]] = max(best[token[:60]], weight)
+        for token in {t[:60] for t in tokens(text or "")}:
+            if weight >= SYNONIEM:
+                curated[token] = max(curated[token], weight)
+            else:
+                free[token] += weight
+    entries = {
+        token: curated.get(token, 0) + min(free.get(token, 0), TITEL // 2)
+        for token in set(curated) | set(free)
+    }
     for facet in facets(soort, obj):
-        best.setdefault(facet, 0)
-    return best
+        entries.setdefault(facet, 0)
+    return entries
 
 
 @transaction.atomic

@@ -1,0 +1,265 @@
+"""The real platform on loopback, and a headless Chromium to look at it.
+
+`live_site` starts Vangnet as it runs in production: its own SQLite database in a temporary
+folder, the content of data/*.yaml, collected static files served by WhiteNoise, gunicorn
+with two workers, DEBUG off. It needs nothing from pytest-django's test database (whose
+live server would flush it), so the browser tests never touch that database.
+
+Chromium is Debian's (/usr/bin/chromium). A test tool's own browser download cannot work
+here, so nothing calls `playwright install`. Every browser context is offline: a request
+that does not go to the live site is aborted, except the quick exit's neutral site, which
+is answered with a tiny stand-in page.
+"""
+
+import base64
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+BASE_DIR = Path(__file__).resolve().parents[3]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+# The neutral site the quick exit leads to (settings.QUICK_EXIT_URL) and its stand-in.
+EXIT_SITE = "https://www.meteo.be/"
+EXIT_SITE_PAGE = (
+    "<!doctype html><html lang='nl'><title>Het weer</title><h1>Het weer in België</h1></html>"
+)
+DATA_FILES = (
+    "organisaties.yaml",
+    "paritaire-comites.yaml",
+    "begrippen.yaml",
+    "aanspreekpunten.yaml",
+    "aanbod.yaml",
+)
+
+
+@dataclass
+class LiveSite:
+    """A running Vangnet: `site("/kaart/")` is the absolute URL of a path."""
+
+    base_url: str
+    log: Path
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def __call__(self, path: str) -> str:
+        return self.base_url + path
+
+    def is_own(self, url: str) -> bool:
+        return url == self.base_url or url.startswith(self.base_url + "/")
+
+    def get(self, path: str) -> bytes:
+        with urllib.request.urlopen(self(path), timeout=10) as response:
+            return response.read()
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _manage(env: dict[str, str], *args: str) -> float:
+    started = time.perf_counter()
+    result = subprocess.run(  # noqa: S603 - our own manage.py, fixed arguments
+        [sys.executable, str(BASE_DIR / "manage.py"), *args, "--verbosity=0"],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    if result.returncode != 0:
+        pytest.fail(
+            f"manage.py {' '.join(args)} failed ({result.returncode}):\n"
+            f"{result.stdout}\n{result.stderr}",
+            pytrace=False,
+        )
+    return time.perf_counter() - started
+
+
+def _wait_until_up(url: str, process: subprocess.Popen, log: Path, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(
+                f"gunicorn stopped ({process.returncode}):\n{log.read_text()}", pytrace=False
+            )
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            pass
+        time.sleep(0.1)
+    pytest.fail(f"{url} did not answer within {timeout:.0f} s:\n{log.read_text()}", pytrace=False)
+
+
+def _stop(process: subprocess.Popen) -> None:
+    """Stop gunicorn (and its workers, which share its process group) that we started."""
+    if process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, 9)
+        process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def live_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveSite]:
+    missing = [name for name in DATA_FILES if not (BASE_DIR / "data" / name).exists()]
+    if missing:
+        pytest.fail(f"data/ lacks {', '.join(missing)}: load_content needs all five files")
+    folder = tmp_path_factory.mktemp("vangnet-live")
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DATABASE_URL", "SECRET_KEY", "QUICK_EXIT_URL", "SERVER_TIMING"}
+    }
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "vangnet.settings.dev",
+            "DATABASE_URL": f"sqlite:///{folder / 'vangnet.sqlite3'}",
+            "DEBUG": "false",
+            "ALLOWED_HOSTS": "127.0.0.1",
+            "PYTHONDONTWRITEBYTECODE": "1",
+        }
+    )
+    timings: dict[str, float] = {}
+
+    def database() -> None:
+        timings["migrate"] = _manage(env, "migrate", "--noinput")
+        timings["load_content"] = _manage(env, "load_content")
+
+    def static() -> None:
+        # STATIC_ROOT is fixed (BASE_DIR/staticfiles, ignored by git); WhiteNoise serves it.
+        timings["collectstatic"] = _manage(env, "collectstatic", "--noinput")
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        for job in [pool.submit(database), pool.submit(static)]:
+            job.result()
+
+    port = _free_port()
+    log = folder / "gunicorn.log"
+    started = time.perf_counter()
+    with log.open("w") as log_file:
+        process = subprocess.Popen(  # noqa: S603 - gunicorn from our own virtual environment
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "vangnet.wsgi",
+                "-b",
+                f"127.0.0.1:{port}",
+                "-w",
+                "2",
+                "--log-level",
+                "warning",
+            ],
+            cwd=BASE_DIR,
+            env=env,
+            stdout=log_file,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    try:
+        base_url = f"http://127.0.0.1:{port}"
+        _wait_until_up(base_url + "/gezond", process, log, timeout=30)
+        timings["gunicorn"] = time.perf_counter() - started
+        yield LiveSite(base_url=base_url, log=log, timings=timings)
+    finally:
+        _stop(process)
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    """Debian's Chromium, headless. Module-scoped on purpose: while Playwright's sync API is
+    active its event loop counts as running, and Django would refuse database access in
+    the tests that run after this module."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def keep_offline(page, site: LiveSite) -> None:
+    """Keep a page off the network: only the live site and the exit stand-in answer.
+
+    This uses the DevTools Fetch domain, not Playwright's `route()`: a route sees only the
+    first URL of a redirect chain (microsoft/playwright#33882), and the quick exit is a
+    redirect (/weg/ answers 302 to the neutral site). Fetch sees every hop.
+    """
+    cdp = page.context.new_cdp_session(page)
+    body = base64.b64encode(EXIT_SITE_PAGE.encode()).decode()
+
+    def paused(event: dict) -> None:
+        url, request_id = event["request"]["url"], event["requestId"]
+        if site.is_own(url):
+            cdp.send("Fetch.continueRequest", {"requestId": request_id})
+        elif url.startswith(EXIT_SITE):
+            headers = [{"name": "Content-Type", "value": "text/html; charset=utf-8"}]
+            cdp.send(
+                "Fetch.fulfillRequest",
+                {
+                    "requestId": request_id,
+                    "responseCode": 200,
+                    "responseHeaders": headers,
+                    "body": body,
+                },
+            )
+        else:
+            cdp.send(
+                "Fetch.failRequest", {"requestId": request_id, "errorReason": "BlockedByClient"}
+            )
+
+    cdp.on("Fetch.requestPaused", paused)
+    cdp.send("Fetch.enable", {"patterns": [{"urlPattern": "*"}]})
+
+
+@pytest.fixture
+def new_page(chromium, live_site: LiveSite):
+    """Open offline pages, each in its own browser context (`new_page(java_script_enabled=
+    False)`); `page.context` gives the context. All are closed after the test."""
+    contexts = []
+
+    def make(**context_options):
+        context = chromium.new_context(locale="nl-BE", **context_options)
+        contexts.append(context)
+        context.set_default_timeout(10_000)
+        page = context.new_page()
+        keep_offline(page, live_site)
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_page):
+    """An offline page with JavaScript, in a fresh browser context."""
+    return new_page()

@@ -1,0 +1,335 @@
+"""The platform in a real browser: accessibility (axe-core), the quick exit, no JavaScript
+needed, nothing from third parties, and light pages.
+
+The site runs as in production (gunicorn, DEBUG off, collected static files) on loopback;
+see livesite.py. Chromium is offline: only the site itself and a stand-in for the neutral
+exit site answer.
+"""
+
+import json
+import re
+from urllib.parse import urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+from vangnet.core.tests import livesite
+
+pytestmark = pytest.mark.browser
+
+# The fixtures, shared with any later browser test module through livesite.py.
+live_site = livesite.live_site
+chromium = livesite.chromium
+new_page = livesite.new_page
+page = livesite.page
+
+EXIT_URL = "https://www.meteo.be/nl/belgie"  # settings.QUICK_EXIT_URL
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+    "resultTypes": ["violations"],
+}
+PAGE_WEIGHT_LIMIT = 50_000  # bytes over the wire: the document and everything it loads
+DETAIL = "/kaart/aanspreekpunt/1712/"
+NOT_FOUND = "/kaart/aanspreekpunt/bestaat-niet/"
+AANBOD = "/kaart/aanbod/{aanbod}/"
+
+# (path, HTTP status, a selector that proves the page shows what the case is about)
+PUBLIC_PAGES = [
+    pytest.param("/", 200, ".deuren", id="home"),
+    pytest.param("/kaart/", 200, ".resultaten", id="kaart"),
+    pytest.param("/kaart/?q=vertrouwenspersoon", 200, ".resultaten", id="kaart-zoeken"),
+    pytest.param(
+        "/kaart/?gedrag=seksueel&status=freelancer",
+        200,
+        "details.filters[open]",
+        id="kaart-gefilterd",
+    ),
+    pytest.param("/kaart/?gedrag=onzin", 200, ".foutoverzicht", id="kaart-foute-filter"),
+    pytest.param(DETAIL, 200, "h1", id="aanspreekpunt"),
+    pytest.param(AANBOD, 200, "h1", id="aanbod"),
+    pytest.param(AANBOD + "?pc=304", 200, ".uitgelicht", id="aanbod-met-pc"),
+    pytest.param("/kaart/organisatie/sociaal-fonds-podiumkunsten/", 200, "h1", id="organisatie"),
+    pytest.param("/begrippen/", 200, "h1", id="begrippen"),
+    pytest.param("/begrippen/grensoverschrijdend-gedrag/", 200, "h1", id="begrip"),
+    pytest.param("/veilig-surfen/", 200, "h1", id="veilig-surfen"),
+    pytest.param("/fr/", 200, ".deuren", id="home-fr"),
+    pytest.param("/en/kaart/", 200, ".resultaten", id="kaart-en"),
+    pytest.param(NOT_FOUND, 404, "h1", id="niet-gevonden"),
+]
+
+
+@pytest.fixture(scope="module")
+def aanbod_slug(live_site: livesite.LiveSite) -> str:
+    """An aanbod with a price table, preferably with a price for PC 304 (from the API)."""
+    items = json.loads(live_site.get("/api/v1/aanbod"))["aanbod"]
+    assert items, "the API lists no aanbod"
+
+    def rank(item: dict) -> int:
+        comites = {prijs["paritair_comite"] for prijs in item["prijzen"]}
+        return 0 if "304" in comites else 1 if comites else 2
+
+    return min(items, key=rank)["id"]
+
+
+@pytest.fixture
+def resolve(live_site: livesite.LiveSite, aanbod_slug: str):
+    """The absolute URL of a page path (fills in the chosen aanbod)."""
+    return lambda path: live_site(path.format(aanbod=aanbod_slug))
+
+
+def open_page(page, url: str, status: int = 200):
+    response = page.goto(url)
+    assert response is not None and response.status == status, f"{url}: {response.status}"
+    return response
+
+
+def quick_exit(page):
+    return page.get_by_role("link", name=re.compile("Snel weg"))
+
+
+def left_the_site(page) -> bool:
+    """snel-weg.js hides the page at once when it leaves (before the navigation)."""
+    return page.evaluate("document.body.classList.contains('vangnet-weg')")
+
+
+def with_cookies(context, live_site: livesite.LiveSite):
+    """Give the browser this site's cookies, as after a visit with a session."""
+    context.add_cookies(
+        [
+            {"name": "sessionid", "value": "een-bezoek", "url": live_site("/")},
+            {"name": "django_language", "value": "nl", "url": live_site("/")},
+        ]
+    )
+    assert len(context.cookies(live_site("/"))) == 2
+    return context
+
+
+# Accessibility ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("path", "status", "shows"), PUBLIC_PAGES)
+def test_every_public_page_type_has_no_axe_violations(page, resolve, path, status, shows):
+    open_page(page, resolve(path), status)
+    expect(page.locator(shows).first).to_be_attached()
+    results = Axe().run(page, options=AXE_OPTIONS)
+    if results.violations_count:
+        pytest.fail(f"{path}\n{results.generate_report()}", pytrace=False)
+
+
+# The quick exit ("Snel weg") -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        pytest.param(path, id=case.id)
+        for case in PUBLIC_PAGES
+        for path in [case.values[0]]
+        if "?" not in path or case.id == "aanbod-met-pc"
+    ],
+)
+def test_the_quick_exit_is_on_every_page_type(page, resolve, path):
+    open_page(page, resolve(path), 404 if path == NOT_FOUND else 200)
+    button = quick_exit(page)
+    expect(button).to_be_visible()
+    expect(button).to_have_attribute("rel", re.compile(r"\bnofollow\b.*\bnoreferrer\b"))
+    # Keyboard: past the skip links ("Ga naar de inhoud", "Verlaat deze site snel"), the
+    # quick exit is the first thing Tab reaches.
+    passed = []
+    for _ in range(3):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(
+            "({skip: document.activeElement.classList.contains('skip-link'),"
+            " text: document.activeElement.textContent.trim()})"
+        )
+        if not focused["skip"]:
+            break
+        passed.append(focused["text"])
+    assert len(passed) <= 2, passed
+    expect(button).to_be_focused()
+
+
+def test_the_quick_exit_stays_in_view_on_a_small_screen(new_page, live_site):
+    page = new_page(viewport={"width": 320, "height": 568})
+    open_page(page, live_site("/kaart/"))
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+    assert page.evaluate("window.scrollY") > 0
+    box = quick_exit(page).bounding_box()
+    assert box is not None and box["y"] >= 0 and box["y"] + box["height"] <= 568, box
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 320, box
+
+
+def test_the_quick_exit_button_clears_the_session_and_leaves(page, live_site):
+    with_cookies(page.context, live_site)
+    open_page(page, live_site(DETAIL))
+    page.evaluate("localStorage.setItem('bezocht', 'ja')")
+
+    quick_exit(page).click()
+    page.wait_for_url(EXIT_URL)
+
+    assert page.url == EXIT_URL
+    expect(page.get_by_role("heading", level=1)).to_have_text("Het weer in België")
+    # The site forgot the visit: its cookies and its storage are gone (Clear-Site-Data).
+    assert page.context.cookies(live_site("/")) == []
+    # The exit replaced the page in the history: "Back" does not show it again.
+    page.go_back()
+    assert page.url != live_site(DETAIL)
+    open_page(page, live_site("/"))
+    assert page.evaluate("localStorage.getItem('bezocht')") is None
+
+
+def test_the_quick_exit_works_without_javascript(new_page, live_site):
+    page = new_page(java_script_enabled=False)
+    with_cookies(page.context, live_site)
+    open_page(page, live_site("/begrippen/"))
+
+    quick_exit(page).click()
+    page.wait_for_url(EXIT_URL)
+
+    assert page.url == EXIT_URL
+    assert page.context.cookies(live_site("/")) == []
+
+
+def test_pressing_shift_three_times_leaves_the_page(page, live_site):
+    open_page(page, live_site("/kaart/"))
+    for _ in range(3):
+        page.keyboard.press("Shift")
+    page.wait_for_url(EXIT_URL)
+
+
+def test_shift_used_as_a_modifier_does_not_count(page, live_site):
+    open_page(page, live_site("/kaart/"))
+    box = page.get_by_role("searchbox", name="Zoekwoorden")
+    box.focus()
+    for key in ("Shift+V", "Shift+T", "Shift+E"):  # typing an acronym: three capitals
+        page.keyboard.press(key)
+    expect(box).to_have_value("VTE")
+    assert not left_the_site(page)
+    assert page.url == live_site("/kaart/")
+    expect(page.locator("[data-snel-weg-status]")).to_have_text("")
+
+
+@pytest.mark.parametrize(
+    ("path", "twice", "once", "expired"),
+    [
+        pytest.param(
+            "/kaart/",
+            "Shift, nog 2 keer drukken om de pagina te verlaten.",
+            "Shift, nog 1 keer drukken om de pagina te verlaten.",
+            "Snel weg: tijd verstreken.",
+            id="nl",
+        ),
+        pytest.param(
+            "/fr/kaart/",
+            "Maj, appuyez encore 2 fois pour quitter la page.",
+            "Maj, appuyez encore 1 fois pour quitter la page.",
+            "Sortie rapide : délai expiré.",
+            id="fr",
+        ),
+        pytest.param(
+            "/en/kaart/",
+            "Shift, press 2 more times to exit.",
+            "Shift, press 1 more time to exit.",
+            "Exit this page expired.",
+            id="en",
+        ),
+    ],
+)
+def test_the_status_announces_the_remaining_presses(page, live_site, path, twice, once, expired):
+    page.clock.install()
+    open_page(page, live_site(path))
+    status = page.locator("[data-snel-weg-status]")
+    expect(status).to_have_attribute("role", "status")
+    expect(status).to_have_text("")
+
+    page.keyboard.press("Shift")
+    expect(status).to_have_text(twice)
+    page.keyboard.press("Shift")
+    expect(status).to_have_text(once)
+
+    # More than 5 seconds without a press: the count starts over, and that is said.
+    page.clock.run_for(5_100)
+    expect(status).to_have_text(expired)
+    page.keyboard.press("Shift")
+    expect(status).to_have_text(twice)
+    assert not left_the_site(page)
+
+
+# Without JavaScript ----------------------------------------------------------------------
+
+
+def test_pages_work_without_javascript(new_page, live_site):
+    page = new_page(java_script_enabled=False)
+    open_page(page, live_site("/kaart/"))
+
+    # Search through the form and open the first result.
+    page.get_by_role("searchbox", name="Zoekwoorden").fill("vertrouwenspersoon")
+    page.get_by_role("button", name="Zoeken", exact=True).click()
+    page.wait_for_url(re.compile(r"/kaart/\?q=vertrouwenspersoon"))
+    first = page.locator("ol.resultaten > li").first.get_by_role("link")
+    title = first.inner_text()
+    first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(title)
+
+    # Open the filters (a plain <details>), tick one and apply it.
+    open_page(page, live_site("/kaart/"))
+    filters = page.locator("details.filters")
+    expect(filters).not_to_have_attribute("open", re.compile(".*"))
+    filters.locator("summary").click()
+    expect(filters).to_have_attribute("open", re.compile(".*"))
+    checkbox = filters.get_by_role("group", name="Soort gedrag").get_by_role("checkbox").first
+    value = checkbox.get_attribute("value")
+    checkbox.check()
+    filters.get_by_role("button", name="Filters toepassen").click()
+    page.wait_for_url(re.compile(rf"[?&]gedrag={value}\b"))
+    filters = page.locator("details.filters")
+    expect(filters).to_have_attribute("open", re.compile(".*"))
+    expect(filters.locator("summary")).to_have_text("Filters (1)")
+    expect(filters.get_by_role("checkbox", checked=True)).to_have_count(1)
+
+
+# Privacy and weight ----------------------------------------------------------------------
+
+
+def test_no_page_requests_anything_from_a_third_party(page, resolve, live_site):
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    for path in (
+        "/",
+        "/kaart/?q=vertrouwenspersoon",
+        DETAIL,
+        AANBOD + "?pc=304",
+        "/begrippen/grensoverschrijdend-gedrag/",
+        "/veilig-surfen/",
+        "/fr/",
+        NOT_FOUND,
+    ):
+        page.goto(resolve(path))
+    assert requested
+    elsewhere = sorted({url for url in requested if not live_site.is_own(url)})
+    assert elsewhere == [], elsewhere
+
+
+def test_a_page_weighs_less_than_50_kb(new_page, resolve):
+    weights = {}
+    for path in ("/", "/kaart/", DETAIL, AANBOD):
+        page = new_page()  # a fresh context: nothing comes from the cache
+        requests = []
+        page.on("requestfinished", lambda request, requests=requests: requests.append(request))
+        page.goto(resolve(path))
+        files = {}
+        for request in requests:
+            sizes = request.sizes()
+            files[request.url] = sizes["responseHeadersSize"] + sizes["responseBodySize"]
+        weights[path] = files
+    report = "\n".join(
+        f"{path}: {sum(files.values()):>6} bytes in {len(files)} requests ("
+        + ", ".join(f"{urlsplit(url).path}={size}" for url, size in files.items())
+        + ")"
+        for path, files in weights.items()
+    )
+    print("\nPage weights (headers + body as transferred):\n" + report)
+    too_heavy = {path: sum(f.values()) for path, f in weights.items()}
+    too_heavy = {path: total for path, total in too_heavy.items() if total >= PAGE_WEIGHT_LIMIT}
+    assert not too_heavy, report
