@@ -37,12 +37,20 @@ FIRST = [
 
 # (query, items that must all be among the first n)
 AMONG = [
-    ("vertrouwenspersonen", 3, ["aanspreekpunt:vertrouwenspersoon-intern", "aanspreekpunt:vertrouwenspersoon-extern"]),
+    (
+        "vertrouwenspersonen",
+        3,
+        ["aanspreekpunt:vertrouwenspersoon-intern", "aanspreekpunt:vertrouwenspersoon-extern"],
+    ),
     ("intimiteitscoordinatie", 2, ["begrip:intimiteitscoordinatie"]),
     ("discriminatie", 4, ["aanspreekpunt:unia", "aanspreekpunt:igvm", "aanspreekpunt:vmri"]),
     ("Vlaams Meldpunt", 2, ["aanspreekpunt:vlaams-meldpunt"]),
     ("freelance pool", 2, ["aanspreekpunt:sfp-freelance-pool"]),
-    ("opleiding vertrouwenspersoon", 3, ["aanbod:opleiding-vertrouwenspersoon-sfp", "aanbod:opleiding-vertrouwenspersoon-mediarte"]),
+    (
+        "opleiding vertrouwenspersoon",
+        3,
+        ["aanbod:opleiding-vertrouwenspersoon-sfp", "aanbod:opleiding-vertrouwenspersoon-mediarte"],
+    ),
     ("vlaggensysteem", 2, ["begrip:vlaggensysteem"]),
     ("lotgenoten", 5, ["begrip:peer-support"]),
 ]
