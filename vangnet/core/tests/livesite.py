@@ -6,9 +6,9 @@ with two workers, DEBUG off. It needs nothing from pytest-django's test database
 live server would flush it), so the browser tests never touch that database.
 
 Chromium is Debian's (/usr/bin/chromium). A test tool's own browser download cannot work
-here, so nothing calls `playwright install`. Every browser context is offline: a request
-that does not go to the live site is aborted, except the quick exit's neutral site, which
-is answered with a tiny stand-in page.
+here, so nothing calls `playwright install`. Every page is offline: a request that does not
+go to the live site fails, except those for the quick exit's neutral site, which a tiny
+stand-in page answers.
 """
 
 import base64
@@ -240,26 +240,40 @@ def keep_offline(page, site: LiveSite) -> None:
     cdp.send("Fetch.enable", {"patterns": [{"urlPattern": "*"}]})
 
 
+def open_page_in_new_context(browser, site: LiveSite, **context_options):
+    """A fresh browser context (no cookies, no cache) with one offline page."""
+    context = browser.new_context(locale="nl-BE", **context_options)
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    keep_offline(page, site)
+    return page
+
+
 @pytest.fixture
 def new_page(chromium, live_site: LiveSite):
-    """Open offline pages, each in its own browser context (`new_page(java_script_enabled=
-    False)`); `page.context` gives the context. All are closed after the test."""
-    contexts = []
+    """Open offline pages, each in its own browser context: `new_page()`,
+    `new_page(java_script_enabled=False)`; `page.context` is the context. Closed after."""
+    pages = []
 
     def make(**context_options):
-        context = chromium.new_context(locale="nl-BE", **context_options)
-        contexts.append(context)
-        context.set_default_timeout(10_000)
-        page = context.new_page()
-        keep_offline(page, live_site)
-        return page
+        pages.append(open_page_in_new_context(chromium, live_site, **context_options))
+        return pages[-1]
 
     yield make
-    for context in contexts:
-        context.close()
+    for page in pages:
+        page.context.close()
 
 
 @pytest.fixture
 def page(new_page):
     """An offline page with JavaScript, in a fresh browser context."""
     return new_page()
+
+
+@pytest.fixture(scope="module")
+def shared_page(chromium, live_site: LiveSite):
+    """One offline page for tests that only look (axe, the quick exit's place): opening a
+    context per page costs more than the look itself."""
+    page = open_page_in_new_context(chromium, live_site)
+    yield page
+    page.context.close()

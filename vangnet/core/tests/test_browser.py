@@ -23,6 +23,7 @@ live_site = livesite.live_site
 chromium = livesite.chromium
 new_page = livesite.new_page
 page = livesite.page
+shared_page = livesite.shared_page
 
 EXIT_URL = "https://www.meteo.be/nl/belgie"  # settings.QUICK_EXIT_URL
 AXE_OPTIONS = {
@@ -109,7 +110,8 @@ def with_cookies(context, live_site: livesite.LiveSite):
 
 
 @pytest.mark.parametrize(("path", "status", "shows"), PUBLIC_PAGES)
-def test_every_public_page_type_has_no_axe_violations(page, resolve, path, status, shows):
+def test_every_public_page_type_has_no_axe_violations(shared_page, resolve, path, status, shows):
+    page = shared_page
     open_page(page, resolve(path), status)
     expect(page.locator(shows).first).to_be_attached()
     results = Axe().run(page, options=AXE_OPTIONS)
@@ -129,7 +131,8 @@ def test_every_public_page_type_has_no_axe_violations(page, resolve, path, statu
         if "?" not in path or case.id == "aanbod-met-pc"
     ],
 )
-def test_the_quick_exit_is_on_every_page_type(page, resolve, path):
+def test_the_quick_exit_is_on_every_page_type(shared_page, resolve, path):
+    page = shared_page
     open_page(page, resolve(path), 404 if path == NOT_FOUND else 200)
     button = quick_exit(page)
     expect(button).to_be_visible()

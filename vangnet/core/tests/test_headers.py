@@ -63,3 +63,8 @@ def test_the_referrer_is_never_sent_and_framing_is_refused(client):
     assert response["Referrer-Policy"] == "no-referrer"
     assert response["X-Frame-Options"] == "DENY"
     assert response["X-Content-Type-Options"] == "nosniff"
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_public_pages_set_no_cookie(client, path):
+    assert not client.get(path).cookies
