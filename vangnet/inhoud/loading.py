@@ -6,6 +6,7 @@ place, and records that disappeared from a file are reported, or deleted with
 ``prune``. See docs/data-format.md for the format.
 """
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -40,7 +41,8 @@ FILES = (
     "aanspreekpunten.yaml",
     "aanbod.yaml",
 )
-ACTIE = r"^\d\.\d(\.[a-z])?$"
+ACTIE = re.compile(r"^\d\.\d(\.[a-z])?$")
+TIME = re.compile(r"^\d\d:\d\d$")
 
 
 class ContentError(Exception):
@@ -99,15 +101,13 @@ def _upsert(model: type[models.Model], slug: str, values: dict, tally: Tally) ->
 
 
 def _acties(problems: Problems, where: str, value: Any) -> list[str]:
-    import re
-
     if value in (None, []):
         return []
     if not isinstance(value, list):
         problems.add(where, "acties must be a list")
         return []
     for item in value:
-        if not isinstance(item, str) or not re.match(ACTIE, item):
+        if not isinstance(item, str) or not ACTIE.match(item):
             problems.add(where, f"acties: {item!r} is not an action number such as '2.3.a'")
     return [str(v) for v in value]
 
@@ -394,15 +394,13 @@ class Loader:
         return values
 
     def _uren(self, where: str, value: Any) -> list[dict]:
-        import re
-
         if not value:
             return []
         result = []
         for slot in value:
             dagen = check_choices(self.problems, where, "uren.dagen", slot.get("dagen"), c.Dag)
             van, tot = str(slot.get("van", "")), str(slot.get("tot", ""))
-            if not (re.match(r"^\d\d:\d\d$", van) and re.match(r"^\d\d:\d\d$", tot)):
+            if not (TIME.match(van) and TIME.match(tot)):
                 self.problems.add(
                     where, f"uren: van/tot must be written HH:MM, got {van!r}-{tot!r}"
                 )
@@ -504,7 +502,6 @@ def _sync_children(
 ) -> None:
     """Replace child rows only when they differ, so an unchanged re-run writes nothing."""
     existing = list(manager.all())
-    fields = list(rows[0]) if rows else []
 
     def same(obj: models.Model, row: dict) -> bool:
         return all(getattr(obj, name) == value for name, value in row.items())
@@ -513,4 +510,3 @@ def _sync_children(
         return
     manager.all().delete()
     model.objects.bulk_create([model(**{parent_field: parent}, **row) for row in rows])
-    del fields

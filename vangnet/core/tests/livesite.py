@@ -1,8 +1,8 @@
 """The real platform on loopback, and a headless Chromium to look at it.
 
-`live_site` starts Vangnet as it runs in production: its own SQLite database in a temporary
-folder, the content of data/*.yaml, collected static files served by WhiteNoise, gunicorn
-with two workers, DEBUG off. It needs nothing from pytest-django's test database (whose
+`live_site` starts Vangnet much as it runs in production: its own SQLite database in a
+temporary folder, the content of data/*.yaml, gunicorn with two workers, DEBUG off, static
+files served by WhiteNoise. It needs nothing from pytest-django's test database (whose
 live server would flush it), so the browser tests never touch that database.
 
 Chromium is Debian's (/usr/bin/chromium). A test tool's own browser download cannot work
@@ -13,13 +13,13 @@ stand-in page answers.
 
 import base64
 import os
+import re
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -146,22 +146,13 @@ def live_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveSite]:
         }
     )
     timings: dict[str, float] = {}
-
-    def database() -> None:
-        timings["migrate"] = _manage(env, "migrate", "--noinput")
-        timings["load_content"] = _manage(env, "load_content")
-
-    def static() -> None:
-        # STATIC_ROOT is fixed (BASE_DIR/staticfiles, ignored by git); WhiteNoise serves it.
-        timings["collectstatic"] = _manage(env, "collectstatic", "--noinput")
-
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        for job in [pool.submit(database), pool.submit(static)]:
-            job.result()
-
-    port = _free_port()
-    log = folder / "gunicorn.log"
     started = time.perf_counter()
+    port = _free_port()
+    base_url = f"http://127.0.0.1:{port}"
+    log = folder / "gunicorn.log"
+    # gunicorn boots its workers while the database is made: no request reaches it before
+    # /gezond is asked, after load_content. Static files need no collectstatic: the dev
+    # profile lets WhiteNoise serve them from the apps, also with DEBUG off.
     with log.open("w") as log_file:
         process = subprocess.Popen(  # noqa: S603 - gunicorn from our own virtual environment
             [
@@ -183,12 +174,25 @@ def live_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveSite]:
             start_new_session=True,
         )
     try:
-        base_url = f"http://127.0.0.1:{port}"
+        timings["migrate"] = _manage(env, "migrate", "--noinput")
+        timings["load_content"] = _manage(env, "load_content")
         _wait_until_up(base_url + "/gezond", process, log, timeout=30)
-        timings["gunicorn"] = time.perf_counter() - started
-        yield LiveSite(base_url=base_url, log=log, timings=timings)
+        site = LiveSite(base_url=base_url, log=log, timings=timings)
+        _check_static_files(site)
+        timings["ready"] = time.perf_counter() - started
+        yield site
     finally:
         _stop(process)
+
+
+def _check_static_files(site: LiveSite) -> None:
+    """Fail early and clearly when the stylesheet or the quick exit script is not served."""
+    home = site.get("/").decode()
+    for path in re.findall(r'(?:href|src)="(/static/[^"]+\.(?:css|js))"', home):
+        try:
+            site.get(path)
+        except OSError as error:
+            pytest.fail(f"{path} is not served ({error}); see {site.log}", pytrace=False)
 
 
 @pytest.fixture(scope="module")
