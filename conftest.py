@@ -28,35 +28,27 @@ def alice(django_user_model):
     return user
 
 
-@pytest.fixture
-def bob(django_user_model):
-    """Bob edits for Sociaal Fonds Podiumkunsten only."""
+def _partner(django_user_model, username: str, organisatie: str):
     from django.contrib.auth.models import Group
 
     from vangnet.accounts.models import Lidmaatschap
     from vangnet.kaart.models import Organisatie
 
     user = django_user_model.objects.create_user(
-        "bob", password="bob-wachtwoord-lang", is_staff=True
+        username, password=f"{username}-wachtwoord-lang", is_staff=True
     )
     user.groups.add(Group.objects.get(name="Partner"))
-    Lidmaatschap.objects.create(
-        user=user, organisatie=Organisatie.objects.get(slug="sociaal-fonds-podiumkunsten")
-    )
+    Lidmaatschap.objects.create(user=user, organisatie=Organisatie.objects.get(slug=organisatie))
     return user
+
+
+@pytest.fixture
+def bob(django_user_model):
+    """Bob edits for Sociaal Fonds Podiumkunsten only."""
+    return _partner(django_user_model, "bob", "sociaal-fonds-podiumkunsten")
 
 
 @pytest.fixture
 def charlie(django_user_model):
     """Charlie edits for FARO: nothing of SFP's is his."""
-    from django.contrib.auth.models import Group
-
-    from vangnet.accounts.models import Lidmaatschap
-    from vangnet.kaart.models import Organisatie
-
-    user = django_user_model.objects.create_user(
-        "charlie", password="charlie-wachtwoord-lang", is_staff=True
-    )
-    user.groups.add(Group.objects.get(name="Partner"))
-    Lidmaatschap.objects.create(user=user, organisatie=Organisatie.objects.get(slug="faro"))
-    return user
+    return _partner(django_user_model, "charlie", "faro")

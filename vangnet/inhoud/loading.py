@@ -43,6 +43,16 @@ FILES = (
 )
 ACTIE = re.compile(r"^\d\.\d(\.[a-z])?$")
 TIME = re.compile(r"^\d\d:\d\d$")
+# Translatable text fields per kind: {field: required}.
+AANSPREEKPUNT_TEKSTEN = {
+    "naam": True,
+    "samenvatting": True,
+    "beschrijving": False,
+    "anoniem_toelichting": False,
+    "kosten": False,
+    "voorwaarden": False,
+}
+AANBOD_TEKSTEN = {"titel": True, "samenvatting": True, "beschrijving": False, "duur": False}
 
 
 class ContentError(Exception):
@@ -77,6 +87,14 @@ def _set_translated(values: dict, name: str, texts: dict) -> None:
     for code in LANGUAGES:
         values[f"{name}_{code}"] = texts[code]
     values[name] = texts["nl"]
+
+
+def _translated_fields(
+    problems: Problems, where: str, record: dict, values: dict, fields: dict[str, bool]
+) -> None:
+    """Read several translatable fields ({name: required}) of ``record`` into ``values``."""
+    for name, required in fields.items():
+        _set_translated(values, name, translated(problems, where, name, record.get(name), required))
 
 
 def _upsert(model: type[models.Model], slug: str, values: dict, tally: Tally) -> models.Model:
@@ -302,19 +320,7 @@ class Loader:
         for where, slug, r in self._each(name):
             p = self.problems
             values = _common(p, where, r)
-            for field_name, required in (
-                ("naam", True),
-                ("samenvatting", True),
-                ("beschrijving", False),
-                ("anoniem_toelichting", False),
-                ("kosten", False),
-                ("voorwaarden", False),
-            ):
-                _set_translated(
-                    values,
-                    field_name,
-                    translated(p, where, field_name, r.get(field_name), required),
-                )
+            _translated_fields(p, where, r, values, AANSPREEKPUNT_TEKSTEN)
             for field_name in ("opvolging", "wie_weet_wat"):
                 lists = translated_list(p, where, field_name, r.get(field_name))
                 for code in LANGUAGES:
@@ -414,17 +420,7 @@ class Loader:
         for where, slug, r in self._each(name):
             p = self.problems
             values = _common(p, where, r)
-            for field_name, required in (
-                ("titel", True),
-                ("samenvatting", True),
-                ("beschrijving", False),
-                ("duur", False),
-            ):
-                _set_translated(
-                    values,
-                    field_name,
-                    translated(p, where, field_name, r.get(field_name), required),
-                )
+            _translated_fields(p, where, r, values, AANBOD_TEKSTEN)
             values["soort"] = check_choice(p, where, "soort", r.get("soort"), c.AanbodSoort)
             values["beleidsniveaus"] = check_choices(
                 p, where, "beleidsniveaus", r.get("beleidsniveaus"), c.Beleidsniveau
