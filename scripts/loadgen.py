@@ -41,6 +41,7 @@ class Result:
     body_bytes: int = 0
     reconnects: int = 0
     client_cpu: float = 0.0
+    completed_total: int = 0  # responses including the warm-up (to share out CPU time)
 
     @property
     def requests(self) -> int:
@@ -152,6 +153,7 @@ async def _connection(
             await asyncio.sleep(0.01)  # do not spin on a dead server
             continue
         ended = time.perf_counter()
+        result.completed_total += 1
         if started >= measure_from:
             result.latencies.append((ended - started) * 1000)
             result.statuses[status] += 1

@@ -73,7 +73,7 @@ def weighted_texts(soort: Soort, obj: models.Model) -> Iterable[tuple[str, int]]
         for text in translations(obj, "definitie").values():
             yield text, SAMENVATTING
         return
-    yield obj.slug.replace("-", " "), SYNONIEM
+    yield obj.slug.replace("-", " "), SAMENVATTING
     for text in translations(obj, "samenvatting").values():
         yield text, SAMENVATTING
     for text in translations(obj, "beschrijving").values():
@@ -84,9 +84,10 @@ def weighted_texts(soort: Soort, obj: models.Model) -> Iterable[tuple[str, int]]
             yield obj.organisatie.afkorting, SAMENVATTING
         for step in obj.opvolging:
             yield step, TEKST
-        # "discriminatie" or "pesten" must find the contact points that handle it; a
-        # specialised one (one or two behaviours, such as Unia) more strongly.
-        yield from _labels(c.AanspreekpuntSoort, [obj.soort])
+        # The kind of a contact point is curated ("vertrouwenspersoon", "hulplijn") and
+        # counts like a synonym. "discriminatie" or "pesten" must find the contact points
+        # that handle it; a specialised one (one or two behaviours, such as Unia) more so.
+        yield from _labels(c.AanspreekpuntSoort, [obj.soort], SYNONIEM)
         specialised = SYNONIEM if 0 < len(obj.gedrag) <= 2 else SAMENVATTING
         yield from _labels(c.Gedrag, obj.gedrag, specialised)
         yield from _labels(c.Discriminatiegrond, obj.discriminatiegronden)

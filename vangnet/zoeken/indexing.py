@@ -23,22 +23,23 @@ BATCH = 5000
 def _entries(soort: Soort, obj: models.Model) -> dict[str, int]:
     """Each stem of ``obj`` with its weight.
 
-    Curated fields (title, synonyms) count in full, once per field. Free text (summary,
+    Curated fields (title, synonyms, kind) count in full, once per kind of field whatever
+    the number of languages that repeat it. Free text (summary,
     description, labels) adds its weight once per field that holds the stem, capped at
     half of TITEL: a contact point that speaks about "discriminatie" in several places
     ranks above one that mentions it once, while a title that holds every word of the
     query still wins.
     """
-    curated: dict[str, int] = defaultdict(int)
+    curated: dict[str, set[int]] = defaultdict(set)
     free: dict[str, int] = defaultdict(int)
     for text, weight in weighted_texts(soort, obj):
         for token in {t[:60] for t in tokens(text or "")}:
             if weight >= SYNONIEM:
-                curated[token] = max(curated[token], weight)
+                curated[token].add(weight)
             else:
                 free[token] += weight
     entries = {
-        token: curated.get(token, 0) + min(free.get(token, 0), TITEL // 2)
+        token: sum(curated.get(token, ())) + min(free.get(token, 0), TITEL // 2)
         for token in set(curated) | set(free)
     }
     for facet in facets(soort, obj):
