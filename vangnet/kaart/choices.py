@@ -7,6 +7,7 @@ translated; values never are.
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Status(models.TextChoices):
@@ -162,7 +163,8 @@ class Dag(models.TextChoices):
 
 
 class Taal(models.TextChoices):
-    NL = "nl", _("Nederlands")
-    FR = "fr", _("Frans")
-    EN = "en", _("Engels")
-    DE = "de", _("Duits")
+    # A context keeps "Nederlands" here apart from the language switch's own endonym.
+    NL = "nl", pgettext_lazy("taal", "Nederlands")
+    FR = "fr", pgettext_lazy("taal", "Frans")
+    EN = "en", pgettext_lazy("taal", "Engels")
+    DE = "de", pgettext_lazy("taal", "Duits")

@@ -68,7 +68,7 @@ class KaartFilterForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["pc"].choices = [("", _("weet ik niet of geen"))] + [
-            (pc.slug, f"PC {pc.slug} – {pc.naam}") for pc in ParitairComite.objects.all()
+            (pc.slug, f"{pc.afkorting} – {pc.naam}") for pc in ParitairComite.objects.all()
         ]
 
     def zoekvraag(self) -> Zoekvraag:

@@ -81,7 +81,12 @@ class ParitairComite(Sourced):
         ordering = ["slug"]
 
     def __str__(self) -> str:
-        return f"PC {self.slug}"
+        return self.afkorting
+
+    @property
+    def afkorting(self) -> str:
+        """``PC 304`` in Dutch, ``CP 304`` in French, ``JC 304`` in English."""
+        return _("PC %(nummer)s") % {"nummer": self.slug}
 
 
 @reversion.register(follow=["kanalen"])

@@ -50,7 +50,13 @@ def is_url(value: str) -> bool:
 def bron_label(value: str) -> str:
     """``actieplan actie 2.3.a`` -> ``Actieplan 2024-2025, actie 2.3.a``; URLs lose their scheme."""
     if value.startswith("actieplan "):
-        return _("Actieplan 2024-2025, %(section)s") % {"section": value.removeprefix("actieplan ")}
+        section = value.removeprefix("actieplan ")
+        if section.startswith("actie "):
+            section = _("actie %(nummer)s") % {"nummer": section.removeprefix("actie ")}
+        else:
+            # A chapter: "2 proces en historiek" -> "hoofdstuk 2".
+            section = _("hoofdstuk %(nummer)s") % {"nummer": section.split(" ", 1)[0]}
+        return _("Actieplan 2024-2025, %(section)s") % {"section": section}
     return value.removeprefix("https://").removeprefix("www.").rstrip("/")
 
 
@@ -74,5 +80,7 @@ def taal_url(context: template.Context, code: str) -> str:
     """The current page in another language (the language is part of the URL)."""
     from django.urls import translate_url
 
-    request = context["request"]
+    request = context.get("request")
+    if request is None:  # error pages rendered without a request
+        return f"/{code}/" if code != "nl" else "/"
     return translate_url(request.get_full_path(), code)

@@ -65,6 +65,11 @@ class LiveSite:
     def is_own(self, url: str) -> bool:
         return url == self.base_url or url.startswith(self.base_url + "/")
 
+    def log_tail(self, size: int = 4000) -> str:
+        """The end of gunicorn's log (errors and tracebacks), for failure messages."""
+        text = self.log.read_text(errors="replace") if self.log.exists() else ""
+        return "gunicorn log: " + (text[-size:].strip() or "(empty)")
+
     def get(self, path: str) -> bytes:
         with urllib.request.urlopen(self(path), timeout=10) as response:
             return response.read()

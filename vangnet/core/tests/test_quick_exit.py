@@ -46,3 +46,17 @@ def test_the_health_check_answers_without_the_database(client, django_assert_num
     with django_assert_num_queries(0):
         response = client.get("/gezond")
     assert response.content == b"ok"
+
+
+def test_the_not_found_page_has_the_quick_exit_and_speaks_dutch(client):
+    response = client.get("/kaart/aanspreekpunt/bestaat-niet/")
+    html = response.content.decode()
+    assert response.status_code == 404
+    assert 'href="/weg/"' in html and "Deze pagina bestaat niet" in html
+
+
+def test_the_error_page_renders_without_a_request_and_keeps_the_quick_exit():
+    from django.template import loader
+
+    html = loader.get_template("500.html").render()
+    assert 'href="/weg/"' in html and "Bel 112" in html

@@ -274,6 +274,8 @@ def test_no_dutch_interface_string_is_left_on_a_translated_page(client, language
         for entry in messages(language)
         for source in entry.sources
         if source not in entry.msgstr.values() and "%(" not in source
+        # The language switch names each language in its own tongue.
+        and source not in ENDONYMS
     }
     response = client.get(f"/{language}{path}")
     assert response.status_code == 200
