@@ -273,7 +273,8 @@ def test_no_dutch_interface_string_is_left_on_a_translated_page(client, language
         source
         for entry in messages(language)
         for source in entry.sources
-        if source not in entry.msgstr.values() and "%(" not in source
+        if source not in entry.msgstr.values()
+        and "%(" not in source
         # The language switch names each language in its own tongue.
         and source not in ENDONYMS
     }
