@@ -71,8 +71,12 @@ class LiveSite:
         return "gunicorn log: " + (text[-size:].strip() or "(empty)")
 
     def get(self, path: str) -> bytes:
-        with urllib.request.urlopen(self(path), timeout=10) as response:
+        with _LOOPBACK.open(self(path), timeout=10) as response:
             return response.read()
+
+
+# Straight to loopback, whatever proxy the environment names.
+_LOOPBACK = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
 
 def _free_port() -> int:
@@ -109,7 +113,7 @@ def _wait_until_up(url: str, process: subprocess.Popen, log: Path, timeout: floa
                 f"gunicorn stopped ({process.returncode}):\n{log.read_text()}", pytrace=False
             )
         try:
-            with urllib.request.urlopen(url, timeout=2) as response:
+            with _LOOPBACK.open(url, timeout=2) as response:
                 if response.status == 200:
                     return
         except OSError:

@@ -21,7 +21,7 @@
 
   var presses = 0;
   var timer = null;
-  var otherKeyDown = false;
+  var shiftUsedAsModifier = false;
 
   function leave(event) {
     if (event) { event.preventDefault(); }
@@ -45,11 +45,17 @@
   for (var i = 0; i < skip.length; i++) { skip[i].addEventListener("click", leave); }
 
   document.addEventListener("keydown", function (event) {
-    if (event.key !== "Shift") { otherKeyDown = true; reset(false); }
+    if (event.key === "Shift") {
+      if (!event.repeat) { shiftUsedAsModifier = false; }
+      return;
+    }
+    // Any other key while Shift is down (Shift+A, Shift+Tab) makes it a modifier.
+    shiftUsedAsModifier = true;
+    reset(false);
   }, true);
   document.addEventListener("keyup", function (event) {
-    if (event.key !== "Shift") { otherKeyDown = false; return; }
-    if (otherKeyDown) { return; } // Shift used as a modifier (Shift+A) does not count.
+    if (event.key !== "Shift") { return; }
+    if (shiftUsedAsModifier) { return; } // Shift used as a modifier does not count.
     presses += 1;
     if (timer) { clearTimeout(timer); }
     if (presses >= 3) { reset(false); leave(); return; }
