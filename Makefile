@@ -27,7 +27,6 @@ test: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	DJANGO_SETTINGS_MODULE=vangnet.settings.test $(PY) manage.py makemigrations --check --dry-run
-	DJANGO_SETTINGS_MODULE=vangnet.settings.test $(PY) manage.py load_content --check
 	$(PY) -m pytest
 
 lint: $(STAMP)

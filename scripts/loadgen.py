@@ -122,10 +122,12 @@ async def _connection(
     stop_at: float,
     result: Result,
     extra_headers: str,
+    delay: float,
 ) -> float:
     """One client connection; returns the time its last counted request ended."""
     last_end = measure_from
     reader = writer = None
+    await asyncio.sleep(delay)
     while time.perf_counter() < stop_at:
         path = paths[next(counter) % len(paths)]
         request = (f"GET {path} HTTP/1.1\r\nHost: {host}:{port}\r\n{extra_headers}\r\n").encode(
@@ -181,12 +183,17 @@ async def run(
     seconds: float = 8.0,
     warmup: float = 2.0,
     headers: dict[str, str] | None = None,
+    stagger: float = 0.005,
 ) -> Result:
     """Load ``paths`` (rotating over them) with ``connections`` connections.
 
     Requests starting in the first ``warmup`` seconds are sent but not counted; requests
     starting in the next ``seconds`` seconds are counted, and the rate is taken over the
     time from the end of the warm-up to the end of the last counted request.
+
+    The connections are opened ``stagger`` seconds apart. Opened in one burst, they tend to
+    be accepted by one server process (the first to wake up takes them all), and with
+    keep-alive they stay there: a 2-worker server would then be measured as one worker.
     """
     extra = "".join(f"{k}: {v}\r\n" for k, v in (headers or {}).items())
     result = Result()
@@ -197,8 +204,10 @@ async def run(
     cpu_before = resource.getrusage(resource.RUSAGE_SELF)
     ends = await asyncio.gather(
         *(
-            _connection(host, port, paths, counter, measure_from, stop_at, result, extra)
-            for _ in range(connections)
+            _connection(
+                host, port, paths, counter, measure_from, stop_at, result, extra, i * stagger
+            )
+            for i in range(connections)
         )
     )
     cpu_after = resource.getrusage(resource.RUSAGE_SELF)
