@@ -65,7 +65,7 @@ from django.utils.translation import gettext_lazy
 
 from vangnet.kaart import choices as c
 from vangnet.kaart.models import Aanbod, Aanspreekpunt, Kanaal, Organisatie, Prijs
-from vangnet.zoeken.search import Zoekvraag, documents, zoek
+from vangnet.zoeken.search import Zoekvraag, documents, voorwaarde, zoek
 
 HSDS_VERSION = "3.1"
 # No Vangnet profile of HSDS exists; the base specification is the profile.
@@ -705,7 +705,8 @@ def _services_by_slug(request: HttpRequest, refs: list[tuple[str, str]]) -> list
 def _search(request: HttpRequest, vraag: Zoekvraag, offset: int, limit: int) -> tuple[int, list]:
     """Services matching ``vraag`` (the site's own search), best first: (total, page)."""
     # Glossary terms are searchable too, but they are no services.
-    ranked = zoek(vraag).filter(document__soort__in=["aanspreekpunt", "aanbod"])
+    services = voorwaarde("soort", ["aanspreekpunt", "aanbod"])
+    ranked = zoek(Zoekvraag(tekst=vraag.tekst, voorwaarden=[*vraag.voorwaarden, services]))
     total = ranked.count()
     docs = documents(list(ranked[offset : offset + limit]))
     return total, _services_by_slug(request, [(d.soort, d.slug) for d in docs])

@@ -10,7 +10,8 @@ order is the same on SQLite and PostgreSQL.
 
 from dataclasses import dataclass, field
 
-from django.db.models import Case, F, IntegerField, Max, Q, QuerySet, Value, When
+from django.db import connection
+from django.db.models import Case, Exists, F, IntegerField, Max, OuterRef, Q, QuerySet, Value, When
 
 from vangnet.zoeken.documents import ALLE, facet
 from vangnet.zoeken.models import Zoekdocument, Zoekingang
@@ -55,50 +56,101 @@ def _word(stem: str) -> tuple[Q, Q]:
     return exact, Q(token__gt=stem, token__lt=stem + "\uffff")
 
 
-def zoek(vraag: Zoekvraag) -> QuerySet:
-    """Documents matching ``vraag``, best first, as a lazily paginated queryset."""
-    if vraag.is_empty():
-        return Zoekdocument.objects.order_by("volgorde", "sorteer", "slug")
+def zoek(vraag: Zoekvraag) -> "QuerySet | Gerangschikt":
+    """Documents matching ``vraag``, best first, ready for a Paginator (sliced lazily).
 
-    any_row = Q()
-    conditions: dict[str, Max] = {}
-    score_names = []
-    for i, stem in enumerate(vraag.woorden):
-        exact, prefix = _word(stem)
-        any_row |= exact | prefix
-        name = f"w{i}"
-        score_names.append(name)
-        conditions[name] = Max(
-            Case(
-                When(exact, then=F("gewicht") + 1),
-                When(prefix, then=F("gewicht") / 2 + 1),
-                default=Value(0),
-                output_field=IntegerField(),
+    Without words every score would be equal, so filters alone are a plain ordered query on
+    the documents; with words the result is ranked (see ``Gerangschikt``).
+    """
+    documenten = Zoekdocument.objects.order_by("volgorde", "sorteer", "slug")
+    if not vraag.woorden:
+        for accepted in filter(None, vraag.voorwaarden):
+            documenten = documenten.filter(
+                Exists(Zoekingang.objects.filter(document=OuterRef("pk"), token__in=accepted))
             )
-        )
-    for i, accepted in enumerate(vraag.voorwaarden):
-        if not accepted:
-            continue
-        any_row |= Q(token__in=accepted)
-        conditions[f"f{i}"] = Max(
-            Case(
-                When(token__in=accepted, then=Value(1)),
-                default=Value(0),
-                output_field=IntegerField(),
-            )
-        )
+        return documenten
+    return Gerangschikt(vraag)
 
-    matches = (
-        Zoekingang.objects.filter(any_row)
-        .values("document")
-        .annotate(**conditions)
-        .filter(**{f"{name}__gt": 0 for name in conditions})
-    )
-    score = sum((F(name) for name in score_names), Value(0))
-    ranked = matches.annotate(score=score).order_by(
-        "-score", "document__volgorde", "document__sorteer", "document__slug"
-    )
-    return ranked
+
+class Gerangschikt:
+    """A ranked word search: one grouped query over the index, joined to the documents last.
+
+    Grouping on the document id alone (and only then joining the documents to order ties)
+    keeps the heavy part of the query on the ``(token, document)`` index.
+    """
+
+    def __init__(self, vraag: Zoekvraag):
+        any_row = Q()
+        conditions: dict[str, Max] = {}
+        score_names = []
+        for i, stem in enumerate(vraag.woorden):
+            exact, prefix = _word(stem)
+            any_row |= exact | prefix
+            name = f"w{i}"
+            score_names.append(name)
+            conditions[name] = Max(
+                Case(
+                    When(exact, then=F("gewicht") + 1),
+                    When(prefix, then=F("gewicht") / 2 + 1),
+                    default=Value(0),
+                    output_field=IntegerField(),
+                )
+            )
+        for i, accepted in enumerate(filter(None, vraag.voorwaarden)):
+            any_row |= Q(token__in=accepted)
+            conditions[f"f{i}"] = Max(
+                Case(
+                    When(token__in=accepted, then=Value(1)),
+                    default=Value(0),
+                    output_field=IntegerField(),
+                )
+            )
+        grouped = (
+            Zoekingang.objects.filter(any_row)
+            .order_by()
+            .values("document_id")
+            .annotate(**conditions)
+            .filter(**{f"{name}__gt": 0 for name in conditions})
+            .annotate(score=sum((F(name) for name in score_names), Value(0)))
+            .values("document_id", "score")
+        )
+        self._sql, self._params = grouped.query.sql_with_params()
+        self._count: int | None = None
+
+    def count(self) -> int:
+        if self._count is None:
+            with connection.cursor() as cursor:
+                # The inner SQL is the ORM's own; every value is a parameter.
+                sql = f"SELECT COUNT(*) FROM ({self._sql}) AS treffers"  # noqa: S608
+                cursor.execute(sql, self._params)
+                self._count = cursor.fetchone()[0]
+        return self._count
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, key: slice) -> list[dict]:
+        if not isinstance(key, slice) or key.step is not None:
+            raise TypeError("Gerangschikt only supports slices without a step")
+        start = key.start or 0
+        limit = -1 if key.stop is None else max(0, key.stop - start)
+        document = Zoekdocument._meta.db_table
+        # The inner SQL is the ORM's own and the table name is ours; values are parameters.
+        sql = (
+            f"SELECT treffers.document_id, treffers.score FROM ({self._sql}) AS treffers "  # noqa: S608
+            f"JOIN {document} AS d ON d.id = treffers.document_id "
+            "ORDER BY treffers.score DESC, d.volgorde, d.sorteer, d.slug"
+        )
+        params = list(self._params)
+        if limit >= 0:
+            sql += " LIMIT %s OFFSET %s"
+            params += [limit, start]
+        elif start:
+            sql += " LIMIT -1 OFFSET %s" if connection.vendor == "sqlite" else " OFFSET %s"
+            params.append(start)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return [{"document": row[0], "score": row[1]} for row in cursor.fetchall()]
 
 
 def documents(page: list) -> list[Zoekdocument]:
