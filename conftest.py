@@ -52,3 +52,15 @@ def bob(django_user_model):
 def charlie(django_user_model):
     """Charlie edits for FARO: nothing of SFP's is his."""
     return _partner(django_user_model, "charlie", "faro")
+
+
+@pytest.fixture(autouse=True)
+def _empty_page_cache():
+    """Each test starts with an empty page cache: the database is rolled back after every
+    test, and with it the content version, so a page cached by one test must not serve the
+    next."""
+    from django.core.cache import caches
+
+    caches["pages"].clear()
+    yield
+    caches["pages"].clear()

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET
 from vangnet.api import hsds, serializers
 from vangnet.api.openapi import document as openapi_document
 from vangnet.begrippen.models import Begrip
+from vangnet.core.pagecache import cached_page
 from vangnet.kaart.models import Aanbod, Aanspreekpunt, Organisatie
 from vangnet.zoeken.search import Zoekvraag, documents, zoek
 
@@ -30,6 +31,7 @@ def api_view(view: Callable) -> Callable:
     """GET only, JSON in the language of ``?taal=`` (Dutch by default), open to every origin."""
 
     @require_GET
+    @cached_page
     @wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         taal = request.GET.get("taal", "nl")

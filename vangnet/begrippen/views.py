@@ -7,10 +7,12 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
 from vangnet.begrippen.models import Begrip
+from vangnet.core.pagecache import cached_page
 from vangnet.zoeken.text import fold
 
 
 @require_GET
+@cached_page
 def index(request: HttpRequest) -> HttpResponse:
     # Sorted on the term in the current language, accents folded (é sorts as e).
     begrippen = sorted(Begrip.objects.all(), key=lambda b: fold(b.term))
@@ -21,6 +23,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@cached_page
 def begrip(request: HttpRequest, slug: str) -> HttpResponse:
     term = get_object_or_404(Begrip.objects.prefetch_related("verwant"), slug=slug)
     context = {

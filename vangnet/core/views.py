@@ -6,10 +6,12 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from vangnet.begrippen.models import Begrip
+from vangnet.core.pagecache import cached_page
 from vangnet.kaart.models import Aanbod, Aanspreekpunt
 
 
 @require_GET
+@cached_page
 def home(request: HttpRequest) -> HttpResponse:
     counts = {
         "aanspreekpunten": Aanspreekpunt.objects.count(),
@@ -20,6 +22,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@cached_page
 def veilig_surfen(request: HttpRequest) -> HttpResponse:
     return render(request, "core/veilig_surfen.html")
 

@@ -499,10 +499,21 @@ def _sync_children(
     """Replace child rows only when they differ, so an unchanged re-run writes nothing."""
     existing = list(manager.all())
 
-    def same(obj: models.Model, row: dict) -> bool:
-        return all(getattr(obj, name) == value for name, value in row.items())
+    def plain(value: Any) -> str:
+        if isinstance(value, Decimal):
+            return str(value.normalize())  # 850.00 from the database, 850 from the file
+        return str(getattr(value, "pk", value))
 
-    if len(existing) == len(rows) and all(same(o, r) for o, r in zip(existing, rows, strict=True)):
+    def signature(values: Iterable[tuple[str, Any]]) -> tuple:
+        return tuple(sorted((name, plain(v)) for name, v in values))
+
+    # Compared as sets: the database may return the rows in another order than the file.
+    wanted = sorted(signature(row.items()) for row in rows)
+    current = sorted(
+        signature((name, getattr(obj, name)) for name in (rows[0] if rows else {}))
+        for obj in existing
+    )
+    if len(existing) == len(rows) and wanted == current:
         return
     manager.all().delete()
     model.objects.bulk_create([model(**{parent_field: parent}, **row) for row in rows])

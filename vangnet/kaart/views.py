@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
+from vangnet.core.pagecache import cached_page
 from vangnet.kaart.forms import KaartFilterForm
 from vangnet.kaart.models import Aanbod, Aanspreekpunt, Organisatie, ParitairComite
 from vangnet.zoeken.search import Zoekvraag, documents, zoek
@@ -14,6 +15,7 @@ PER_PAGE = 20
 
 
 @require_GET
+@cached_page
 def index(request: HttpRequest) -> HttpResponse:
     form = KaartFilterForm(request.GET or None)
     vraag = form.zoekvraag() if form.is_valid() else Zoekvraag()
@@ -33,6 +35,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@cached_page
 def aanspreekpunt(request: HttpRequest, slug: str) -> HttpResponse:
     punt = get_object_or_404(
         Aanspreekpunt.objects.select_related("organisatie").prefetch_related(
@@ -44,6 +47,7 @@ def aanspreekpunt(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_GET
+@cached_page
 def aanbod(request: HttpRequest, slug: str) -> HttpResponse:
     item = get_object_or_404(
         Aanbod.objects.prefetch_related("aanbieders", "begrippen", "prijzen__paritair_comite"),
@@ -60,6 +64,7 @@ def aanbod(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_GET
+@cached_page
 def organisatie(request: HttpRequest, slug: str) -> HttpResponse:
     org = get_object_or_404(
         Organisatie.objects.prefetch_related(

@@ -4,6 +4,7 @@ from collections import defaultdict
 
 from django.db import models, transaction
 
+from vangnet.inhoud.versie import verhoog
 from vangnet.zoeken.documents import (
     SOORTEN,
     SYNONIEM,
@@ -94,4 +95,6 @@ def reindex_all(progress=None) -> int:
             count += len(chunk)
             if progress:
                 progress(f"zoekindex {soort.naam}", min(start + BATCH, total), total)
+    # A rebuilt index changes what the lists show (bulk imports bypass the save signals).
+    verhoog()
     return count
