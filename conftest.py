@@ -55,12 +55,14 @@ def charlie(django_user_model):
 
 
 @pytest.fixture(autouse=True)
-def _empty_page_cache():
-    """Each test starts with an empty page cache: the database is rolled back after every
-    test, and with it the content version, so a page cached by one test must not serve the
-    next."""
+def _empty_caches():
+    """Each test starts with empty caches: the database is rolled back after every test, and
+    with it the content version, so a page or fragment cached by one test must not serve
+    the next."""
     from django.core.cache import caches
 
-    caches["pages"].clear()
+    for cache in caches.all():
+        cache.clear()
     yield
-    caches["pages"].clear()
+    for cache in caches.all():
+        cache.clear()

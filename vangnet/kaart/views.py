@@ -4,9 +4,11 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
 from vangnet.core.pagecache import cached_page
+from vangnet.inhoud.versie import huidige
 from vangnet.kaart.forms import KaartFilterForm
 from vangnet.kaart.models import Aanbod, Aanspreekpunt, Organisatie, ParitairComite
 from vangnet.zoeken.search import Zoekvraag, documents, zoek
@@ -23,7 +25,11 @@ def index(request: HttpRequest) -> HttpResponse:
     page = paginator.get_page(request.GET.get("pagina"))
     query = request.GET.copy()
     query.pop("pagina", None)
+    filters = query.copy()
+    filters.pop("q", None)
     context = {
+        # The filter block depends only on these; see kaart/_filters.html.
+        "filter_sleutel": f"{get_language()}:{huidige()}:{sorted(filters.lists())}",
         "form": form,
         "page": page,
         "resultaten": documents(list(page.object_list)),

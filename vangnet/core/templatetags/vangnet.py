@@ -1,6 +1,9 @@
 """Template helpers for sources, code lists and hours."""
 
+from functools import lru_cache
+
 from django import template
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from vangnet.kaart import choices
@@ -24,9 +27,17 @@ _VOCABULARIES = {
 
 
 def _lookup(vocabulary: str) -> dict:
+    return _lookup_in(vocabulary, get_language())
+
+
+@lru_cache(maxsize=64)
+def _lookup_in(vocabulary: str, language: str) -> dict[str, str]:
+    """Code value -> label, per language (labels are lazy; resolving them once is enough)."""
     if vocabulary == "type":
-        return {**dict(choices.AanbodSoort.choices), **dict(choices.AanspreekpuntSoort.choices)}
-    return dict(_VOCABULARIES[vocabulary].choices)
+        merged = {**dict(choices.AanbodSoort.choices), **dict(choices.AanspreekpuntSoort.choices)}
+    else:
+        merged = dict(_VOCABULARIES[vocabulary].choices)
+    return {value: str(label) for value, label in merged.items()}
 
 
 @register.filter
