@@ -1,0 +1,885 @@
+"""Benchmark of the public pages: `make bench` (method and figures: docs/benchmarks.md).
+
+1. A temporary SQLite database is migrated and filled with `load_content`; the number of
+   queries of a few pages is counted in-process.
+2. 10,000 synthetic offering items (Aanbod, with prices, providers and glossary links) are
+   bulk-inserted, the search index is rebuilt, and the queries are counted again: a page
+   must not need more queries with more items. Each page is then timed in-process, one
+   request at a time (its service time, and the part spent in SQL).
+3. gunicorn serves the app on 127.0.0.1 (a free port; 2 workers, gthread with one thread
+   each, so keep-alive works and Server-Timing is the request's own time, not time spent
+   waiting for the GIL); the load generator in scripts/loadgen.py holds 32 keep-alive
+   connections to each path for BENCH_SECONDS after a warm-up and records client latencies,
+   statuses and the server's own time (Server-Timing).
+4. The figures are compared with the floor (`/gezond`, the full middleware stack and no
+   database) of the same run, the targets are checked (PASS/FAIL), and one JSON object per
+   path is printed at the end.
+
+Environment: BENCH_SECONDS (8), BENCH_WARMUP (2), BENCH_CONNECTIONS (32), BENCH_ITEMS (10000),
+BENCH_WORKERS (2), BENCH_THREADS (1), BENCH_WORKER_CLASS (gthread), BENCH_INPROC_REPS (20),
+BENCH_DATA (data/), BENCH_KEEP (keep the temporary folder).
+The exit status is 0 whatever the targets say; it is 1 only when the server failed.
+"""
+
+import asyncio
+import contextlib
+import gzip
+import json
+import math
+import os
+import platform
+import random
+import re
+import shutil
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+from urllib.parse import quote
+from decimal import Decimal
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import loadgen  # noqa: E402
+
+HOST = "127.0.0.1"
+SECONDS = float(os.environ.get("BENCH_SECONDS", "8"))
+WARMUP = float(os.environ.get("BENCH_WARMUP", "2"))
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "32"))
+ITEMS = int(os.environ.get("BENCH_ITEMS", "10000"))
+WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
+THREADS = int(os.environ.get("BENCH_THREADS", "1"))
+WORKER_CLASS = os.environ.get("BENCH_WORKER_CLASS", "gthread")
+DATA_DIR = Path(os.environ.get("BENCH_DATA", str(ROOT / "data")))
+
+DETAIL_SLUG = "1712"
+SEARCHES = [
+    "vertrouwenspersoon",
+    "intimiteitscoördinatie",
+    "opleiding",
+    "grensoverschrijdend gedrag",
+    "peer support",
+    "bemiddeling",
+    "machtsmisbruik",
+    "melden",
+    "preventieadviseur",
+    "seksuele intimidatie",
+    "hulplijn",
+    "toolbox gedragscode",
+]
+# Enough distinct addresses that a run never repeats one (so no page-cache hit).
+UNIQUE = [(i, SEARCHES[i % len(SEARCHES)]) for i in range(60_000)]
+# Targets (from the issue).
+SEARCH_SERVER_P95_MS = 30.0
+PAGE_P95_MS = 50.0
+PAGE_FLOOR_SHARE = 0.5
+PAGE_WEIGHT_BYTES = 50_000
+INPROC_REPS = int(os.environ.get("BENCH_INPROC_REPS", "20"))
+JSON_KEYS = (
+    "naam", "pad", "rps", "p50_ms", "p95_ms", "p99_ms", "server_p50_ms", "server_p95_ms",
+    "server_p99_ms", "vloer_rps", "ratio_vs_vloer", "bytes", "html_bytes", "html_gz_bytes",
+    "css_js_gz_bytes", "queries", "inproc_p50_ms", "inproc_p95_ms", "inproc_sql_ms",
+    "server_cpu_ms", "requests", "fouten", "statussen", "server_cpu", "werker_cpu",
+    "pogingen", "client_cpu", "andere_cpu", "load_voor",
+)  # fmt: skip
+
+HEADERS = {
+    "Accept": "text/html,application/xhtml+xml,application/json;q=0.9,*/*;q=0.8",
+    "Accept-Language": "nl-BE,nl;q=0.9",
+    "User-Agent": "vangnet-bench",
+}
+
+
+def cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.machine()
+
+
+def say(message: str = "") -> None:
+    print(message, flush=True)
+
+
+def progress(name: str, done: int, total: int) -> None:
+    """A progress line; redrawn in place on a terminal, every 20% otherwise."""
+    tty = sys.stdout.isatty()
+    step = max(1, total // 5)
+    if tty:
+        end = "\n" if done >= total else ""
+        print(f"\r  {name:<28} {done:>6}/{total}", end=end, flush=True)
+    elif done >= total or done % step == 0:
+        print(f"  {name:<28} {done:>6}/{total}", flush=True)
+
+
+# -- set-up ----------------------------------------------------------------------------------
+
+
+def configure(tmp: Path) -> None:
+    """Environment of this process and of gunicorn: the dev settings on a temporary DB.
+
+    vangnet.settings.dev serves static files through WhiteNoise's finders (no
+    collectstatic); STATIC_ROOT still points into the temporary folder so that nothing is
+    written into the working tree.
+    """
+    os.environ.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "vangnet.settings.dev",
+            "DATABASE_URL": f"sqlite:///{tmp / 'bench.sqlite3'}",
+            "DEBUG": "false",
+            "ALLOWED_HOSTS": HOST,
+            "SERVER_TIMING": "true",
+            "STATIC_ROOT": str(tmp / "static"),
+        }
+    )
+
+
+def prepare_database() -> None:
+    from django.core.management import call_command
+
+    t = time.perf_counter()
+    say("migrate ...")
+    call_command("migrate", interactive=False, verbosity=0)
+    say(f"  done in {time.perf_counter() - t:.1f} s")
+    t = time.perf_counter()
+    say(f"load_content ({DATA_DIR}) ...")
+    call_command("load_content", data=str(DATA_DIR))
+    say(f"  done in {time.perf_counter() - t:.1f} s")
+
+
+# Synthetic offering: (nl, fr, en[, code]) fragments combined into titles and summaries.
+FORMATS = [
+    ("Opleiding", "Formation", "Training", "vorming"),
+    ("Vormingsdag", "Journée de formation", "Training day", "vorming"),
+    ("Opleidingstraject", "Parcours de formation", "Training programme", "vorming"),
+    ("Workshop", "Atelier", "Workshop", "workshop"),
+    ("Webinar", "Webinaire", "Webinar", "workshop"),
+    ("Intervisie", "Intervision", "Peer review", "begeleiding"),
+    ("Supervisie", "Supervision", "Supervision", "begeleiding"),
+    ("Coaching", "Coaching", "Coaching", "begeleiding"),
+    ("Handleiding", "Guide", "Guide", "instrument"),
+    ("Stappenplan", "Plan par étapes", "Step-by-step plan", "instrument"),
+    ("Checklist", "Liste de contrôle", "Checklist", "instrument"),
+    ("Brochure", "Brochure", "Brochure", "publicatie"),
+    ("Praatgroep", "Groupe de parole", "Talking group", "peer-support"),
+    ("Lerend netwerk", "Réseau apprenant", "Learning network", "peer-support"),
+]
+TOPICS = [
+    ("grensoverschrijdend gedrag", "les comportements abusifs", "transgressive behaviour"),
+    (
+        "de rol van de vertrouwenspersoon",
+        "le rôle de la personne de confiance",
+        "the role of the confidential adviser",
+    ),
+    ("intimiteitscoördinatie", "la coordination d'intimité", "intimacy coordination"),
+    ("omstaandersinterventie", "l'intervention des témoins", "bystander intervention"),
+    (
+        "machtsmisbruik in creatieve processen",
+        "l'abus de pouvoir dans les processus créatifs",
+        "abuse of power in creative processes",
+    ),
+    ("een veilige werkplek", "un lieu de travail sûr", "a safe workplace"),
+    ("psychosociaal welzijn", "le bien-être psychosocial", "psychosocial well-being"),
+    ("pesten en uitsluiting", "le harcèlement et l'exclusion", "bullying and exclusion"),
+    ("seksuele intimidatie", "le harcèlement sexuel", "sexual harassment"),
+    ("discriminatie en racisme", "la discrimination et le racisme", "discrimination and racism"),
+    ("herstelgericht werken", "l'approche restauratrice", "restorative practice"),
+    ("bemiddeling na een conflict", "la médiation après un conflit", "mediation after a conflict"),
+    ("een gedragscode opstellen", "rédiger un code de conduite", "drafting a code of conduct"),
+    ("feedback geven en ontvangen", "donner et recevoir du feedback", "giving and taking feedback"),
+    ("grenzen aangeven", "poser ses limites", "setting boundaries"),
+    ("peer support", "le soutien par les pairs", "peer support"),
+    ("integriteit in het bestuur", "l'intégrité au conseil", "integrity on the board"),
+    ("een risicoanalyse", "une analyse des risques", "a risk analysis"),
+    ("melden en opvolgen", "signaler et assurer le suivi", "reporting and follow-up"),
+    ("veerkracht na een incident", "la résilience après un incident", "resilience afterwards"),
+    ("preventiebeleid", "la politique de prévention", "prevention policy"),
+    ("ongewenst gedrag op tournee", "les abus en tournée", "misconduct on tour"),
+    ("werken met minderjarigen", "travailler avec des mineurs", "working with minors"),
+    ("een open teamcultuur", "une culture d'équipe ouverte", "an open team culture"),
+    ("machtsverhoudingen op de set", "les rapports de pouvoir sur le plateau", "power on set"),
+    ("het onthaal van een melding", "l'accueil d'un signalement", "receiving a report"),
+]
+AUDIENCES = [
+    ("voor leidinggevenden", "pour les responsables", "for managers", "leidinggevenden"),
+    (
+        "voor vertrouwenspersonen",
+        "pour les personnes de confiance",
+        "for confidential advisers",
+        "vertrouwenspersonen",
+    ),
+    ("voor vrijwilligers", "pour les bénévoles", "for volunteers", "vrijwilligers"),
+    ("voor freelancers", "pour les indépendants", "for freelancers", "freelancers"),
+    ("voor bestuursleden", "pour les administrateurs", "for board members", "bestuursleden"),
+    ("voor studenten", "pour les étudiants", "for students", "studenten"),
+    (
+        "voor preventieadviseurs",
+        "pour les conseillers en prévention",
+        "for prevention advisers",
+        "preventieadviseurs",
+    ),
+    ("voor het hele team", "pour toute l'équipe", "for the whole team", "medewerkers"),
+    ("voor organisaties", "pour les organisations", "for organisations", "organisaties"),
+    ("voor omstaanders", "pour les témoins", "for bystanders", "omstaanders"),
+    ("voor lotgenoten", "pour les victimes", "for survivors", "slachtoffers"),
+]
+SETTINGS = [
+    "in het jeugdtheater",
+    "in de muzieksector",
+    "op de filmset",
+    "in het circusatelier",
+    "in een kleine vzw",
+    "in een museum",
+    "bij een festival",
+    "in het amateurkoor",
+    "in de redactie",
+    "in het kunstonderwijs",
+]
+SENTENCES = [
+    "Je oefent met situaties uit je eigen praktijk {setting}.",
+    "Een ervaren begeleider deelt voorbeelden en geeft handvaten voor {topic}.",
+    "Na afloop weet je hoe je een gesprek over {topic} aanpakt en waar je kan doorverwijzen.",
+    "Deelnemers krijgen een werkboek, een checklist en een stappenplan mee.",
+    "We vertrekken van het beleidskader van de sector en vertalen het naar afspraken {setting}.",
+    "Er is ruimte voor vragen, intervisie en uitwisseling tussen deelnemers.",
+    "De sessie is vertrouwelijk: wat gedeeld wordt, blijft in de groep.",
+    "Je leert signalen herkennen en weet wat je kan doen als iemand je iets vertelt.",
+]
+SUMMARIES = [
+    (
+        "Een {fmt} over {topic}, met oefeningen en voorbeelden {setting}.",
+        "Un(e) {fmt} sur {topic}, avec des exercices et des exemples.",
+        "A {fmt} on {topic}, with exercises and examples.",
+    ),
+    (
+        "Je leert hoe je omgaat met {topic} en wat je kan doen als het toch gebeurt.",
+        "Vous apprenez à faire face à {topic} et à réagir si cela arrive.",
+        "You learn how to deal with {topic} and what to do when it happens.",
+    ),
+    (
+        "Praktische {fmt} rond {topic} {audience}.",
+        "{fmt} pratique sur {topic} {audience}.",
+        "A practical {fmt} on {topic} {audience}.",
+    ),
+]
+DUUR = ["3 uur", "1 dag", "2 dagen", "5 sessies", "een halve dag", "10 weken", ""]
+
+
+def synthetic_items(n: int, seed: int = 1712):
+    """Yield (values, provider ids, prices, term ids) for ``n`` synthetic offering items."""
+    from vangnet.begrippen.models import Begrip
+    from vangnet.kaart import choices as c
+    from vangnet.kaart.models import Organisatie, ParitairComite
+
+    rng = random.Random(seed)
+    org_ids = list(Organisatie.objects.values_list("pk", flat=True))
+    pc_ids = list(ParitairComite.objects.values_list("pk", flat=True))
+    term_ids = list(Begrip.objects.values_list("pk", flat=True))
+    niveaus = c.Beleidsniveau.values
+    sectoren = c.Sector.values
+    for i in range(n):
+        fmt, topic, audience = rng.choice(FORMATS), rng.choice(TOPICS), rng.choice(AUDIENCES)
+        setting = rng.choice(SETTINGS)
+        titles = [f"{fmt[k]} – {topic[k]} {audience[k]}" for k in range(3)]
+        template = rng.choice(SUMMARIES)
+        summaries = [
+            template[k].format(
+                fmt=fmt[k].lower(), topic=topic[k], audience=audience[k], setting=setting
+            )
+            for k in range(3)
+        ]
+        body = " ".join(s.format(topic=topic[0], setting=setting) for s in rng.sample(SENTENCES, 3))
+        values = {"slug": f"bench-{i:05d}", "soort": fmt[3]}
+        for k, code in enumerate(("nl", "fr", "en")):
+            values[f"titel_{code}"] = titles[k][:200]
+            values[f"samenvatting_{code}"] = summaries[k][:300]
+        values["titel"], values["samenvatting"] = values["titel_nl"], values["samenvatting_nl"]
+        values["beschrijving"] = values["beschrijving_nl"] = body
+        values["duur"] = values["duur_nl"] = rng.choice(DUUR)
+        values["beleidsniveaus"] = sorted(rng.sample(niveaus, rng.randint(1, 2)))
+        values["doelgroepen"] = sorted({audience[3], *rng.sample(c.AanbodDoelgroep.values, 1)})
+        values["sectoren"] = [] if rng.random() < 0.3 else sorted(rng.sample(sectoren, 2))
+        values["talen"] = ["nl"] if rng.random() < 0.6 else ["nl", "fr", "en"]
+        values["bron"] = ["actieplan actie 2.3.a"]
+        values["url"] = f"https://example.org/aanbod/{i}"
+        prices = []
+        if rng.random() < 0.85:
+            prices.append((None, Decimal(rng.choice([0, 0, 25, 60, 120, 250, 450, 750]))))
+            if pc_ids and rng.random() < 0.3:
+                prices.append((rng.choice(pc_ids), Decimal(0)))
+        providers = rng.sample(org_ids, min(len(org_ids), rng.randint(1, 2)))
+        terms = rng.sample(term_ids, min(len(term_ids), rng.randint(0, 2)))
+        yield values, providers, prices, terms
+
+
+def seed_offering(n: int) -> None:
+    """Bulk-insert ``n`` synthetic offering items, then rebuild the search index."""
+    from django.db import transaction
+    from django.utils import translation
+
+    from vangnet.kaart.models import Aanbod, Prijs
+    from vangnet.zoeken.indexing import reindex_all
+
+    batch = 1000
+    t = time.perf_counter()
+    say(f"adding {n} synthetic offering items (bulk_create) ...")
+    rows = list(synthetic_items(n))
+    with translation.override("nl"), transaction.atomic():
+        for start in range(0, n, batch):
+            chunk = rows[start : start + batch]
+            items = Aanbod.objects.bulk_create(
+                Aanbod(
+                    **values,
+                    kosteloos=bool(prices) and all(bedrag == 0 for _pc, bedrag in prices),
+                )
+                for values, _providers, prices, _terms in chunk
+            )
+            Aanbod.aanbieders.through.objects.bulk_create(
+                Aanbod.aanbieders.through(aanbod_id=item.pk, organisatie_id=org)
+                for item, (_v, providers, _p, _t) in zip(items, chunk, strict=True)
+                for org in providers
+            )
+            Aanbod.begrippen.through.objects.bulk_create(
+                Aanbod.begrippen.through(aanbod_id=item.pk, begrip_id=term)
+                for item, (_v, _o, _p, terms) in zip(items, chunk, strict=True)
+                for term in terms
+            )
+            Prijs.objects.bulk_create(
+                Prijs(aanbod_id=item.pk, paritair_comite_id=pc, bedrag=bedrag)
+                for item, (_v, _o, prices, _t) in zip(items, chunk, strict=True)
+                for pc, bedrag in prices
+            )
+            progress("aanbod (synthetisch)", min(start + batch, n), n)
+    say(f"  done in {time.perf_counter() - t:.1f} s")
+    t = time.perf_counter()
+    say("rebuilding the search index (reindex_all) ...")
+    count = reindex_all(progress)
+    say(f"  {count} items indexed in {time.perf_counter() - t:.1f} s")
+
+
+def content_counts() -> dict:
+    from vangnet.begrippen.models import Begrip
+    from vangnet.kaart.models import Aanbod, Aanspreekpunt
+    from vangnet.zoeken.models import Zoekdocument, Zoekingang
+
+    return {
+        "aanspreekpunten": Aanspreekpunt.objects.count(),
+        "aanbod": Aanbod.objects.count(),
+        "begrippen": Begrip.objects.count(),
+        "zoekdocumenten": Zoekdocument.objects.count(),
+        "zoekingangen": Zoekingang.objects.count(),
+    }
+
+
+def count_queries(paths: dict[str, str]) -> dict[str, tuple[int, int]]:
+    """(status, number of queries) per path, rendered in-process with the test Client."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client(HTTP_HOST=HOST, HTTP_ACCEPT_LANGUAGE="nl")
+    counts = {}
+    for name, path in paths.items():
+        client.get(path)  # warm the caches (templates, translations, prepared statements)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(path)
+        counts[name] = (response.status_code, len(queries))
+    return counts
+
+
+def service_times(plan: list[tuple[str, list[str]]], reps: int) -> dict[str, tuple]:
+    """(p50, p95, p50 of the SQL part) in ms of ``reps`` requests one after the other,
+    in-process: the cost of a page without queueing, other threads or the network."""
+    from django.db import connection
+    from django.test import Client
+
+    sql = [0.0]
+
+    def timer(execute, query, params, many, context):
+        t = time.perf_counter()
+        try:
+            return execute(query, params, many, context)
+        finally:
+            sql[0] += time.perf_counter() - t
+
+    client = Client(HTTP_HOST=HOST, HTTP_ACCEPT_LANGUAGE="nl")
+    times = {}
+    for name, paths in plan:
+        client.get(paths[0])
+        samples, sql_samples = [], []
+        with connection.execute_wrapper(timer):
+            for i in range(reps):
+                sql[0] = 0.0
+                t = time.perf_counter()
+                client.get(paths[i % len(paths)])
+                samples.append((time.perf_counter() - t) * 1000)
+                sql_samples.append(sql[0] * 1000)
+        times[name] = (
+            loadgen.percentile(samples, 50),
+            loadgen.percentile(samples, 95),
+            loadgen.percentile(sql_samples, 50),
+        )
+        progress("in-process", len(times), len(plan))
+    return times
+
+
+def busy_cpu_seconds() -> float:
+    """CPU seconds spent by the whole machine (all processes) so far, from /proc/stat."""
+    try:
+        fields = Path("/proc/stat").read_text().splitlines()[0].split()[1:]
+    except OSError:
+        return math.nan
+    user, nice, system, _idle, _iowait, irq, softirq, steal = (int(x) for x in fields[:8])
+    return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
+
+
+# -- the server ------------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind((HOST, 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    """gunicorn in its own process group; stopped by ``stop`` whatever happens."""
+
+    def __init__(self, tmp: Path):
+        self.port = free_port()
+        self.log = tmp / "gunicorn.log"
+        self.proc: subprocess.Popen | None = None
+
+    @property
+    def command(self) -> list[str]:
+        return [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "vangnet.wsgi:application",
+            "--bind",
+            f"{HOST}:{self.port}",
+            "--workers",
+            str(WORKERS),
+            "--worker-class",
+            WORKER_CLASS,
+            "--threads",
+            str(THREADS),
+            "--keep-alive",
+            "5",
+            "--log-level",
+            "info",  # to stderr, which goes to self.log
+        ]
+
+    def start(self) -> None:
+        from django.db import connections
+
+        connections.close_all()
+        with self.log.open("w") as log:
+            self.proc = subprocess.Popen(
+                self.command,
+                cwd=ROOT,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"gunicorn exited with {self.proc.returncode}")
+            try:
+                with urllib.request.urlopen(f"http://{HOST}:{self.port}/gezond", timeout=2) as r:
+                    if r.status == 200:
+                        return
+            except OSError:
+                time.sleep(0.2)
+        raise RuntimeError("gunicorn did not answer /gezond within 30 s")
+
+    def alive(self) -> bool:
+        return self.proc is not None and self.proc.poll() is None
+
+    def worker_pids(self) -> list[int]:
+        if not self.alive():
+            return []
+        pids = []
+        for task in Path(f"/proc/{self.proc.pid}/task").glob("*"):
+            with contextlib.suppress(OSError):
+                pids += [int(p) for p in (task / "children").read_text().split()]
+        return pids
+
+    def cpu_seconds(self) -> float:
+        """User + system CPU time of gunicorn's master and workers so far."""
+        return sum(self.cpu_by_process().values())
+
+    def cpu_by_process(self) -> dict[int, float]:
+        """CPU seconds so far of the master and of each worker, by pid."""
+        ticks = os.sysconf("SC_CLK_TCK")
+        result = {}
+        for pid in [self.proc.pid, *self.worker_pids()]:
+            try:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+                result[pid] = (int(fields[11]) + int(fields[12])) / ticks
+            except (OSError, IndexError, ValueError):
+                pass
+        return result
+
+    def boots(self) -> int:
+        """How many workers were booted (more than WORKERS means a worker died)."""
+        try:
+            return self.log.read_text(errors="replace").count("Booting worker")
+        except OSError:
+            return 0
+
+    def log_tail(self, lines: int = 30) -> str:
+        try:
+            return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])
+        except OSError:
+            return ""
+
+    def stop(self) -> None:
+        if self.proc is None or self.proc.poll() is not None:
+            return
+        self.proc.terminate()  # graceful: the master stops its workers
+        try:
+            self.proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.proc.pid, signal.SIGKILL)  # the group this script created
+            self.proc.wait(timeout=5)
+
+
+# -- measuring -------------------------------------------------------------------------------
+
+
+def fetch(url: str, encoding: str = "identity") -> tuple[int, bytes]:
+    request = urllib.request.Request(url, headers={**HEADERS, "Accept-Encoding": encoding})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return response.status, response.read()
+
+
+_ASSET = re.compile(
+    r'<link[^>]*\brel="stylesheet"[^>]*\bhref="([^"]+)"|<script[^>]*\bsrc="([^"]+)"', re.I
+)
+
+
+def page_weight(base: str, path: str) -> dict:
+    """Bytes of the HTML and of the CSS/JS it links, as served; plus the gzip size of the
+    CSS/JS (what CompressedManifestStaticFilesStorage serves in production)."""
+    _status, html = fetch(base + path)
+    text = html.decode("utf-8", errors="replace")
+    assets = sorted({a or b for a, b in _ASSET.findall(text)})
+    raw = compressed = 0
+    for url in assets:
+        body = fetch(base + url)[1]
+        raw += len(body)
+        compressed += len(gzip.compress(body, compresslevel=9))
+    return {
+        "html": len(html),
+        "html_gz": len(gzip.compress(html, compresslevel=9)),
+        "css_js": raw,
+        "css_js_compressed": compressed,
+        "assets": assets,
+        "bytes": len(html) + raw,
+    }
+
+
+def balanced(row: dict) -> bool:
+    """Did every worker do at least half the work of the busiest one?"""
+    cpu = row["werker_cpu"]
+    return len(cpu) < 2 or min(cpu) >= 0.5 * max(cpu)
+
+
+def measure(server: Server, name: str, paths: list[str], attempts: int = 3) -> dict:
+    """Measure a path; again (with new connections) when one worker got most connections.
+
+    With keep-alive a connection stays with the worker that accepted it; when one worker
+    accepted (nearly) all of them, the run measured one worker instead of two.
+    """
+    for attempt in range(1, attempts + 1):
+        row = measure_once(server, name, paths)
+        row["pogingen"] = attempt
+        if balanced(row) or attempt == attempts:
+            return row
+        say(
+            f"      workers unevenly loaded (CPU {row['werker_cpu']}, {row['rps']} req/s); "
+            "measuring again with new connections"
+        )
+    return row
+
+
+def measure_once(server: Server, name: str, paths: list[str]) -> dict:
+    """Load one path (or a rotation of paths) and summarise the run."""
+    load = os.getloadavg()[0]
+    cpu0, busy0, t0 = server.cpu_by_process(), busy_cpu_seconds(), time.perf_counter()
+    r = asyncio.run(
+        loadgen.run(HOST, server.port, paths, CONNECTIONS, SECONDS, WARMUP, headers=HEADERS)
+    )
+    wall = time.perf_counter() - t0
+    cpu1 = server.cpu_by_process()
+    server_seconds = sum(cpu1.values()) - sum(cpu0.values())
+    server_cpu = server_seconds / wall
+    # Per worker (the first pid is the master), to see that both workers did the work.
+    workers = [round((cpu1[pid] - cpu0.get(pid, 0.0)) / wall, 2) for pid in list(cpu1)[1:]]
+    busy = (busy_cpu_seconds() - busy0) / wall
+    return {
+        "naam": name,
+        "pad": paths[0] if len(paths) == 1 else f"{paths[0].split('=')[0]}=<{len(paths)} woorden>",
+        "requests": r.requests,
+        "rps": round(r.rps, 1),
+        "p50_ms": round(r.percentile(50), 1),
+        "p95_ms": round(r.percentile(95), 1),
+        "p99_ms": round(r.percentile(99), 1),
+        "server_p50_ms": round(r.percentile(50, server=True), 2),
+        "server_p95_ms": round(r.percentile(95, server=True), 2),
+        "server_p99_ms": round(r.percentile(99, server=True), 2),
+        "fouten": r.failures,
+        "statussen": {str(k): v for k, v in sorted(r.statuses.items())},
+        "foutvoorbeelden": r.error_samples,
+        "reconnects": r.reconnects,
+        "body_bytes_gem": round(r.body_bytes / max(1, r.requests)),
+        "client_cpu": round(r.client_cpu, 2),
+        "server_cpu": round(server_cpu, 2),
+        "werker_cpu": workers,
+        "server_cpu_ms": round(server_seconds * 1000 / max(1, r.completed_total), 2),
+        "andere_cpu": round(max(0.0, busy - server_cpu - r.client_cpu), 2),
+        "load_voor": round(load, 2),
+    }
+
+
+def verdict(ok: bool) -> str:
+    return "PASS" if ok else "FAIL"
+
+
+def check_targets(results, weights, before, after, counts, boots) -> list[tuple[str, bool]]:
+    by_name = {row["naam"]: row for row in results}
+    floor = by_name["vloer"]["rps"]
+    checks = []
+    for name in ("zoeken", "api-zoeken", "zoeken-vers", "api-zoeken-vers"):
+        row = by_name[name]
+        checks.append(
+            (
+                f"{name}: server p95 {row['server_p95_ms']:.1f} ms < {SEARCH_SERVER_P95_MS:g} ms "
+                f"with {counts['aanbod']} aanbod (in-process p95 {row['inproc_p95_ms']:.1f} ms)",
+                row["server_p95_ms"] < SEARCH_SERVER_P95_MS,
+            )
+        )
+    for name in ("kaart", "kaart-filter", "begrippen"):
+        row = by_name[name]
+        checks.append(
+            (
+                f"{name}: {row['rps']:.0f} req/s >= {PAGE_FLOOR_SHARE:.0%} of the floor "
+                f"({PAGE_FLOOR_SHARE * floor:.0f} req/s)",
+                row["rps"] >= PAGE_FLOOR_SHARE * floor,
+            )
+        )
+        checks.append(
+            (
+                f"{name}: p95 {row['p95_ms']:.1f} ms < {PAGE_P95_MS:g} ms at {CONNECTIONS} "
+                "connections",
+                row["p95_ms"] < PAGE_P95_MS,
+            )
+        )
+    for name, w in weights.items():
+        checks.append(
+            (
+                f"{name}: page weight {w['bytes']:,} B (HTML {w['html']:,} + CSS/JS "
+                f"{w['css_js']:,}; gzipped {w['html_gz']:,} + {w['css_js_compressed']:,}) "
+                f"< {PAGE_WEIGHT_BYTES:,} B",
+                w["bytes"] < PAGE_WEIGHT_BYTES,
+            )
+        )
+    for name in after:
+        (s0, q0), (s1, q1) = before[name], after[name]
+        checks.append(
+            (
+                f"{name}: {q0} queries before, {q1} with the synthetic items (HTTP {s0}/{s1})",
+                q0 == q1 and s0 == s1 == 200,
+            )
+        )
+    for row in results:
+        checks.append((f"{row['naam']}: {row['fouten']} non-200 responses", row["fouten"] == 0))
+    checks.append((f"gunicorn: {boots} worker boots for {WORKERS} workers", boots <= WORKERS))
+    return checks
+
+
+def main() -> int:
+    import django
+
+    started = time.perf_counter()
+    tmp = Path(tempfile.mkdtemp(prefix="vangnet-bench-"))
+    server = None
+    # A TERM (e.g. from `timeout`) must still stop gunicorn: turn it into SystemExit.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    signal.signal(signal.SIGHUP, lambda *_: sys.exit(129))
+    try:
+        configure(tmp)
+        django.setup()
+
+        say(f"Vangnet benchmark, temporary folder {tmp}")
+        say(
+            f"machine: {cpu_model()}, {os.cpu_count()} CPU, load average "
+            f"{os.getloadavg()[0]:.2f}; Python {platform.python_version()}, "
+            f"Django {django.get_version()}, SQLite {sqlite3.sqlite_version}"
+        )
+        prepare_database()
+        from vangnet.kaart.models import Aanbod, Aanspreekpunt
+
+        detail_slug = DETAIL_SLUG
+        if not Aanspreekpunt.objects.filter(slug=detail_slug).exists():
+            detail_slug = Aanspreekpunt.objects.order_by("slug").values_list("slug", flat=True)[0]
+            say(f"note: no aanspreekpunt '{DETAIL_SLUG}'; the detail page is '{detail_slug}'")
+        aanbod_slug = Aanbod.objects.order_by("slug").values_list("slug", flat=True)[0]
+        plan = [
+            ("vloer", ["/gezond"]),
+            ("kaart", ["/kaart/"]),
+            ("kaart-filter", ["/kaart/?sector=circus&niveau=preventie"]),
+            ("begrippen", ["/begrippen/"]),
+            ("detail", [f"/kaart/aanspreekpunt/{detail_slug}/"]),
+            ("zoeken", [f"/kaart/?q={urllib.parse.quote(q)}" for q in SEARCHES]),
+            ("api-zoeken", [f"/api/v1/zoek?q={urllib.parse.quote(q)}" for q in SEARCHES]),
+            # Every request a new address (the extra parameter is ignored by the view but is
+            # part of the page cache's key): the search itself, never served from the cache.
+            ("zoeken-vers", [f"/kaart/?q={quote(q)}&n={i}" for i, q in UNIQUE]),
+            ("api-zoeken-vers", [f"/api/v1/zoek?q={quote(q)}&n={i}" for i, q in UNIQUE]),
+        ]
+        query_paths = {
+            "kaart": "/kaart/",
+            "kaart-filter": "/kaart/?sector=circus&niveau=preventie",
+            "zoeken": "/kaart/?q=opleiding",
+            "begrippen": "/begrippen/",
+            "detail": f"/kaart/aanspreekpunt/{detail_slug}/",
+            "aanbod-detail": f"/kaart/aanbod/{aanbod_slug}/",
+            "api-zoeken": "/api/v1/zoek?q=opleiding",
+        }
+        before_counts = content_counts()
+        say(f"content after load_content: {before_counts}")
+        say("counting queries per page (in-process, test Client) ...")
+        before = count_queries(query_paths)
+        seed_offering(ITEMS)
+        counts = content_counts()
+        say(f"content with the synthetic items: {counts}")
+        say("counting queries per page again ...")
+        after = count_queries(query_paths)
+        for name in query_paths:
+            say(f"  {name:<14} {before[name][1]:>3} -> {after[name][1]:<3} queries")
+        say(f"in-process service time ({INPROC_REPS} requests per page, one at a time) ...")
+        inproc = service_times(plan, INPROC_REPS)
+
+        server = Server(tmp)
+        say()
+        say(
+            f"gunicorn: {WORKERS} workers, {WORKER_CLASS}"
+            + (f" x {THREADS} threads" if WORKER_CLASS == "gthread" else "")
+            + f", {HOST}:{server.port}; load: {CONNECTIONS} keep-alive connections, "
+            f"{WARMUP:g} s warm-up + {SECONDS:g} s per path, one asyncio process "
+            f"(client and server share the {os.cpu_count()} CPUs)"
+        )
+        server.start()
+        say(f"gunicorn is up (pid {server.proc.pid}, workers {server.worker_pids()})")
+        base = f"http://{HOST}:{server.port}"
+        results = []
+        for i, (name, paths) in enumerate(plan, start=1):
+            more = f" (+{len(paths) - 1} more)" if len(paths) > 1 else ""
+            say(f"[{i}/{len(plan)}] {name}: {paths[0]}{more}")
+            row = measure(server, name, paths)
+            if not server.alive():
+                raise RuntimeError("gunicorn died during the run")
+            row["inproc_p50_ms"], row["inproc_p95_ms"], row["inproc_sql_ms"] = (
+                round(x, 2) for x in inproc[name]
+            )
+            if name in after:
+                row["queries"] = after[name][1]
+            results.append(row)
+            say(
+                f"      {row['rps']:.1f} req/s, p50 {row['p50_ms']} ms, p95 {row['p95_ms']} ms, "
+                f"p99 {row['p99_ms']} ms, server p95 {row['server_p95_ms']} ms, "
+                f"errors {row['fouten']}; CPU: workers {row['werker_cpu']}, "
+                f"client {row['client_cpu']}, other processes {row['andere_cpu']}"
+            )
+            for sample in row["foutvoorbeelden"]:
+                say(f"      ! {sample}")
+
+        say("page weight (HTML + the CSS/JS it links) ...")
+        weights = {name: page_weight(base, paths[0]) for name, paths in plan[1:6]}
+        say(f"  linked CSS/JS: {', '.join(weights['kaart']['assets'])}")
+        floor = results[0]["rps"]
+        for row in results:
+            row["vloer_rps"] = floor
+            row["ratio_vs_vloer"] = round(row["rps"] / floor, 3) if floor else None
+            weight = weights.get(row["naam"])
+            row["bytes"] = weight["bytes"] if weight else row["body_bytes_gem"]
+            if weight:
+                row["html_bytes"] = weight["html"]
+                row["html_gz_bytes"] = weight["html_gz"]
+                row["css_js_gz_bytes"] = weight["css_js_compressed"]
+        boots = server.boots()
+        server.stop()
+
+        say()
+        say(
+            "Results (ms): p50/p95/p99 at the load generator; srv p95 = Server-Timing under "
+            "load; inproc = p50 of one request at a time in-process, 'of SQL' its database "
+            "part; cpu/req = gunicorn CPU per request"
+        )
+        say(
+            f"{'path':<13} {'req/s':>7} {'x floor':>8} {'p50':>7} {'p95':>7} {'p99':>7} "
+            f"{'srv p95':>8} {'inproc':>7} {'of SQL':>7} {'cpu/req':>7} {'errors':>6} "
+            f"{'bytes':>7} "
+            f"{'queries':>7}"
+        )
+        for row in results:
+            say(
+                f"{row['naam']:<13} {row['rps']:>7.1f} {row['ratio_vs_vloer']:>8.3f} "
+                f"{row['p50_ms']:>7.1f} {row['p95_ms']:>7.1f} {row['p99_ms']:>7.1f} "
+                f"{row['server_p95_ms']:>8.2f} {row['inproc_p50_ms']:>7.2f} "
+                f"{row['inproc_sql_ms']:>7.2f} "
+                f"{row['server_cpu_ms']:>7.2f} {row['fouten']:>6} "
+                f"{row['bytes']:>7} {row.get('queries', '-')!s:>7}"
+            )
+        uneven = [row["naam"] for row in results if not balanced(row)]
+        if uneven:
+            say(f"warning: the workers were unevenly loaded for {', '.join(uneven)}")
+        busiest = max(row["andere_cpu"] for row in results)
+        if busiest > 0.2:
+            say(
+                f"warning: other processes used up to {busiest:.2f} CPU during the run; "
+                "the figures are lower than on a quiet machine"
+            )
+        say()
+        say("Targets")
+        checks = check_targets(results, weights, before, after, counts, boots)
+        for text, ok in checks:
+            say(f"  {verdict(ok)}  {text}")
+        failed = sum(1 for _text, ok in checks if not ok)
+        total = time.perf_counter() - started
+        say(f"  {len(checks) - failed} PASS, {failed} FAIL; total time {total:.0f} s")
+        say()
+        for row in results:
+            say(json.dumps({k: row[k] for k in JSON_KEYS if k in row}, ensure_ascii=False))
+        return 1 if boots > WORKERS else 0
+    except RuntimeError as error:
+        say(f"server failure: {error}")
+        if server is not None:
+            say(server.log_tail())
+        return 1
+    finally:
+        if server is not None:
+            server.stop()
+        if os.environ.get("BENCH_KEEP"):
+            print(f"kept {tmp}", file=sys.stderr)
+        else:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
