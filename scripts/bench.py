@@ -40,9 +40,9 @@ import tempfile
 import time
 import urllib.parse
 import urllib.request
-from urllib.parse import quote
 from decimal import Decimal
 from pathlib import Path
+from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))

@@ -25,11 +25,10 @@ def index(request: HttpRequest) -> HttpResponse:
     page = paginator.get_page(request.GET.get("pagina"))
     query = request.GET.copy()
     query.pop("pagina", None)
-    filters = query.copy()
-    filters.pop("q", None)
+    # The filter block depends only on the filter fields; see kaart/_filters.html.
+    filters = sorted((name, request.GET.getlist(name)) for name in form.fields if name != "q")
     context = {
-        # The filter block depends only on these; see kaart/_filters.html.
-        "filter_sleutel": f"{get_language()}:{huidige()}:{sorted(filters.lists())}",
+        "filter_sleutel": f"{get_language()}:{huidige()}:{filters}",
         "form": form,
         "page": page,
         "resultaten": documents(list(page.object_list)),

@@ -79,7 +79,9 @@ class Gerangschikt:
     keeps the heavy part of the query on the ``(token, document)`` index.
     """
 
-    def __init__(self, vraag: Zoekvraag):
+    def __init__(self, vraag: Zoekvraag, page_size: int = 20):
+        self.page_size = page_size
+        self._pages: dict[tuple[int, int], list[dict]] = {}
         any_row = Q()
         conditions: dict[str, Max] = {}
         score_names = []
@@ -118,12 +120,10 @@ class Gerangschikt:
         self._count: int | None = None
 
     def count(self) -> int:
+        """The number of hits. Fetching the first page tells it too (a window count), so a
+        first page of results costs one query."""
         if self._count is None:
-            with connection.cursor() as cursor:
-                # The inner SQL is the ORM's own; every value is a parameter.
-                sql = f"SELECT COUNT(*) FROM ({self._sql}) AS treffers"  # noqa: S608
-                cursor.execute(sql, self._params)
-                self._count = cursor.fetchone()[0]
+            self[0 : self.page_size]
         return self._count
 
     def __len__(self) -> int:
@@ -133,24 +133,31 @@ class Gerangschikt:
         if not isinstance(key, slice) or key.step is not None:
             raise TypeError("Gerangschikt only supports slices without a step")
         start = key.start or 0
-        limit = -1 if key.stop is None else max(0, key.stop - start)
+        stop = key.stop if key.stop is not None else start + 1_000_000
+        for (first, last), rows in self._pages.items():
+            # A page already fetched that holds this slice (the paginator asks for the first
+            # page again, shortened to the number of hits).
+            complete = len(rows) < last - first
+            if first <= start and (stop <= last or complete):
+                return rows[start - first : stop - first]
         document = Zoekdocument._meta.db_table
         # The inner SQL is the ORM's own and the table name is ours; values are parameters.
         sql = (
-            f"SELECT treffers.document_id, treffers.score FROM ({self._sql}) AS treffers "  # noqa: S608
+            "SELECT treffers.document_id, treffers.score, COUNT(*) OVER () "  # noqa: S608
+            f"FROM ({self._sql}) AS treffers "
             f"JOIN {document} AS d ON d.id = treffers.document_id "
-            "ORDER BY treffers.score DESC, d.volgorde, d.sorteer, d.slug"
+            "ORDER BY treffers.score DESC, d.volgorde, d.sorteer, d.slug LIMIT %s OFFSET %s"
         )
-        params = list(self._params)
-        if limit >= 0:
-            sql += " LIMIT %s OFFSET %s"
-            params += [limit, start]
-        elif start:
-            sql += " LIMIT -1 OFFSET %s" if connection.vendor == "sqlite" else " OFFSET %s"
-            params.append(start)
         with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            return [{"document": row[0], "score": row[1]} for row in cursor.fetchall()]
+            cursor.execute(sql, [*self._params, max(0, stop - start), start])
+            rows = cursor.fetchall()
+        if rows:
+            self._count = rows[0][2]
+        elif start == 0:
+            self._count = 0
+        page = [{"document": row[0], "score": row[1]} for row in rows]
+        self._pages[(start, stop)] = page
+        return page
 
 
 def documents(page: list) -> list[Zoekdocument]:

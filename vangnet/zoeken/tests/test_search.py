@@ -106,3 +106,12 @@ def test_an_edit_is_searchable_at_once():
     assert top("zebrapad", 1) == []
     punt.delete()
     assert top("okapi", 1) == []
+
+
+def test_a_first_page_of_ranked_results_costs_one_query(django_assert_num_queries):
+    ranked = zoek(Zoekvraag(tekst="vertrouwenspersoon"))
+    with django_assert_num_queries(1):
+        total = ranked.count()
+        page = ranked[0 : min(20, total)]
+    assert page and total >= len(page)
+    assert ranked[1:3] == page[1:3]
