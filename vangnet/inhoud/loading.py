@@ -6,6 +6,7 @@ place, and records that disappeared from a file are reported, or deleted with
 ``prune``. See docs/data-format.md for the format.
 """
 
+import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -502,6 +503,8 @@ def _sync_children(
     def plain(value: Any) -> str:
         if isinstance(value, Decimal):
             return str(value.normalize())  # 850.00 from the database, 850 from the file
+        if isinstance(value, dict | list):
+            return json.dumps(value, sort_keys=True)  # PostgreSQL's jsonb reorders keys
         return str(getattr(value, "pk", value))
 
     def signature(values: Iterable[tuple[str, Any]]) -> tuple:
