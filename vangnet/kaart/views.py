@@ -27,8 +27,11 @@ def index(request: HttpRequest) -> HttpResponse:
     query.pop("pagina", None)
     # The filter block depends only on the filter fields; see kaart/_filters.html.
     filters = sorted((name, request.GET.getlist(name)) for name in form.fields if name != "q")
+    versie = huidige()
     context = {
-        "filter_sleutel": f"{get_language()}:{huidige()}:{filters}",
+        "filter_sleutel": f"{get_language()}:{versie}:{filters}",
+        "versie": versie,
+        "pc": form.cleaned_data.get("pc", "") if form.is_valid() else "",
         "form": form,
         "page": page,
         "resultaten": documents(list(page.object_list)),
