@@ -99,13 +99,6 @@ def begrippen(request: HttpRequest) -> JsonResponse:
     return _json({"begrippen": items})
 
 
-_DETAIL = {
-    "aanspreekpunt": "kaart:aanspreekpunt",
-    "aanbod": "kaart:aanbod",
-    "begrip": "begrippen:begrip",
-}
-
-
 @api_view
 def zoeken(request: HttpRequest) -> JsonResponse:
     q = request.GET.get("q", "").strip()
@@ -127,7 +120,7 @@ def zoeken(request: HttpRequest) -> JsonResponse:
             "titel": doc.titel,
             "samenvatting": doc.samenvatting,
             "score": row["score"],
-            "url": request.build_absolute_uri(reverse(_DETAIL[doc.soort], args=[doc.slug])),
+            "url": request.build_absolute_uri(doc.get_absolute_url()),
         }
         for row, doc in zip(rows, documents(rows), strict=True)
     ]

@@ -147,9 +147,6 @@ class Aanspreekpunt(Sourced):
     def get_absolute_url(self) -> str:
         return reverse("kaart:aanspreekpunt", args=[self.slug])
 
-    def serves_everyone_in_every_sector(self) -> bool:
-        return not self.sectoren
-
 
 @reversion.register()
 class Kanaal(models.Model):

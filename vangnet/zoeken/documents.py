@@ -33,14 +33,15 @@ class Soort:
     model_label: str
     titel_veld: str
     volgorde: int
+    detail_url: str
 
     def model(self) -> type[models.Model]:
         return apps.get_model(self.model_label)
 
 
-AANSPREEKPUNT = Soort("aanspreekpunt", "kaart.Aanspreekpunt", "naam", 0)
-AANBOD = Soort("aanbod", "kaart.Aanbod", "titel", 1)
-BEGRIP = Soort("begrip", "begrippen.Begrip", "term", 2)
+AANSPREEKPUNT = Soort("aanspreekpunt", "kaart.Aanspreekpunt", "naam", 0, "kaart:aanspreekpunt")
+AANBOD = Soort("aanbod", "kaart.Aanbod", "titel", 1, "kaart:aanbod")
+BEGRIP = Soort("begrip", "begrippen.Begrip", "term", 2, "begrippen:begrip")
 SOORTEN = {s.naam: s for s in (AANSPREEKPUNT, AANBOD, BEGRIP)}
 
 

@@ -5,6 +5,7 @@ so that search and filters are one indexed query on any database engine.
 """
 
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
@@ -29,6 +30,12 @@ class Zoekdocument(models.Model):
 
     def __str__(self) -> str:
         return f"{self.soort}/{self.slug}"
+
+    def get_absolute_url(self) -> str:
+        """The page of the item behind this document."""
+        from vangnet.zoeken.documents import SOORTEN
+
+        return reverse(SOORTEN[self.soort].detail_url, args=[self.slug])
 
 
 class Zoekingang(models.Model):
