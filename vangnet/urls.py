@@ -19,5 +19,6 @@ urlpatterns += i18n_patterns(
     path("", include("vangnet.core.urls")),
     path("kaart/", include("vangnet.kaart.urls")),
     path("begrippen/", include("vangnet.begrippen.urls")),
+    path("", include("vangnet.wegwijzer.urls")),
     prefix_default_language=False,
 )

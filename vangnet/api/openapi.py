@@ -285,6 +285,121 @@ def _hsds_paths() -> dict:
     }
 
 
+def _antwoorden_schema() -> dict:
+    """The request body of /wegwijzer, built from the wegwijzer's own vocabulary."""
+    from vangnet.wegwijzer.antwoorden import LIJSTEN, VOCABULAIRE
+
+    properties = {}
+    for naam, soort in VOCABULAIRE.items():
+        if soort is bool:
+            properties[naam] = {"type": ["boolean", "null"]}
+        elif naam in LIJSTEN:
+            properties[naam] = {"type": ["array", "null"], "items": _enum(soort)}
+        else:
+            properties[naam] = {"type": ["string", "null"], "enum": [*soort.values, None]}
+    return {
+        "type": "object",
+        "additionalProperties": False,
+        "description": (
+            "Elk veld is optioneel; null of weglaten betekent: weet niet of zeg liever niet."
+        ),
+        "properties": properties,
+    }
+
+
+ROUTE = {
+    "type": "object",
+    "required": ["antwoorden", "route", "niet_passend"],
+    "properties": {
+        "antwoorden": {"type": "object", "description": "De gelezen antwoorden."},
+        "route": _list(
+            {
+                "type": "object",
+                "required": [
+                    "id",
+                    "naam",
+                    "niveau",
+                    "waarom",
+                    "dringend",
+                    "anoniem",
+                    "kosteloos",
+                    "kanalen",
+                    "opvolging",
+                    "wie_weet_wat",
+                    "url",
+                ],
+                "properties": {
+                    "id": {"type": "string", "description": "Id van het aanspreekpunt."},
+                    "naam": {"type": "string"},
+                    "niveau": _enum(c.Niveau),
+                    "waarom": _list({"type": "string"}),
+                    "dringend": {"type": "boolean"},
+                    "anoniem": NULLABLE_BOOL,
+                    "kosteloos": NULLABLE_BOOL,
+                    "kanalen": _list(
+                        {
+                            "type": "object",
+                            "required": ["soort", "waarde", "uren", "altijd_open", "open_nu"],
+                            "properties": {
+                                "soort": _enum(c.KanaalSoort),
+                                "waarde": {"type": "string"},
+                                "label": NULLABLE_STR,
+                                "href": NULLABLE_STR,
+                                "uren": {"type": "array"},
+                                "altijd_open": {"type": "boolean"},
+                                "uren_toelichting": NULLABLE_STR,
+                                "open_nu": {
+                                    "type": ["boolean", "null"],
+                                    "description": "null: geen uren bekend.",
+                                },
+                            },
+                        }
+                    ),
+                    "opvolging": _list({"type": "string"}),
+                    "wie_weet_wat": _list({"type": "string"}),
+                    "url": {"type": "string", "format": "uri"},
+                },
+            }
+        ),
+        "niet_passend": _list(
+            {
+                "type": "object",
+                "required": ["id", "naam", "waarom"],
+                "properties": {
+                    "id": {"type": "string"},
+                    "naam": {"type": "string"},
+                    "waarom": {"type": "string"},
+                },
+            }
+        ),
+    },
+}
+
+
+def _wegwijzer_path() -> dict:
+    return {
+        "post": {
+            "summary": "De wegwijzer: van antwoorden naar een geordende route door het vangnet",
+            "description": (
+                "De route staat in de volgorde waarin je ze volgt: eerst wat nu moet bij "
+                "gevaar, dan hulp dichtbij, dan de sector, dan gespecialiseerde hulp. Er staat "
+                "altijd minstens een gratis stap in, en een anonieme als anoniem gevraagd is."
+            ),
+            "tags": ["Wegwijzer"],
+            "parameters": [TAAL],
+            "requestBody": {
+                "required": True,
+                "content": {"application/json": {"schema": _antwoorden_schema()}},
+            },
+            "responses": {
+                "200": _ok(ROUTE),
+                "400": BAD_REQUEST,
+                "413": BAD_REQUEST,
+            },
+        }
+    }
+
+
 def document(server_url: str) -> dict:
     """The OpenAPI document, with ``server_url`` as the API's base."""
     paths = {
@@ -373,6 +488,7 @@ def document(server_url: str) -> dict:
             }
         },
     }
+    paths["/wegwijzer"] = _wegwijzer_path()
     paths.update(_hsds_paths())
     return {
         "openapi": "3.1.0",

@@ -4,10 +4,15 @@ Field names are the data files' own (``doelgroepen``, ``opvolging``, ``bron``), 
 the files and the pages speak one vocabulary.
 """
 
+from datetime import datetime
+
 from django.http import HttpRequest
 
 from vangnet.begrippen.models import Begrip
 from vangnet.kaart.models import Aanbod, Aanspreekpunt, Kanaal, Organisatie, Prijs
+from vangnet.kaart.openingsuren import is_open
+from vangnet.wegwijzer.antwoorden import Antwoorden
+from vangnet.wegwijzer.routing import Route
 
 
 def _url(request: HttpRequest, obj) -> str:
@@ -123,4 +128,42 @@ def begrip(request: HttpRequest, term: Begrip) -> dict:
         "verwant": [b.slug for b in term.verwant.all()],
         "url": _url(request, term),
         "bron": term.bron,
+    }
+
+
+def route(request: HttpRequest, antwoorden: Antwoorden, r: Route, nu: datetime) -> dict:
+    """A wegwijzer route: the steps in the order to follow them, and what does not fit."""
+    return {
+        "antwoorden": antwoorden.als_dict(),
+        "route": [
+            {
+                "id": stap.punt.id,
+                "naam": stap.punt.naam,
+                "niveau": stap.punt.niveau,
+                "waarom": [str(reden) for reden in stap.waarom],
+                "dringend": stap.dringend,
+                "anoniem": stap.punt.anoniem,
+                "kosteloos": stap.punt.kosteloos,
+                "kanalen": [
+                    {
+                        "soort": k.soort,
+                        "waarde": k.waarde,
+                        "label": k.label or None,
+                        "href": k.href or None,
+                        "uren": list(k.uren),
+                        "altijd_open": k.altijd_open,
+                        "uren_toelichting": k.uren_toelichting or None,
+                        "open_nu": is_open(list(k.uren), k.altijd_open, nu),
+                    }
+                    for k in stap.punt.kanalen
+                ],
+                "opvolging": list(stap.punt.opvolging),
+                "wie_weet_wat": list(stap.punt.wie_weet_wat),
+                "url": request.build_absolute_uri(stap.punt.url),
+            }
+            for stap in r.stappen
+        ],
+        "niet_passend": [
+            {"id": n.punt.id, "naam": n.punt.naam, "waarom": n.waarom} for n in r.niet_passend
+        ],
     }

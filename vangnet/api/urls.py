@@ -13,6 +13,7 @@ urlpatterns = [
     path("organisaties", views.organisaties, name="organisaties"),
     path("begrippen", views.begrippen, name="begrippen"),
     path("zoek", views.zoeken, name="zoek"),
+    path("wegwijzer", views.wegwijzer, name="wegwijzer"),
     path("hsds/", views.hsds_root, name="hsds-root"),
     path("hsds/services", views.hsds_services, name="hsds-services"),
     path("hsds/services/<str:service_id>", views.hsds_service, name="hsds-service"),

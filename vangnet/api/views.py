@@ -4,19 +4,24 @@ Lists are small (the whole directory is a few hundred items) and returned whole;
 returns the best 50 by default.
 """
 
+import json
 from collections.abc import Callable
 from functools import wraps
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import reverse
-from django.utils import translation
-from django.views.decorators.http import require_GET
+from django.utils import timezone, translation
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_http_methods
 
 from vangnet.api import hsds, serializers
 from vangnet.api.openapi import document as openapi_document
 from vangnet.begrippen.models import Begrip
 from vangnet.core.pagecache import cached_page
 from vangnet.kaart.models import Aanbod, Aanspreekpunt, Organisatie
+from vangnet.wegwijzer.antwoorden import Antwoorden, OngeldigAntwoord
+from vangnet.wegwijzer.kaartbeeld import punten
+from vangnet.wegwijzer.routing import route
 from vangnet.zoeken.search import Zoekvraag, documents, zoek
 
 LANGUAGES = ("nl", "fr", "en")
@@ -187,3 +192,42 @@ def hsds_taxonomy_terms(request: HttpRequest) -> JsonResponse:
 def hsds_export(request: HttpRequest) -> JsonResponse:
     """The whole directory as one HSDS 3 dataset (organizations with their services)."""
     return _json(hsds.export(request))
+
+
+# -- the wegwijzer ---------------------------------------------------------------------------
+
+MAX_WEGWIJZER_BYTES = 4096
+
+
+@csrf_exempt  # no cookies, no session: nothing a forged request could borrow
+@require_http_methods(["POST", "OPTIONS"])
+def wegwijzer(request: HttpRequest) -> HttpResponse:
+    """``POST /api/v1/wegwijzer``: answers in, the ordered route out (see the OpenAPI document)."""
+    if request.method == "OPTIONS":
+        response = HttpResponse(status=204)
+    else:
+        taal = request.GET.get("taal", "nl")
+        if taal not in LANGUAGES:
+            response = error(400, f"taal: onbekende waarde {taal!r}", toegestaan=list(LANGUAGES))
+        else:
+            with translation.override(taal):
+                response = _wegwijzer_route(request)
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Access-Control-Allow-Methods"] = "POST, OPTIONS"
+    response["Access-Control-Allow-Headers"] = "Content-Type"
+    return response
+
+
+def _wegwijzer_route(request: HttpRequest) -> HttpResponse:
+    if len(request.body) > MAX_WEGWIJZER_BYTES:
+        return error(413, f"De vraag is te groot (meer dan {MAX_WEGWIJZER_BYTES} bytes).")
+    try:
+        data = json.loads(request.body or b"{}")
+    except (ValueError, UnicodeDecodeError):
+        return error(400, "De vraag is geen geldige JSON.")
+    try:
+        antwoorden = Antwoorden.uit_dict(data)
+    except OngeldigAntwoord as fout:
+        return error(400, str(fout), veld=fout.veld, toegestaan=[str(t) for t in fout.toegelaten])
+    r = route(antwoorden, punten())
+    return _json(serializers.route(request, antwoorden, r, timezone.now()))

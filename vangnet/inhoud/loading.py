@@ -32,6 +32,7 @@ from vangnet.inhoud.validation import (
 )
 from vangnet.kaart import choices as c
 from vangnet.kaart.models import Aanbod, Aanspreekpunt, Kanaal, Organisatie, ParitairComite, Prijs
+from vangnet.wegwijzer.models import Onderdeel, Opvangstap
 from vangnet.zoeken.indexing import reindex_all
 from vangnet.zoeken.text import tokens
 
@@ -41,6 +42,7 @@ FILES = (
     "begrippen.yaml",
     "aanspreekpunten.yaml",
     "aanbod.yaml",
+    "eerste-opvang.yaml",
 )
 ACTIE = re.compile(r"^\d\.\d(\.[a-z])?$")
 TIME = re.compile(r"^\d\d:\d\d$")
@@ -209,6 +211,7 @@ class Loader:
         self._begrippen(prune)
         self._aanspreekpunten(prune)
         self._aanbod(prune)
+        self._eerste_opvang(prune)
         if self.problems:
             raise ContentError(self.problems.items)
         self.progress("zoekindex", 0, 1)
@@ -328,6 +331,8 @@ class Loader:
                     values[f"{field_name}_{code}"] = lists[code]
                 values[field_name] = lists["nl"]
             values["soort"] = check_choice(p, where, "soort", r.get("soort"), c.AanspreekpuntSoort)
+            values["niveau"] = check_choice(p, where, "niveau", r.get("niveau"), c.Niveau)
+            values["biedt"] = check_choices(p, where, "biedt", r.get("biedt"), c.Wens)
             values["doelgroepen"] = check_choices(
                 p, where, "doelgroepen", r.get("doelgroepen"), c.Status
             )
@@ -453,6 +458,33 @@ class Loader:
             slugs.add(slug)
         if not self.problems:
             self._prune(Aanbod, name, slugs, prune)
+
+    def _eerste_opvang(self, prune: bool) -> None:
+        """The guide for someone who receives a disclosure (wegwijzer, action 1.5.c)."""
+        name = "eerste-opvang.yaml"
+        tally = self.tallies[name] = Tally()
+        slugs = set()
+        punt_ids = {str(r.get("id")) for r in self.records["aanspreekpunten.yaml"]}
+        for volgorde, (where, slug, r) in enumerate(self._each(name)):
+            p = self.problems
+            values: dict[str, Any] = {
+                "bron": check_bron(p, where, r.get("bron")),
+                "onbevestigd": list(r.get("onbevestigd") or []),
+                "onderdeel": check_choice(p, where, "onderdeel", r.get("onderdeel"), Onderdeel),
+                "volgorde": volgorde,
+            }
+            _set_translated(values, "tekst", translated(p, where, "tekst", r.get("tekst"), True))
+            verwijst = [str(v) for v in (r.get("verwijst_naar") or [])]
+            for ref in verwijst:
+                if ref not in punt_ids:
+                    p.add(where, f"verwijst_naar: unknown contact point id {ref!r}")
+            slugs.add(slug)
+            if self.problems:
+                continue
+            stap = _upsert(Opvangstap, slug, values, tally)
+            _sync_m2m(stap.verwijst_naar, Aanspreekpunt.objects.filter(slug__in=verwijst))
+        if not self.problems:
+            self._prune(Opvangstap, name, slugs, prune)
 
     def _prijs(self, where: str, i: int, x: Any) -> dict:
         here = f"{where} prijzen[{i}]"

@@ -42,6 +42,48 @@ class Gedrag(models.TextChoices):
     DISCRIMINATIE = "discriminatie", _("discriminatie")
 
 
+class Niveau(models.TextChoices):
+    """The levels of the vangnet (action 2.1), from close by to specialised.
+
+    The flowchart draws one band per level; the wegwijzer orders a route by them.
+    """
+
+    NOOD = "nood", _("nu in gevaar")
+    DICHTBIJ = "dichtbij", _("dichtbij: in je organisatie en bij lotgenoten")
+    SECTOR = "sector", _("in de sector en in Vlaanderen")
+    GESPECIALISEERD = "gespecialiseerd", _("gespecialiseerde, juridische en medische hulp")
+
+
+class Wens(models.TextChoices):
+    """What a person would like; what a contact point offers (``biedt``)."""
+
+    PRATEN = "praten", _("erover praten")
+    ADVIES = "advies", _("advies over wat ik kan doen")
+    LOTGENOTEN = "lotgenoten", _("lotgenoten ontmoeten")
+    BEMIDDELING = "bemiddeling", _("bemiddeling of een herstelgesprek")
+    FORMEEL = "formeel", _("een formele klacht of procedure")
+    AANGIFTE = "aangifte", _("aangifte doen bij de politie")
+    ZORG = "zorg", _("medische of psychologische zorg")
+
+
+class Wanneer(models.TextChoices):
+    """When it happened, as a person would say it."""
+
+    NU = "nu", _("het gebeurt nu nog")
+    MINDER_DAN_WEEK = "minder-dan-week", _("minder dan een week geleden")
+    MINDER_DAN_MAAND = "minder-dan-maand", _("minder dan een maand geleden")
+    LANGER_GELEDEN = "langer-geleden", _("langer dan een maand geleden")
+    JAREN_GELEDEN = "jaren-geleden", _("jaren geleden")
+
+
+class EigenAanspreekpunt(models.TextChoices):
+    """Whether the organisation has its own vertrouwenspersoon or Aanspreekpunt Integriteit."""
+
+    JA = "ja", _("ja")
+    NEE = "nee", _("nee")
+    WEET_NIET = "weet-niet", _("ik weet het niet")
+
+
 class Discriminatiegrond(models.TextChoices):
     GENDER = "gender", _("gender of geslacht")
     AFKOMST = "afkomst", _("afkomst, huidskleur of nationaliteit")

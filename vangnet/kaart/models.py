@@ -16,6 +16,7 @@ from vangnet.kaart.choices import (
     AanbodSoort,
     AanspreekpuntSoort,
     KanaalSoort,
+    Niveau,
     OrganisatieSoort,
 )
 
@@ -95,6 +96,12 @@ class Aanspreekpunt(Sourced):
 
     naam = models.CharField(_("naam"), max_length=200)
     soort = models.CharField(_("soort"), max_length=30, choices=AanspreekpuntSoort.choices)
+    niveau = models.CharField(
+        _("niveau in het vangnet"),
+        max_length=20,
+        choices=Niveau.choices,
+        help_text=_("De band van het vangnetschema waarin dit aanspreekpunt staat."),
+    )
     organisatie = models.ForeignKey(
         Organisatie,
         verbose_name=_("organisatie"),
@@ -128,6 +135,12 @@ class Aanspreekpunt(Sourced):
     kosten = models.CharField(_("kosten"), max_length=400, blank=True)
     voorwaarden = models.TextField(_("voor wie wel en niet"), blank=True)
     dringend = models.BooleanField(_("dringende hulp"), default=False)
+    biedt = models.JSONField(
+        _("wat je er kan krijgen"),
+        default=list,
+        blank=True,
+        help_text=_("Praten, advies, lotgenoten, bemiddeling, formeel, aangifte, zorg."),
+    )
     opvolging = models.JSONField(
         _("wat gebeurt er daarna"), default=list, blank=True, help_text=_("Stappen, in volgorde.")
     )

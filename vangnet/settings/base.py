@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "vangnet.zoeken",
     "vangnet.inhoud",
     "vangnet.api",
+    "vangnet.wegwijzer",
 ]
 
 MIDDLEWARE = [

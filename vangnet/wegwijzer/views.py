@@ -1,0 +1,228 @@
+"""The wegwijzer's pages: the interview, its result, the disclosure guide and the vangnet.
+
+Views stay thin: the questions live in ``vragen.py``, the route in ``routing.py``, the
+person's answers in a cookie on their own device (``bewaring.py``).
+"""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from vangnet.core.pagecache import cached_page
+from vangnet.kaart.choices import Niveau, Sector
+from vangnet.kaart.openingsuren import is_open
+from vangnet.wegwijzer import bewaring, schema
+from vangnet.wegwijzer.kaartbeeld import punten
+from vangnet.wegwijzer.models import Onderdeel, Opvangstap
+from vangnet.wegwijzer.routing import Route, route
+from vangnet.wegwijzer.vragen import PER_ID, VRAGEN, Vraag, afgeleid, gestelde, volgende
+
+ONZEKER = "onzeker"
+
+
+@require_GET
+def start(request: HttpRequest) -> HttpResponse:
+    """What the wegwijzer is, how long it takes, and where the answers stay."""
+    sector = request.GET.get("sector", "")
+    context = {
+        "sector": sector if sector in Sector.values else "",
+        "bezig": bool(bewaring.lees(request).beantwoord),
+    }
+    return render(request, "wegwijzer/start.html", context)
+
+
+@require_POST
+def begin(request: HttpRequest) -> HttpResponse:
+    """Start afresh; a poster's QR code may bring the sector along (never a person's data)."""
+    gesprek = bewaring.Gesprek()
+    sector = request.POST.get("sector", "")
+    if sector in Sector.values:
+        gesprek = gesprek.beantwoord_met("sector", sector, afgeleid=True)
+    response = HttpResponseRedirect(_volgende_url(gesprek))
+    bewaring.bewaar(response, gesprek)
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def vraag(request: HttpRequest, vraag_id: str) -> HttpResponse:
+    """One question per page; the answer goes into the cookie, then on to the next question."""
+    v = PER_ID.get(vraag_id)
+    if v is None:
+        raise Http404
+    gesprek = bewaring.lees(request)
+    terug_naar_controle = request.GET.get("terug") == "controleren"
+    fout = ""
+    gekozen = _gekozen(v, gesprek) if v.id in gesprek.beantwoord else []
+    if request.method == "POST":
+        gekozen = request.POST.getlist("antwoord")
+        waarde, fout = _lees_antwoord(v, gekozen)
+        if not fout:
+            gesprek = afgeleid(gesprek.beantwoord_met(v.id, waarde), v.id)
+            doel = _volgende_url(gesprek)
+            if terug_naar_controle and doel == reverse("wegwijzer:controleren"):
+                doel = reverse("wegwijzer:controleren")
+            response = HttpResponseRedirect(doel)
+            bewaring.bewaar(response, gesprek)
+            return response
+    context = {
+        "vraag": v,
+        "gekozen": gekozen,
+        "fout": fout,
+        "onzeker": ONZEKER,
+        "terug": _vorige_url(v, gesprek, terug_naar_controle),
+        "stapnummer": _stapnummer(v, gesprek),
+        "terug_naar_controle": terug_naar_controle,
+    }
+    return render(request, "wegwijzer/vraag.html", context, status=400 if fout else 200)
+
+
+@require_GET
+def controleren(request: HttpRequest) -> HttpResponse:
+    """Check your answers, with a change link per answer (GOV.UK check-answers pattern)."""
+    gesprek = bewaring.lees(request)
+    if not gesprek.beantwoord:
+        return HttpResponseRedirect(reverse("wegwijzer:start"))
+    rijen = [
+        (v, v.labels(gesprek.antwoorden)) for v in gestelde(gesprek.antwoorden, gesprek.beantwoord)
+    ]
+    nog = volgende(gesprek.antwoorden, gesprek.beantwoord, punten(), gesprek.afgeleid)
+    return render(request, "wegwijzer/controleren.html", {"rijen": rijen, "nog": nog})
+
+
+@require_GET
+def resultaat(request: HttpRequest) -> HttpResponse:
+    """The route. It shows no answers, so printing it reveals only where to go."""
+    gesprek = bewaring.lees(request)
+    if not gesprek.beantwoord:
+        return HttpResponseRedirect(reverse("wegwijzer:start"))
+    r = route(gesprek.antwoorden, punten())
+    context = _route_context(r)
+    context["vragen"] = gestelde(gesprek.antwoorden, gesprek.beantwoord)
+    return render(request, "wegwijzer/resultaat.html", context)
+
+
+@require_POST
+def bewaren(request: HttpRequest) -> HttpResponse:
+    """The route as a file to keep, with only the answers the person ticked."""
+    gesprek = bewaring.lees(request)
+    if not gesprek.beantwoord:
+        return HttpResponseRedirect(reverse("wegwijzer:start"))
+    r = route(gesprek.antwoorden, punten())
+    context = _route_context(r)
+    gekozen = set(request.POST.getlist("bewaar"))
+    context["antwoorden"] = [
+        (v, v.labels(gesprek.antwoorden))
+        for v in gestelde(gesprek.antwoorden, gesprek.beantwoord)
+        if v.id in gekozen
+    ]
+    context["gemaakt"] = timezone.localtime()
+    response = render(request, "wegwijzer/bewaren.html", context)
+    response["Content-Disposition"] = 'attachment; filename="vangnet-mijn-route.html"'
+    return response
+
+
+@require_POST
+def wissen(request: HttpRequest) -> HttpResponse:
+    """Forget every answer now (the cookie is deleted)."""
+    response = HttpResponseRedirect(reverse("wegwijzer:start") + "?gewist=1")
+    bewaring.wis(response)
+    return response
+
+
+@require_GET
+@cached_page
+def eerste_opvang(request: HttpRequest) -> HttpResponse:
+    """For a colleague, stage manager or leader who is told what happened (action 1.5.c)."""
+    stappen = Opvangstap.objects.prefetch_related("verwijst_naar").order_by("volgorde")
+    onderdelen = [
+        (onderdeel, [s for s in stappen if s.onderdeel == onderdeel.value])
+        for onderdeel in Onderdeel
+    ]
+    return render(request, "wegwijzer/eerste_opvang.html", {"onderdelen": onderdelen})
+
+
+@require_GET
+@cached_page
+def vangnet(request: HttpRequest) -> HttpResponse:
+    """The whole vangnet as one accessible page, drawn from the kaart's data."""
+    return render(request, "wegwijzer/vangnet.html", {"schema": schema.vangnetschema()})
+
+
+# -- helpers ------------------------------------------------------------------------------
+
+
+def _route_context(r: Route) -> dict:
+    nu = timezone.now()
+    stappen = []
+    for nummer, stap in enumerate(r.stappen, start=1):
+        kanalen = [(k, is_open(list(k.uren), k.altijd_open, nu)) for k in stap.punt.kanalen]
+        stappen.append({"nummer": nummer, "stap": stap, "kanalen": kanalen})
+    gewoon = [s for s in stappen if not s["stap"].dringend]
+    groepen: list[tuple[str, list[dict]]] = []
+    for item in gewoon:
+        label = Niveau(item["stap"].punt.niveau).label
+        if not groepen or groepen[-1][0] != label:
+            groepen.append((label, []))
+        groepen[-1][1].append(item)
+    return {
+        "stappen": stappen,
+        "dringend": [s for s in stappen if s["stap"].dringend],
+        "gewoon": gewoon,
+        "groepen": groepen,
+        "niet_passend": r.niet_passend,
+    }
+
+
+def _gekozen(v: Vraag, gesprek: bewaring.Gesprek) -> list[str]:
+    waarde = v.waarde(gesprek.antwoorden)
+    if isinstance(waarde, list):
+        return waarde or [ONZEKER]
+    return [waarde] if waarde else [ONZEKER]
+
+
+def _lees_antwoord(v: Vraag, gekozen: list[str]) -> tuple[object, str]:
+    """The answer from the form, or a message that says what to do."""
+    toegelaten = {k.waarde for k in v.keuzes} | {ONZEKER}
+    if not gekozen:
+        if v.meervoud:
+            return None, _("Kies minstens één antwoord, of kies '%(onzeker)s'.") % {
+                "onzeker": v.onzeker
+            }
+        return None, _("Kies een antwoord, of kies '%(onzeker)s'.") % {"onzeker": v.onzeker}
+    if any(g not in toegelaten for g in gekozen) or (not v.meervoud and len(gekozen) > 1):
+        return None, _("Dit antwoord kennen we niet. Kies een van de antwoorden hieronder.")
+    if ONZEKER in gekozen and len(gekozen) > 1:
+        return None, _("Kies antwoorden of '%(onzeker)s', niet allebei.") % {"onzeker": v.onzeker}
+    if ONZEKER in gekozen:
+        return v.als_antwoord([]), ""
+    return v.als_antwoord(gekozen), ""
+
+
+def _volgende_url(gesprek: bewaring.Gesprek) -> str:
+    v = volgende(gesprek.antwoorden, gesprek.beantwoord, punten(), gesprek.afgeleid)
+    if v is None:
+        return reverse("wegwijzer:controleren")
+    return reverse("wegwijzer:vraag", args=[v.id])
+
+
+def _vorige_url(v: Vraag, gesprek: bewaring.Gesprek, terug_naar_controle: bool) -> str:
+    if terug_naar_controle:
+        return reverse("wegwijzer:controleren")
+    eerder = [
+        x
+        for x in gesprek.beantwoord
+        if x != v.id and list(PER_ID).index(x) < list(PER_ID).index(v.id)
+    ]
+    if not eerder:
+        return reverse("wegwijzer:start")
+    laatste = max(eerder, key=list(PER_ID).index)
+    return reverse("wegwijzer:vraag", args=[laatste])
+
+
+def _stapnummer(v: Vraag, gesprek: bewaring.Gesprek) -> int:
+    return 1 + sum(1 for x in gesprek.beantwoord if VRAGEN.index(PER_ID[x]) < VRAGEN.index(v))

@@ -1,0 +1,123 @@
+"""The vangnet poster as PDF or SVG, the general one and one per organisation."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django import forms
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from vangnet.core.pagecache import cached_page
+from vangnet.kaart.choices import Sector
+from vangnet.wegwijzer import poster as tekening
+from vangnet.wegwijzer import schema
+
+MEDIATYPES = {"pdf": "application/pdf", "svg": "image/svg+xml"}
+FORMATEN = (("a4", "A4"), ("a3", "A3"))
+UITVOER = (("pdf", "PDF"), ("svg", "SVG"))
+
+
+def _bestand(inhoud: tekening.Poster, formaat: str, uitvoer: str, naam: str) -> HttpResponse:
+    render_ = tekening.render_pdf if uitvoer == "pdf" else tekening.render_svg
+    response = HttpResponse(render_(inhoud, formaat), content_type=MEDIATYPES[uitvoer])
+    response["Content-Disposition"] = f'inline; filename="{naam}-{formaat}.{uitvoer}"'
+    return response
+
+
+def _site(request: HttpRequest) -> str:
+    return request.build_absolute_uri(reverse("wegwijzer:vangnet"))
+
+
+@require_GET
+@cached_page
+def poster(request: HttpRequest, uitvoer: str) -> HttpResponse:
+    """``/vangnet/poster.pdf?formaat=a3``: the general poster of the whole vangnet."""
+    formaat = request.GET.get("formaat", "a4")
+    if uitvoer not in MEDIATYPES or formaat not in tekening.FORMATEN:
+        raise Http404
+    return _bestand(schema.als_poster(site=_site(request)), formaat, uitvoer, "vangnet")
+
+
+class EigenPosterForm(forms.Form):
+    """An organisation's own contact points. Nothing typed here is stored."""
+
+    organisatie = forms.CharField(label=_("Naam van je organisatie"), max_length=120)
+    sector = forms.ChoiceField(
+        label=_("Sector"),
+        choices=[("", _("Kies een sector"))] + list(Sector.choices),
+        required=False,
+        help_text=_("De QR-code opent de wegwijzer met deze sector al ingevuld."),
+    )
+    vertrouwenspersoon = forms.CharField(
+        label=_("Vertrouwenspersoon: naam"), max_length=120, required=False
+    )
+    vertrouwenspersoon_bereik = forms.CharField(
+        label=_("Vertrouwenspersoon: hoe bereik je die?"),
+        max_length=160,
+        required=False,
+        help_text=_("Bijvoorbeeld een e-mailadres of telefoonnummer."),
+    )
+    api = forms.CharField(
+        label=_("Aanspreekpunt integriteit: naam"), max_length=120, required=False
+    )
+    api_bereik = forms.CharField(
+        label=_("Aanspreekpunt integriteit: hoe bereik je dat?"), max_length=160, required=False
+    )
+    meldpunt = forms.CharField(
+        label=_("Meldpunt voor publiek: naam"), max_length=120, required=False
+    )
+    meldpunt_bereik = forms.CharField(
+        label=_("Meldpunt voor publiek: hoe bereik je dat?"), max_length=160, required=False
+    )
+    formaat = forms.ChoiceField(label=_("Papierformaat"), choices=FORMATEN, initial="a4")
+    uitvoer = forms.ChoiceField(label=_("Bestand"), choices=UITVOER, initial="pdf")
+
+    SOORTEN = (
+        ("vertrouwenspersoon", _("Vertrouwenspersoon")),
+        ("api", _("Aanspreekpunt integriteit")),
+        ("meldpunt", _("Meldpunt voor publiek")),
+    )
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if not any(data.get(veld) for veld, _label in self.SOORTEN):
+            raise forms.ValidationError(
+                _(
+                    "Vul minstens één eigen aanspreekpunt in: een vertrouwenspersoon, een API of "
+                    "een meldpunt voor publiek."
+                )
+            )
+        return data
+
+    def eigen_punten(self) -> tuple[tekening.EigenPunt, ...]:
+        d = self.cleaned_data
+        return tuple(
+            tekening.EigenPunt(soort=str(label), naam=d[veld], bereik=d.get(f"{veld}_bereik", ""))
+            for veld, label in self.SOORTEN
+            if d.get(veld)
+        )
+
+
+@require_http_methods(["GET", "POST"])
+def eigen_poster(request: HttpRequest) -> HttpResponse:
+    """A poster with the organisation's own vertrouwenspersoon, API or public reporting point,
+    and a QR code to the wegwijzer (with only the sector in it: no data of any visitor)."""
+    form = EigenPosterForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        qr = request.build_absolute_uri(reverse("wegwijzer:start"))
+        if d["sector"]:
+            qr += "?" + urlencode({"sector": d["sector"]})
+        inhoud = schema.als_poster(
+            organisatie=d["organisatie"],
+            eigen_punten=form.eigen_punten(),
+            qr_url=qr,
+            site=_site(request),
+        )
+        return _bestand(inhoud, d["formaat"], d["uitvoer"], "vangnet-poster")
+    status = 400 if request.method == "POST" else 200
+    return render(request, "wegwijzer/eigen_poster.html", {"form": form}, status=status)
