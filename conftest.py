@@ -61,8 +61,12 @@ def _empty_caches():
     the next."""
     from django.core.cache import caches
 
+    from vangnet.wegwijzer import kaartbeeld
+
     for cache in caches.all():
         cache.clear()
+    kaartbeeld.vergeet()
     yield
     for cache in caches.all():
         cache.clear()
+    kaartbeeld.vergeet()

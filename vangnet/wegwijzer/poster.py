@@ -5,22 +5,23 @@ rendered to PDF (for print) and SVG (for the web), so the two can never tell a d
 story. Everything on it arrives already translated: this module lays out text, it never
 chooses words.
 
-Layout, top to bottom: title and subtitle; for an organisation's own poster a highlighted
-block with its own contact points (what people need first); the levels of the vangnet as
-bands joined by arrows, from close by to specialised, each with its contact points as
-boxes; a footer with the legend, the footnote and an optional QR code.
+Layout, top to bottom: title and subtitle, with the optional QR code in the top right
+corner; for an organisation's own poster a highlighted block with its own contact points
+(what people need first); the levels of the vangnet as bands joined by arrows, from close
+by to specialised, each with its contact points as boxes; a footer with the legend of the
+markers and the footnote.
 
-When the content is long the text shrinks, never below a legible floor, and then the
-padding shrinks. A poster that still does not fit is refused with ``PosterPastNiet``
-rather than printed with contact points missing: a vangnet with a silent hole in it is
-worse than none.
+When the content is long the text shrinks, never below a legible floor; then the padding
+shrinks; then, as a last resort, the boxes get one column more. A poster that still does
+not fit is refused with ``PosterPastNiet`` rather than printed with contact points
+missing: a vangnet with a silent hole in it is worse than none.
 """
 
 import functools
 import math
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
@@ -212,8 +213,15 @@ _AANHANGERS = {"·", "–", "—", "|", "/", "•"}
 _NATUURLIJKE_BREUK = "/.@_-"
 
 
+@functools.lru_cache(maxsize=8192)
+def _eenheidsbreedte(tekst: str, letter: str) -> float:
+    # reportlab measures TrueType text in pure Python; the fitting loop measures the same
+    # words at many sizes, and width scales linearly with size.
+    return pdfmetrics.stringWidth(tekst, letter, 1.0)
+
+
 def _breedte(tekst: str, letter: str, grootte: float) -> float:
-    return pdfmetrics.stringWidth(tekst, letter, grootte)
+    return _eenheidsbreedte(tekst, letter) * grootte
 
 
 def _afbreken(tekst: str, letter: str, grootte: float, breedte: float) -> list[str]:
@@ -229,19 +237,22 @@ def _afbreken(tekst: str, letter: str, grootte: float, breedte: float) -> list[s
         else:
             woorden.append(woord)
 
+    spatie = _breedte(" ", letter, grootte)
     regels: list[str] = []
-    huidig = ""
+    huidig, huidig_breedte = "", 0.0
     for woord in woorden:
-        kandidaat = f"{huidig} {woord}" if huidig else woord
-        if _breedte(kandidaat, letter, grootte) <= breedte:
-            huidig = kandidaat
+        w = _breedte(woord, letter, grootte)
+        # TrueType text has no kerning here, so widths simply add up.
+        if huidig and huidig_breedte + spatie + w <= breedte:
+            huidig, huidig_breedte = f"{huidig} {woord}", huidig_breedte + spatie + w
             continue
         if huidig:
             regels.append(huidig)
-        while _breedte(woord, letter, grootte) > breedte:
+        while w > breedte:
             kop, woord = _knip(woord, letter, grootte, breedte)
             regels.append(kop)
-        huidig = woord
+            w = _breedte(woord, letter, grootte)
+        huidig, huidig_breedte = woord, w
     if huidig:
         regels.append(huidig)
     return regels
@@ -404,7 +415,9 @@ class _Markers(_Blok):
                     y_top - h,
                     w,
                     h,
-                    rx=h / 2 if len(tekst.regels) == 1 else self.pad_y * 2,
+                    # ry too: without it the SVG renderer draws square corners.
+                    rx=(r := h / 2 if len(tekst.regels) == 1 else self.pad_y * 2),
+                    ry=r,
                     fillColor=_MARKER_VLAK,
                     strokeColor=_INKT_ZACHT,
                     strokeWidth=0.6,
@@ -466,6 +479,7 @@ class _Raster(_Blok):
                         self.doos,
                         h,
                         rx=4,
+                        ry=4,
                         fillColor=self.vlak,
                         strokeColor=self.rand,
                         strokeWidth=self.randdikte,
@@ -527,6 +541,7 @@ class _Band(_Blok):
                 self.breedte,
                 self.hoogte,
                 rx=7,
+                ry=7,
                 fillColor=self.palet.vlak,
                 strokeColor=self.palet.accent,
                 strokeWidth=self.randdikte,
@@ -668,6 +683,7 @@ class _Opmaak:
     maat: _Maat
     plaatsen: list[_Plaats]
     qr: _QR | None
+    qr_top: float
     voet: _Voet
     marge: float
     breedte: float
@@ -680,7 +696,12 @@ class _Opmaak:
         return self.inhoud + self.voet.tussen + self.voet.hoogte
 
 
-def _punt_bouwer(punt: PosterPunt, poster: Poster, maat: _Maat, palet: _Palet):
+_Bouwer = Callable[[float], _Blok]  # builds a block once its width is known
+
+
+def _punt_bouwer(punt: PosterPunt, poster: Poster, maat: _Maat, palet: _Palet) -> _Bouwer:
+    """One contact point's box content: name, who it serves, reach and markers."""
+
     def bouw(breedte: float) -> _Blok:
         markers = [
             label
@@ -709,7 +730,9 @@ def _punt_bouwer(punt: PosterPunt, poster: Poster, maat: _Maat, palet: _Palet):
     return bouw
 
 
-def _eigen_bouwer(punt: EigenPunt, maat: _Maat):
+def _eigen_bouwer(punt: EigenPunt, maat: _Maat) -> _Bouwer:
+    """One of the organisation's own contact points: a little larger than the rest."""
+
     def bouw(breedte: float) -> _Blok:
         return _Stapel(
             [
@@ -727,27 +750,42 @@ def _is_dringend(niveau: PosterNiveau, index: int) -> bool:
     return niveau.dringend if niveau.dringend is not None else index == 0
 
 
-def _stroom(poster: Poster, maat: _Maat) -> list[Callable[[float], _Blok]]:
+def _stroom(poster: Poster, maat: _Maat) -> list[_Bouwer]:
     """The blocks joined by arrows, as builders that still need their width."""
-    stroom: list[Callable[[float], _Blok]] = []
+    stroom: list[_Bouwer] = []
 
-    def band(badge, titel, uitleg, bouwers, palet, rand, titel_pt, tussen, randdikte_doos):
+    def band(
+        badge: str,
+        titel: str,
+        uitleg: str,
+        bouwers: list[_Bouwer],
+        palet: _Palet,
+        *,
+        rand: float,
+        titel_pt: float,
+        tussen: float,
+        doosrand: float,
+    ) -> _Bouwer:
         def raster(b: float) -> _Raster:
-            return _Raster(
-                bouwers, b, maat.kolommen, tussen, tussen, _WIT, palet.accent, randdikte_doos
-            )
+            return _Raster(bouwers, b, maat.kolommen, tussen, tussen, _WIT, palet.accent, doosrand)
 
         return lambda b: _Band(badge, titel, uitleg, raster, palet, rand, b, maat, titel_pt)
 
     kop_organisatie = poster.organisatie_kop or poster.organisatie
     if kop_organisatie or poster.eigen_punten:
-        bouwers = [_eigen_bouwer(e, maat) for e in poster.eigen_punten]
         stroom.append(
             band(
-                "", kop_organisatie, "", bouwers, _PALET_ORGANISATIE, 2.0,
-                maat.pt("org_kop"), maat.ruimte(6), 1.0,
+                "",
+                kop_organisatie,
+                "",
+                [_eigen_bouwer(e, maat) for e in poster.eigen_punten],
+                _PALET_ORGANISATIE,
+                rand=2.0,
+                titel_pt=maat.pt("org_kop"),
+                tussen=maat.ruimte(6),
+                doosrand=1.0,
             )
-        )  # fmt: skip
+        )
 
     nummer = 0
     for index, niveau in enumerate(poster.niveaus):
@@ -758,33 +796,49 @@ def _stroom(poster: Poster, maat: _Maat) -> list[Callable[[float], _Blok]]:
             palet = _PALETTEN[nummer % len(_PALETTEN)]
             nummer += 1
             badge = str(nummer)
-        bouwers = [_punt_bouwer(punt, poster, maat, palet) for punt in niveau.punten]
         stroom.append(
             band(
-                badge, niveau.titel, niveau.uitleg, bouwers, palet, 2.4 if dringend else 1.0,
-                maat.pt("band_titel"), maat.ruimte(5), 0.8,
+                badge,
+                niveau.titel,
+                niveau.uitleg,
+                [_punt_bouwer(punt, poster, maat, palet) for punt in niveau.punten],
+                palet,
+                # The emergency band's heavy border backs up its title and "!" badge.
+                rand=2.4 if dringend else 1.0,
+                titel_pt=maat.pt("band_titel"),
+                tussen=maat.ruimte(5),
+                doosrand=0.8,
             )
-        )  # fmt: skip
+        )
     return stroom
 
 
-def _opmaak(poster: Poster, maat: _Maat, pagina: tuple[float, float]) -> _Opmaak:
-    """Measure the whole poster at the sizes of ``maat``, top to bottom."""
+def _opmaak(
+    poster: Poster, maat: _Maat, pagina: tuple[float, float], qr_onder_kop: bool = False
+) -> _Opmaak:
+    """Measure the whole poster at the sizes of ``maat``, top to bottom.
+
+    The QR code goes in the top right corner, beside the title or, with ``qr_onder_kop``,
+    just under it, beside the organisation block or the first band.
+    """
     formaat = maat.formaat
     schaal = formaat.lengteschaal
     w_pagina, h_pagina = pagina
     marge = 28 * schaal  # margins stay: printers need them
     breedte = w_pagina - 2 * marge
 
-    # The QR code sits in the top right corner; whatever starts beside it is narrower.
-    # Up there it costs little height, while in the footer it made the footer 4 cm tall.
+    # Whatever starts beside the QR code is narrower. Up here it costs little height,
+    # whereas in the footer, next to a two-line footnote, it made the footer 4 cm tall.
     qr = _QR(poster, maat) if poster.qr_url else None
     naast_qr = breedte - qr.breedte - 12 * schaal if qr else breedte
-    qr_onder = qr.hoogte + maat.ruimte(8) if qr else 0.0
+    qr_top = math.inf if qr_onder_kop else 0.0  # known once the title is measured
+    qr_onder = 0.0
 
     def breedte_op(y: float) -> float:
-        return naast_qr if y < qr_onder else breedte
+        return naast_qr if qr_top <= y < qr_onder else breedte
 
+    if qr and not qr_onder_kop:
+        qr_onder = qr.hoogte + maat.ruimte(8)
     plaatsen: list[_Plaats] = []
     y = 0.0
     b = breedte_op(y)
@@ -800,12 +854,15 @@ def _opmaak(poster: Poster, maat: _Maat, pagina: tuple[float, float]) -> _Opmaak
     lijn = _Lijn(breedte_op(y), 2 * schaal)
     plaatsen.append(_Plaats(lijn, y, lijn.breedte, 0))
     y += lijn.hoogte + maat.ruimte(10)
+    if qr and qr_onder_kop:
+        qr_top, qr_onder = y, y + qr.hoogte + maat.ruimte(8)
 
     pijlruimte = max(maat.ruimte(16), 10 * schaal)  # arrows are the flowchart's meaning
     for i, bouw in enumerate(_stroom(poster, maat)):
         if i:
             y += pijlruimte
-        blok, b = bouw(breedte_op(y)), breedte_op(y)
+        b = breedte_op(y)
+        blok = bouw(b)
         if y < qr_onder:
             # Beside the code the block is narrower and so taller; below it, full width.
             # Take whichever ends higher (the gap above it then lengthens the arrow).
@@ -822,25 +879,33 @@ def _opmaak(poster: Poster, maat: _Maat, pagina: tuple[float, float]) -> _Opmaak
         maat=maat,
         plaatsen=plaatsen,
         qr=qr,
+        qr_top=qr_top if qr else 0.0,
         voet=_Voet(poster, breedte, maat, heeft_markers),
         marge=marge,
         breedte=breedte,
         beschikbaar=h_pagina - 2 * marge,
         pijlruimte=pijlruimte,
-        inhoud=max(y, qr.hoogte if qr else 0.0),
+        inhoud=max(y, qr_top + qr.hoogte if qr else 0.0),
     )
 
 
 def _pas_in(poster: Poster, formaat: str) -> _Opmaak:
     """Find the largest text that fits; then smaller padding; then one column more; else
     refuse."""
+    _registreer_letters()  # measuring needs the fonts as much as drawing does
     regels = _FORMAAT_REGELS[formaat]
     pagina = FORMATEN[formaat]
     kolommen = regels.max_kolommen
     f_min = _Maat(regels, 1, 1, kolommen).f_min
+    qr = bool(poster.qr_url)
 
     def probeer(f: float, p: float, k: int) -> _Opmaak | None:
-        opmaak = _opmaak(poster, _Maat(regels, max(f, f_min), p, k), pagina)
+        maat = _Maat(regels, max(f, f_min), p, k)
+        # With a QR code, try it beside the title and under it; keep the shorter.
+        opmaak = min(
+            (_opmaak(poster, maat, pagina, onder) for onder in (False, True)[: 1 + qr]),
+            key=lambda o: o.nodig,
+        )
         return opmaak if opmaak.nodig <= opmaak.beschikbaar else None
 
     factoren = [f_min + i * _F_STAP for i in range(int((_F_MAX - f_min) / _F_STAP) + 1)]
@@ -881,10 +946,9 @@ def _pijl(g: Group, cx: float, boven: float, onder: float, schaal: float) -> Non
     kop = min(lengte * 0.6, 9 * schaal)
     half = 7 * schaal
     schacht = 2.4 * schaal
-    g.add(
-        Rect(cx - schacht / 2, onder + kop, schacht, lengte - kop, fillColor=_PIJL,
-             strokeColor=None)
-    )  # fmt: skip
+    schacht_vorm = Rect(cx - schacht / 2, onder + kop, schacht, lengte - kop, fillColor=_PIJL)
+    schacht_vorm.strokeColor = None  # reportlab outlines shapes in black by default
+    g.add(schacht_vorm)
     g.add(
         Polygon(
             [cx - half, onder + kop, cx + half, onder + kop, cx, onder],
@@ -930,7 +994,7 @@ def _tekening(poster: Poster, formaat: str = "a4") -> Drawing:
         plaats.blok.teken(g, x, y)
         vorige = plaats
     if opmaak.qr is not None:
-        opmaak.qr.teken(g, x + opmaak.breedte - opmaak.qr.breedte, top)
+        opmaak.qr.teken(g, x + opmaak.breedte - opmaak.qr.breedte, top - opmaak.qr_top)
 
     voet_top = opmaak.marge + opmaak.voet.hoogte
     lijn_y = voet_top + opmaak.voet.tussen / 2
@@ -943,7 +1007,7 @@ class _PosterCanvas(Canvas):
     """renderPDF.drawToFile sets the document title to its (empty) message after creating
     the canvas; keep the poster's title in the PDF metadata for screen readers instead."""
 
-    def setTitle(self, title: str | None) -> None:  # noqa: N802 - reportlab's name
+    def setTitle(self, title: str | None) -> None:  # reportlab's method name
         if title:
             super().setTitle(title)
 
@@ -961,8 +1025,8 @@ def render_pdf(poster: Poster, formaat: str = "a4") -> bytes:
         canvas = _PosterCanvas(bestand, **kwargs)
         canvas.setTitle(poster.titel)
         canvas.setSubject(poster.ondertitel)
-        if poster.organisatie:
-            canvas.setAuthor(poster.organisatie)
+        # Without an author reportlab writes "anonymous".
+        canvas.setAuthor(poster.organisatie or "Vangnet")
         canvas.setCreator("Vangnet")
         return canvas
 

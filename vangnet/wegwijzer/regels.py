@@ -86,8 +86,9 @@ TIJDVENSTERS: dict[str, Tijdvenster] = {
         dringend=_RECENT,
         waarom_past=_("Het zorgcentrum biedt zorg in de eerste weken na seksueel geweld."),
         waarom_dringend=_(
-            "Na seksueel geweld kan het zorgcentrum sporen alleen binnen 7 dagen onderzoeken; "
-            "de eerste 72 uur zijn het belangrijkst. Aangifte doen is niet verplicht."
+            "Ging het om aanranding of verkrachting? Ga dan zo snel mogelijk naar een "
+            "zorgcentrum na seksueel geweld: sporen kunnen alleen binnen 7 dagen onderzocht "
+            "worden, en de eerste 72 uur zijn het belangrijkst. Aangifte doen is niet verplicht."
         ),
         waarom_onbekend=_(
             "Gebeurde het minder dan 7 dagen geleden? Ga dan zo snel mogelijk naar een "

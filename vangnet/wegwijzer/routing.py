@@ -107,13 +107,17 @@ def route(antwoorden: Antwoorden, punten: Mapping[str, Punt]) -> Route:
             continue
         bezwaren = _bezwaren(a, punt)
         if bezwaren:
-            # Name it only when it fails on one thing a person could expect it to pass.
-            if len(bezwaren) == 1 and bezwaren[0]:
+            if _verwacht(a, punt, bezwaren):
                 niet_passend.append(NietPassend(punt, bezwaren[0]))
             continue
-        if a.wens and not (a.wens & punt.biedt) and punt.niveau == Niveau.GESPECIALISEERD:
-            continue  # specialised help that offers nothing this person asked for
         stap = _stap(a, punt)
+        if (
+            a.wens
+            and not stap.past_bij_wens
+            and not stap.dringend
+            and punt.niveau == Niveau.GESPECIALISEERD
+        ):
+            continue  # specialised help that offers nothing this person asked for
         if stap.dringend:
             dringend.append(stap)
         else:
@@ -182,6 +186,18 @@ def _bezwaren(a: Antwoorden, punt: Punt) -> list[tuple[Reden, ...]]:
         toelichting = (Reden(punt.anoniem_toelichting),) if punt.anoniem_toelichting else ()
         bezwaren.append((reden, *toelichting))
     return bezwaren
+
+
+def _verwacht(a: Antwoorden, punt: Punt, bezwaren: list[tuple[Reden, ...]]) -> bool:
+    """Would this person expect ``punt`` on their route? Then the route says why it is not.
+
+    Yes when it is about their kind of behaviour and either fails on one thing only, or
+    offers just what they asked for (a volunteer who wants a formal procedure expects the
+    prevention adviser). The first reason is the one shown.
+    """
+    if any(not bezwaar for bezwaar in bezwaren):
+        return False
+    return len(bezwaren) == 1 or bool(a.wens & punt.biedt)
 
 
 def _alleen_discriminatie(a: Antwoorden, punt: Punt) -> bool:

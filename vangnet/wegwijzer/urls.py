@@ -6,7 +6,6 @@ app_name = "wegwijzer"
 
 urlpatterns = [
     path("wegwijzer/", views.start, name="start"),
-    path("wegwijzer/begin/", views.begin, name="begin"),
     path("wegwijzer/vraag/<slug:vraag_id>/", views.vraag, name="vraag"),
     path("wegwijzer/controleren/", views.controleren, name="controleren"),
     path("wegwijzer/route/", views.resultaat, name="resultaat"),

@@ -6,6 +6,8 @@ person's answers in a cookie on their own device (``bewaring.py``).
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -27,25 +29,17 @@ ONZEKER = "onzeker"
 
 @require_GET
 def start(request: HttpRequest) -> HttpResponse:
-    """What the wegwijzer is, how long it takes, and where the answers stay."""
+    """What the wegwijzer is, how long it takes, and where the answers stay.
+
+    This page sets no cookie: the interview begins with the first answer. A poster's QR code
+    may bring a sector along (``?sector=``), never anything about a person.
+    """
     sector = request.GET.get("sector", "")
-    context = {
-        "sector": sector if sector in Sector.values else "",
-        "bezig": bool(bewaring.lees(request).beantwoord),
-    }
-    return render(request, "wegwijzer/start.html", context)
-
-
-@require_POST
-def begin(request: HttpRequest) -> HttpResponse:
-    """Start afresh; a poster's QR code may bring the sector along (never a person's data)."""
-    gesprek = bewaring.Gesprek()
-    sector = request.POST.get("sector", "")
+    eerste = reverse("wegwijzer:vraag", args=[VRAGEN[0].id])
     if sector in Sector.values:
-        gesprek = gesprek.beantwoord_met("sector", sector, afgeleid=True)
-    response = HttpResponseRedirect(_volgende_url(gesprek))
-    bewaring.bewaar(response, gesprek)
-    return response
+        eerste += "?" + urlencode({"sector": sector})
+    context = {"eerste": eerste, "bezig": bool(bewaring.lees(request).beantwoord)}
+    return render(request, "wegwijzer/start.html", context)
 
 
 @require_http_methods(["GET", "POST"])
@@ -63,6 +57,9 @@ def vraag(request: HttpRequest, vraag_id: str) -> HttpResponse:
         waarde, fout = _lees_antwoord(v, gekozen)
         if not fout:
             gesprek = afgeleid(gesprek.beantwoord_met(v.id, waarde), v.id)
+            sector = request.GET.get("sector", "")
+            if sector in Sector.values and "sector" not in gesprek.beantwoord:
+                gesprek = gesprek.beantwoord_met("sector", sector, afgeleid=True)
             doel = _volgende_url(gesprek)
             if terug_naar_controle and doel == reverse("wegwijzer:controleren"):
                 doel = reverse("wegwijzer:controleren")
@@ -225,4 +222,5 @@ def _vorige_url(v: Vraag, gesprek: bewaring.Gesprek, terug_naar_controle: bool) 
 
 
 def _stapnummer(v: Vraag, gesprek: bewaring.Gesprek) -> int:
-    return 1 + sum(1 for x in gesprek.beantwoord if VRAGEN.index(PER_ID[x]) < VRAGEN.index(v))
+    eerder = [x for x in gesprek.beantwoord if x not in gesprek.afgeleid]
+    return 1 + sum(1 for x in eerder if VRAGEN.index(PER_ID[x]) < VRAGEN.index(v))

@@ -1,0 +1,285 @@
+"""The interview as a person meets it: one question per page, answers only on their device."""
+
+import re
+
+from django.core import signing
+
+import pytest
+from pypdf import PdfReader
+
+from vangnet.wegwijzer import bewaring
+
+pytestmark = pytest.mark.django_db
+
+ANTWOORDEN = {
+    "gevaar": ["nee"],
+    "rol": ["werknemer"],
+    "perspectief": ["slachtoffer"],
+    "gedrag": ["seksueel"],
+    "discriminatiegrond": ["gender"],
+    "context": ["werk"],
+    "wanneer": ["minder-dan-week"],
+    "minderjarig": ["nee"],
+    "wens": ["praten", "advies"],
+    "anoniem": ["ja"],
+    "eigen_aanspreekpunt": ["ja"],
+    "sector": ["podiumkunsten"],
+}
+
+
+def doorloop(client, start="/wegwijzer/", antwoorden=ANTWOORDEN) -> list[str]:
+    """Answer every question the interview asks; returns the addresses visited."""
+    bezocht = [start]
+    page = client.get(start)
+    adres = re.search(r'href="(/wegwijzer/vraag/[^"]+)"', page.content.decode()).group(1)
+    adres = adres.replace("&amp;", "&")
+    while "/vraag/" in adres:
+        bezocht.append(adres)
+        vraag_id = adres.split("/vraag/")[1].split("/")[0]
+        assert client.get(adres).status_code == 200
+        response = client.post(adres, {"antwoord": antwoorden[vraag_id]})
+        assert response.status_code == 302, response.content.decode()[:500]
+        adres = response["Location"]
+    bezocht.append(adres)
+    return bezocht
+
+
+def test_the_start_page_sets_no_cookie_and_explains_where_answers_stay(client):
+    response = client.get("/wegwijzer/")
+    assert response.status_code == 200
+    assert not response.cookies
+    assert "Wij bewaren ze niet" in response.content.decode()
+
+
+def test_a_person_reaches_a_route_through_one_question_per_page(client):
+    bezocht = doorloop(client)
+    assert bezocht[-1] == "/wegwijzer/controleren/"
+    gesteld = [a for a in bezocht if "/vraag/" in a]
+    assert 5 <= len(gesteld) <= 8
+    page = client.get("/wegwijzer/route/").content.decode()
+    assert "Jouw route" in page
+    assert "Waarom dit past" in page
+    assert "Vertrouwenspersoon in je organisatie" in page
+
+
+def test_answers_never_appear_in_an_address(client):
+    # Only the question's name is in the address; what the person chose never is.
+    toegelaten = re.compile(r"^/wegwijzer/((vraag/[a-z_]+/)|(controleren/))?$")
+    for adres in doorloop(client):
+        assert toegelaten.match(adres), adres
+
+
+def test_the_answers_live_only_in_a_signed_http_only_cookie(client):
+    doorloop(client)
+    cookie = client.cookies[bewaring.cookienaam()]
+    assert cookie["httponly"]
+    assert cookie["samesite"] == "Strict"
+    assert not cookie["max-age"] and not cookie["expires"]  # gone when the browser closes
+    with pytest.raises(signing.BadSignature):
+        signing.get_cookie_signer(salt="iets-anders").unsign(cookie.value)
+
+
+def test_an_altered_cookie_starts_the_interview_over(client):
+    doorloop(client)
+    client.cookies[bewaring.cookienaam()] = client.cookies[bewaring.cookienaam()].value + "x"
+    response = client.get("/wegwijzer/route/")
+    assert response.status_code == 302 and response["Location"] == "/wegwijzer/"
+
+
+@pytest.mark.parametrize("adres", ["/wegwijzer/vraag/rol/", "/wegwijzer/controleren/"])
+def test_interview_pages_are_never_cached_or_indexed(client, adres):
+    doorloop(client)
+    response = client.get(adres)
+    assert response["Cache-Control"] == "no-store"
+    assert 'name="robots" content="noindex' in response.content.decode()
+
+
+def test_the_back_link_leads_to_the_previous_question_with_its_answer_kept(client):
+    client.post("/wegwijzer/vraag/gevaar/", {"antwoord": ["nee"]})
+    client.post("/wegwijzer/vraag/rol/", {"antwoord": ["freelancer"]})
+    page = client.get("/wegwijzer/vraag/perspectief/").content.decode()
+    assert 'class="terug" href="/wegwijzer/vraag/rol/"' in page
+    vorige = client.get("/wegwijzer/vraag/rol/").content.decode()
+    assert re.search(r'value="freelancer" checked', vorige)
+
+
+def test_a_missing_answer_gets_a_clear_error_and_keeps_what_was_chosen(client):
+    response = client.post("/wegwijzer/vraag/rol/", {})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Kies een antwoord" in page and "data-foutoverzicht" in page
+    assert "<title>Fout:" in page
+    both = client.post("/wegwijzer/vraag/gedrag/", {"antwoord": ["seksueel", "onzeker"]})
+    assert both.status_code == 400
+    assert re.search(r'value="seksueel" checked', both.content.decode())
+
+
+def test_an_unknown_answer_is_refused_without_losing_the_others(client):
+    client.post("/wegwijzer/vraag/gevaar/", {"antwoord": ["nee"]})
+    response = client.post("/wegwijzer/vraag/rol/", {"antwoord": ["<script>x</script>"]})
+    assert response.status_code == 400
+    assert "<script>x" not in response.content.decode()
+    assert bewaring.lees(response.wsgi_request).antwoorden.gevaar is False
+
+
+def test_i_am_not_sure_is_an_answer_that_leaves_the_route_open(client):
+    response = client.post("/wegwijzer/vraag/rol/", {"antwoord": ["onzeker"]})
+    assert response.status_code == 302
+    controle = client.get("/wegwijzer/controleren/").content.decode()
+    assert "Ik zeg het liever niet" in controle
+
+
+def test_the_role_fills_in_where_it_happened_and_the_check_page_can_change_it(client):
+    doorloop(client)
+    page = client.get("/wegwijzer/controleren/").content.decode()
+    assert "Op het werk" in page
+    assert 'href="/wegwijzer/vraag/context/?terug=controleren"' in page
+    response = client.post(
+        "/wegwijzer/vraag/context/?terug=controleren", {"antwoord": ["evenement"]}
+    )
+    assert response["Location"] == "/wegwijzer/controleren/"
+    assert "Op een evenement" in client.get("/wegwijzer/controleren/").content.decode()
+
+
+def test_changing_the_role_does_not_overwrite_a_place_the_person_chose(client):
+    doorloop(client)
+    client.post("/wegwijzer/vraag/context/?terug=controleren", {"antwoord": ["evenement"]})
+    client.post("/wegwijzer/vraag/rol/?terug=controleren", {"antwoord": ["student"]})
+    page = client.get("/wegwijzer/controleren/").content.decode()
+    assert "Op een evenement" in page
+
+
+def test_a_poster_qr_code_brings_only_the_sector(client):
+    page = client.get("/wegwijzer/?sector=circus").content.decode()
+    assert 'href="/wegwijzer/vraag/gevaar/?sector=circus"' in page
+    client.post("/wegwijzer/vraag/gevaar/?sector=circus", {"antwoord": ["nee"]})
+    gesprek = bewaring.lees(client.get("/wegwijzer/controleren/").wsgi_request)
+    assert gesprek.antwoorden.sector == "circus"
+    assert "sector" in gesprek.afgeleid
+
+
+def test_the_result_page_shows_the_route_but_none_of_the_answers(client):
+    doorloop(client)
+    page = client.get("/wegwijzer/route/").content.decode()
+    route_deel = page.split('id="bewaar-kop"')[0]
+    assert "Zorgcentrum" in route_deel  # sexual violence this week: the ZSG comes first
+    for antwoord in ["Minder dan een week geleden", "Werknemer", "Seksueel grensoverschrijdend"]:
+        assert antwoord not in route_deel
+    # The download form offers exactly the questions that were asked, none ticked.
+    aangeboden = re.findall(r'id="bewaar-([a-z_]+)"', page)
+    assert aangeboden and "discriminatiegrond" not in aangeboden
+    assert "checked" not in page.split('id="bewaar-kop"')[1]
+
+
+def test_the_download_holds_only_the_answers_the_person_ticked(client):
+    doorloop(client)
+    response = client.post("/wegwijzer/route/bewaren/", {"bewaar": ["rol"]})
+    assert response["Content-Disposition"].startswith("attachment;")
+    bestand = response.content.decode()
+    assert "Werknemer" in bestand
+    assert "Seksueel grensoverschrijdend gedrag" not in bestand.split("Mijn stappen")[0]
+    zonder = client.post("/wegwijzer/route/bewaren/", {}).content.decode()
+    assert "De antwoorden die ik wilde bewaren" not in zonder
+
+
+def test_danger_shows_what_to_do_now_first(client):
+    client.post("/wegwijzer/vraag/gevaar/", {"antwoord": ["ja"]})
+    page = client.get("/wegwijzer/route/").content.decode()
+    nu = page.split('id="nu-kop"')[1]
+    assert nu.index("Noodnummer 112") < nu.index("Politie")
+
+
+def test_wiping_the_answers_deletes_the_cookie(client):
+    doorloop(client)
+    response = client.post("/wegwijzer/wissen/")
+    assert response.cookies[bewaring.cookienaam()]["max-age"] == 0
+    assert client.get("/wegwijzer/route/")["Location"] == "/wegwijzer/"
+
+
+def test_the_quick_exit_deletes_the_answers(client):
+    doorloop(client)
+    response = client.get("/weg/")
+    assert response.cookies[bewaring.cookienaam()]["max-age"] == 0
+    assert '"cookies"' in response["Clear-Site-Data"]
+
+
+def test_the_guide_for_who_receives_a_disclosure_has_three_parts_with_sources(client):
+    page = client.get("/wegwijzer/iemand-vertelde-het-mij/").content.decode()
+    for kop in ["De eerste 24 uur", "Wat je beter niet doet", "Hoe je doorverwijst"]:
+        assert kop in page
+    assert "actieplan" in page
+    assert 'href="/kaart/aanspreekpunt/1712/"' in page
+
+
+def test_the_vangnet_page_shows_every_contact_point_in_its_band(client, kaart):
+    page = client.get("/vangnet/").content.decode()
+    for punt in kaart.values():
+        assert f'href="{punt.url}"' in page, punt.id
+    banden = re.findall(r'id="band-([a-z]+)"', page)
+    assert banden == ["nood", "dichtbij", "sector", "gespecialiseerd"]
+
+
+def _pdf_tekst(inhoud: bytes) -> str:
+    import io
+
+    tekst = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(inhoud)).pages)
+    return re.sub(r"\s+", " ", tekst.replace("-\n", ""))
+
+
+@pytest.mark.parametrize("formaat", ["a4", "a3"])
+def test_the_poster_pdf_renders_and_names_every_contact_point(client, kaart, formaat):
+    response = client.get(f"/vangnet/poster.pdf?formaat={formaat}")
+    assert response["Content-Type"] == "application/pdf"
+    tekst = _pdf_tekst(response.content)
+    for punt in kaart.values():
+        assert re.sub(r"\s+", " ", punt.naam) in tekst, punt.id
+
+
+def test_the_poster_svg_names_every_contact_point(client, kaart):
+    from xml.etree import ElementTree
+
+    svg = client.get("/vangnet/poster.svg?formaat=a3").content
+    wortel = ElementTree.fromstring(svg)  # noqa: S314 (our own output, not untrusted input)
+    teksten = [t.text or "" for t in wortel.iter("{http://www.w3.org/2000/svg}text")]
+    alles = re.sub(r"\s+", " ", " ".join(teksten))
+    for punt in kaart.values():
+        assert re.sub(r"\s+", " ", punt.naam) in alles, punt.id
+
+
+def test_an_organisation_gets_its_own_poster_with_a_qr_code_to_the_wegwijzer(client):
+    response = client.post(
+        "/vangnet/eigen-poster/",
+        {
+            "organisatie": "Koor De Stem",
+            "sector": "amateurkunsten",
+            "vertrouwenspersoon": "An Peeters",
+            "vertrouwenspersoon_bereik": "an@destem.be",
+            "formaat": "a4",
+            "uitvoer": "pdf",
+        },
+    )
+    assert response.status_code == 200
+    tekst = _pdf_tekst(response.content)
+    assert "Koor De Stem" in tekst and "An Peeters" in tekst and "an@destem.be" in tekst
+
+
+def test_an_own_poster_without_any_own_contact_point_is_refused_clearly(client):
+    response = client.post(
+        "/vangnet/eigen-poster/", {"organisatie": "X", "formaat": "a4", "uitvoer": "pdf"}
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Vul minstens één eigen aanspreekpunt in" in page
+    assert 'value="X"' in page  # nothing typed is lost
+
+
+@pytest.mark.parametrize("adres", ["/vangnet/poster.pdf?formaat=a5", "/vangnet/poster.doc"])
+def test_an_unknown_poster_format_is_not_found(client, adres):
+    assert client.get(adres).status_code == 404
+
+
+@pytest.mark.parametrize("taal", ["fr", "en"])
+def test_the_wegwijzer_speaks_french_and_english(client, taal):
+    page = client.get(f"/{taal}/wegwijzer/vraag/rol/").content.decode()
+    assert f'lang="{taal}"' in page
+    assert "Wat was jouw rol" not in page
