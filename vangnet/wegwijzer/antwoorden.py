@@ -53,7 +53,11 @@ class OngeldigAntwoord(ValueError):
         self.toegelaten = toegelaten
         super().__init__(
             _("%(veld)s: %(waarde)s is geen geldig antwoord. Toegelaten: %(toegelaten)s.")
-            % {"veld": veld, "waarde": repr(waarde), "toegelaten": ", ".join(str(t) for t in toegelaten)}
+            % {
+                "veld": veld,
+                "waarde": repr(waarde),
+                "toegelaten": ", ".join(str(t) for t in toegelaten),
+            }
         )
 
 

@@ -96,6 +96,9 @@ def als_poster(
         )
         % {"site": site or "Vangnet"},
         organisatie=organisatie,
+        organisatie_kop=_("Bij %(organisatie)s") % {"organisatie": organisatie}
+        if organisatie
+        else "",
         eigen_punten=eigen_punten,
         qr_url=qr_url,
         qr_uitleg=_("Scan: waar kan ik terecht?") if qr_url else "",

@@ -118,6 +118,12 @@ def eigen_poster(request: HttpRequest) -> HttpResponse:
             qr_url=qr,
             site=_site(request),
         )
-        return _bestand(inhoud, d["formaat"], d["uitvoer"], "vangnet-poster")
-    status = 400 if request.method == "POST" else 200
+        try:
+            return _bestand(inhoud, d["formaat"], d["uitvoer"], "vangnet-poster")
+        except tekening.PosterPastNiet:
+            form.add_error(
+                "formaat",
+                _("Alles samen past niet op dit formaat. Kies A3, of maak de teksten korter."),
+            )
+    status = 400 if form.errors else 200
     return render(request, "wegwijzer/eigen_poster.html", {"form": form}, status=status)
