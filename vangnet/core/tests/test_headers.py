@@ -14,6 +14,9 @@ PAGES = [
     "/begrippen/",
     "/begrippen/grensoverschrijdend-gedrag/",
     "/veilig-surfen/",
+    "/wegwijzer/",
+    "/wegwijzer/iemand-vertelde-het-mij/",
+    "/vangnet/",
     "/fr/",
     "/en/kaart/",
 ]
