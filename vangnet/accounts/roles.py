@@ -8,6 +8,7 @@ from vangnet.accounts.models import DEPARTEMENT_GROUP, PARTNER_GROUP
 DEPARTEMENT_PERMISSIONS = {
     "kaart": ["organisatie", "paritaircomite", "aanspreekpunt", "kanaal", "aanbod", "prijs"],
     "begrippen": ["begrip"],
+    "wegwijzer": ["opvangstap"],
     "accounts": ["lidmaatschap"],
 }
 # A partner keeps its own offering and contact points current; which rows is decided

@@ -64,8 +64,8 @@ class ParitairComiteAdmin(VersionAdmin, TabbedTranslationAdmin):
 
 @admin.register(Aanspreekpunt)
 class AanspreekpuntAdmin(ScopedAdmin):
-    list_display = ["naam", "soort", "slug", "anoniem", "kosteloos", "dringend"]
-    list_filter = ["soort", "anoniem", "kosteloos", "dringend"]
+    list_display = ["naam", "soort", "niveau", "slug", "anoniem", "kosteloos", "dringend"]
+    list_filter = ["niveau", "soort", "anoniem", "kosteloos", "dringend"]
     search_fields = ["naam", "slug", "samenvatting"]
     filter_horizontal = ["aanbieders", "begrippen"]
     inlines = [KanaalInline]
@@ -74,10 +74,11 @@ class AanspreekpuntAdmin(ScopedAdmin):
         return queryset.filter(Q(organisatie__in=org_ids) | Q(aanbieders__in=org_ids))
 
     def get_readonly_fields(self, request, obj=None):
-        # A partner keeps channels and texts current, but not the id or who runs it.
+        # A partner keeps channels and texts current, but not the id, who runs it, or where
+        # it stands in the sector's vangnet.
         if is_departement(request.user):
             return ()
-        return ("slug", "organisatie", "bron")
+        return ("slug", "organisatie", "niveau", "bron")
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

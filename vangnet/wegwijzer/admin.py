@@ -1,0 +1,15 @@
+from django.contrib import admin
+
+from modeltranslation.admin import TabbedTranslationAdmin
+from reversion.admin import VersionAdmin
+
+from vangnet.wegwijzer.models import Opvangstap
+
+
+@admin.register(Opvangstap)
+class OpvangstapAdmin(VersionAdmin, TabbedTranslationAdmin):
+    """The guide for whoever receives a disclosure; the department keeps it (data file first)."""
+
+    list_display = ["slug", "onderdeel", "volgorde"]
+    list_filter = ["onderdeel"]
+    filter_horizontal = ["verwijst_naar"]
