@@ -63,7 +63,7 @@ def test_pages_have_no_inline_script_or_style(client):
 
 def test_the_referrer_is_never_sent_and_framing_is_refused(client):
     response = client.get("/")
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
     assert response["X-Frame-Options"] == "DENY"
     assert response["X-Content-Type-Options"] == "nosniff"
 
