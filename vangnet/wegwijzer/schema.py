@@ -16,11 +16,19 @@ from vangnet.wegwijzer.kaartbeeld import Punt, punten
 
 
 @dataclass(frozen=True)
+class Schakel:
+    """A contact point in the schema, with who it serves in words."""
+
+    punt: Punt
+    voor_wie: str
+
+
+@dataclass(frozen=True)
 class Band:
     niveau: str
     titel: str
     uitleg: str
-    punten: tuple[Punt, ...]
+    schakels: tuple[Schakel, ...]
 
 
 def voor_wie(punt: Punt) -> str:
@@ -52,7 +60,7 @@ def vangnetschema() -> tuple[Band, ...]:
             niveau=niveau,
             titel=str(Niveau(niveau).label),
             uitleg=str(regels.NIVEAU_UITLEG[niveau]),
-            punten=tuple(p for p in alle if p.niveau == niveau),
+            schakels=tuple(Schakel(p, voor_wie(p)) for p in alle if p.niveau == niveau),
         )
         for niveau in regels.NIVEAUVOLGORDE
     )
@@ -71,17 +79,17 @@ def als_poster(
             uitleg=band.uitleg,
             punten=tuple(
                 poster.PosterPunt(
-                    naam=p.naam,
-                    voor_wie=voor_wie(p),
-                    bereik=bereik(p),
-                    anoniem=p.anoniem,
-                    kosteloos=p.kosteloos,
+                    naam=s.punt.naam,
+                    voor_wie=s.voor_wie,
+                    bereik=bereik(s.punt),
+                    anoniem=s.punt.anoniem,
+                    kosteloos=s.punt.kosteloos,
                 )
-                for p in band.punten
+                for s in band.schakels
             ),
         )
         for band in vangnetschema()
-        if band.punten
+        if band.schakels
     )
     return poster.Poster(
         titel=_("Het vangnet tegen grensoverschrijdend gedrag in de cultuur"),
