@@ -103,8 +103,8 @@ TIJDVENSTERS: dict[str, Tijdvenster] = {
         past=frozenset({Wanneer.JAREN_GELEDEN}),
         dringend=frozenset(),
         waarom_past=_(
-            "Het gebeurde jaren geleden: de commissie erkent misbruik van minstens 10 jaar "
-            "geleden, en bemiddelt als je dat wil."
+            "Gebeurde het minstens 10 jaar geleden? Dan erkent de commissie wat je meemaakte, "
+            "en bemiddelt ze als je dat wil."
         ),
         waarom_dringend=None,
         waarom_onbekend=_("Gebeurde het minstens 10 jaar geleden? Dan kan je bij de commissie."),
@@ -114,8 +114,8 @@ TIJDVENSTERS: dict[str, Tijdvenster] = {
         past=_RECENT,
         dringend=frozenset(),
         waarom_past=_(
-            "Het gebeurt nu of pas op een evenement of in een zaal: meld het aan het meldpunt "
-            "of de crew ter plaatse."
+            "Het gebeurt nu of gebeurde net, op een evenement of in een zaal: meld het aan het "
+            "meldpunt of de crew ter plaatse."
         ),
         waarom_dringend=None,
         waarom_onbekend=None,
@@ -130,10 +130,13 @@ TIJDVENSTERS: dict[str, Tijdvenster] = {
 
 #: These exist only where the organisation has appointed one.
 EIGEN_PUNTEN = frozenset({"vertrouwenspersoon-intern", "vertrouwenspersoon-extern", "api"})
-EIGEN_JA = _("Je organisatie heeft er een: die kent de organisatie en is dichtbij.")
+EIGEN_JA = _(
+    "Je organisatie heeft een eigen vertrouwenspersoon of aanspreekpunt integriteit: die kent "
+    "de organisatie en is dichtbij."
+)
 EIGEN_WEET_NIET = _(
-    "Vraag na of je organisatie er een heeft. Voor werknemers staan de gegevens meestal in "
-    "het arbeidsreglement."
+    "Vraag na of je organisatie een vertrouwenspersoon of aanspreekpunt integriteit heeft. "
+    "Voor werknemers staan de gegevens meestal in het arbeidsreglement."
 )
 EIGEN_NEE = _(
     "Je organisatie heeft geen eigen vertrouwenspersoon of aanspreekpunt integriteit. De "

@@ -94,8 +94,10 @@ def question_on(page) -> str | None:
 
 
 def begin(page, site: livesite.LiveSite) -> None:
+    """From the start page (which sets no cookie) to the first question."""
     visit(page, site, START)
-    send(page, site, page.locator("button.knop-start").click)
+    send(page, site, page.get_by_role("link", name="Begin", exact=True).click)
+    assert question_on(page) is not None, page.url
 
 
 def answer(page, site: livesite.LiveSite, answers: dict[str, list[str]]) -> None:
@@ -126,6 +128,13 @@ def show_the_route(page, site: livesite.LiveSite) -> None:
     expect(button).to_have_text("Toon mijn route")
     send(page, site, button.click)
     expect(page).to_have_url(site(ROUTE))
+
+
+def carry_the_answers(source, page) -> None:
+    """Give `page`'s browser the answers `source`'s browser gave (the signed cookie)."""
+    answers = [cookie for cookie in source.context.cookies() if cookie["name"] == COOKIE]
+    assert answers, "the other browser holds no answers"
+    page.context.add_cookies(answers)
 
 
 def cookie_names(page, site: livesite.LiveSite) -> set[str]:
@@ -173,7 +182,8 @@ def is_button(text: str):
 
 def test_a_person_completes_the_interview_with_the_keyboard_alone(page, live_site):
     visit(page, live_site, START)
-    tab_until(page, lambda f: "knop-start" in f["classes"], "the Begin button")
+    tab_until(page, lambda f: "knop-start" in f["classes"], "the Begin link")
+    assert page.evaluate(FOCUSED)["text"] == "Begin"
     send(page, live_site, lambda: page.keyboard.press("Enter"))
 
     asked: list[str] = []
@@ -260,6 +270,34 @@ def test_the_back_link_keeps_the_answers(page, live_site):
     expect(page).to_have_url(live_site(START))
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="views._vorige_url leads back to the context, filled in from the role, not asked",
+)
+def test_the_number_and_the_back_link_follow_the_questions_asked(page, live_site):
+    # The context is filled in from the role, not asked: it is no step back and no number.
+    begin(page, live_site)
+    asked: list[str] = []
+    seen = []
+    while (question := question_on(page)) is not None:
+        back = page.locator("a.terug").get_attribute("href")
+        seen.append(
+            (
+                question,
+                page.locator(".bovenkop").inner_text(),
+                back,
+                f"Vraag {len(asked) + 1}",
+                f"/wegwijzer/vraag/{asked[-1]}/" if asked else START,
+            )
+        )
+        asked.append(question)
+        answer(page, live_site, ANSWERS)
+    wrong = [row for row in seen if row[1:3] != row[3:5]]
+    assert not wrong, "(question, number, back link, expected number, expected back link): " + (
+        repr(wrong)
+    )
+
+
 def test_answers_never_appear_in_the_address_or_history(page, live_site):
     addresses: list[str] = []
     # Every hop, redirects included (each answer is a POST answered by a redirect) ...
@@ -308,7 +346,7 @@ def leave_mid_interview(page, site: livesite.LiveSite, leave) -> None:
     # Nothing left to pick up: the check page sends a person back to the start.
     visit(page, site, CHECK)
     expect(page).to_have_url(site(START))
-    expect(page.locator("button.knop-start")).to_have_text("Begin")
+    expect(page.locator("a.knop-start")).to_have_text("Begin")
     expect(page.get_by_role("link", name="Verder waar je was")).to_have_count(0)
     assert COOKIE not in cookie_names(page, site), page.context.cookies()
 
@@ -358,7 +396,7 @@ def danger_page(chromium, live_site):
 
 # (path, whose browser, the button to press on it first or None, status, what proves it)
 AXE_PAGES = [
-    pytest.param(START, "shared_page", None, 200, "button.knop-start", id="start"),
+    pytest.param(START, "shared_page", None, 200, "a.knop-start", id="start"),
     pytest.param(START, "answered_page", None, 200, "a[href$='/controleren/']", id="start-bezig"),
     pytest.param(START + "?gewist=1", "shared_page", None, 200, ".melding[role=status]", id="start-gewist"),
     *[
@@ -386,7 +424,7 @@ AXE_PAGES = [
         "/vangnet/eigen-poster/", "shared_page", "button:text-is('Maak de poster')", 400,
         ".foutoverzicht", id="eigen-poster-fout",
     ),
-    pytest.param("/fr/wegwijzer/", "shared_page", None, 200, "html[lang=fr] button.knop-start", id="start-fr"),
+    pytest.param("/fr/wegwijzer/", "shared_page", None, 200, "html[lang=fr] a.knop-start", id="start-fr"),
 ]  # fmt: skip
 
 
@@ -429,12 +467,13 @@ def test_an_error_moves_focus_to_the_summary_and_keeps_the_choice(page, live_sit
 # The route as a file, the posters --------------------------------------------------------
 
 
-def test_the_result_can_be_downloaded_with_only_the_chosen_answers(page, live_site, tmp_path):
-    asked = answer_every_question(page, live_site)
-    assert "gedrag" in asked and "perspectief" in asked
-    show_the_route(page, live_site)
-    # A box per answer, also those filled in for the person (the context, from the role).
-    assert page.locator("input[name=bewaar]").count() >= len(asked)
+def test_the_result_can_be_downloaded_with_only_the_chosen_answers(
+    page, answered_page, live_site, tmp_path
+):
+    carry_the_answers(answered_page, page)
+    visit(page, live_site, ROUTE)
+    asked = page.locator("input[name=bewaar]").evaluate_all("els => els.map(e => e.value)")
+    assert "gedrag" in asked and "perspectief" in asked, asked
     expect(page.locator("input[name=bewaar]:checked")).to_have_count(0)  # none by default
     page.get_by_role("checkbox", name="Gedrag", exact=True).check()
 
@@ -483,6 +522,8 @@ def test_no_wegwijzer_page_requests_anything_from_a_third_party(page, live_site)
     answer_every_question(page, live_site)
     show_the_route(page, live_site)
     visit(page, live_site, "/wegwijzer/vraag/gedrag/")
+    for box in page.locator("input[name=antwoord]:checked").all():
+        box.uncheck()
     send(page, live_site, page.get_by_role("button", name="Verder", exact=True).click, 400)
     for path in (
         "/wegwijzer/iemand-vertelde-het-mij/",
