@@ -210,14 +210,16 @@ def _volgende_url(gesprek: bewaring.Gesprek) -> str:
 def _vorige_url(v: Vraag, gesprek: bewaring.Gesprek, terug_naar_controle: bool) -> str:
     if terug_naar_controle:
         return reverse("wegwijzer:controleren")
+    # Back to the last question the person answered themselves, not one filled in for them.
+    volgorde = list(PER_ID)
     eerder = [
         x
         for x in gesprek.beantwoord
-        if x != v.id and list(PER_ID).index(x) < list(PER_ID).index(v.id)
+        if x not in gesprek.afgeleid and volgorde.index(x) < volgorde.index(v.id)
     ]
     if not eerder:
         return reverse("wegwijzer:start")
-    laatste = max(eerder, key=list(PER_ID).index)
+    laatste = max(eerder, key=volgorde.index)
     return reverse("wegwijzer:vraag", args=[laatste])
 
 
