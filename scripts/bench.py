@@ -1,29 +1,40 @@
 """Benchmark of the public pages: `make bench` (method and figures: docs/benchmarks.md).
 
 1. A temporary SQLite database is migrated and filled with `load_content`; the number of
-   queries of a few pages is counted in-process.
+   queries of a few pages is counted in-process, and the wegwijzer's router
+   (`vangnet.wegwijzer.routing.route`) is timed in-process over a fixed, seeded set of
+   BENCH_ROUTING answer combinations, each timed 3 times (plus `vragen.volgende`, which
+   calls the router for every answer it tries, mid-interview and part-way through 2,000
+   interviews).
 2. 10,000 synthetic offering items (Aanbod, with prices, providers and glossary links) are
    bulk-inserted, the search index is rebuilt, and the queries are counted again: a page
-   must not need more queries with more items. Each page is then timed in-process, one
-   request at a time (its service time, and the part spent in SQL).
+   must not need more queries with more items. The router is timed again (it reads only
+   contact points, so neither its time nor its routes may change). Each page is then
+   timed in-process, one request at a time (its service time, and the part spent in SQL).
 3. gunicorn serves the app on 127.0.0.1 (a free port; 2 workers, gthread with one thread
    each, so keep-alive works and Server-Timing is the request's own time, not time spent
    waiting for the GIL); the load generator in scripts/loadgen.py holds 32 keep-alive
    connections to each path for BENCH_SECONDS after a warm-up and records client latencies,
-   statuses and the server's own time (Server-Timing).
+   statuses and the server's own time (Server-Timing). The wegwijzer's question, check and
+   result pages are sent the signed answers cookie of a person who answered eight
+   questions (made in-process with the SECRET_KEY that gunicorn inherits).
 4. The figures are compared with the floor (`/gezond`, the full middleware stack and no
    database) of the same run, the targets are checked (PASS/FAIL), and one JSON object per
-   path is printed at the end.
+   path (and per routing timing) is printed at the end.
 
 Environment: BENCH_SECONDS (8), BENCH_WARMUP (2), BENCH_CONNECTIONS (32), BENCH_ITEMS (10000),
 BENCH_WORKERS (2), BENCH_THREADS (1), BENCH_WORKER_CLASS (gthread), BENCH_INPROC_REPS (20),
-BENCH_DATA (data/), BENCH_KEEP (keep the temporary folder).
+BENCH_ROUTING (2000 answer combinations), BENCH_DATA (data/), BENCH_KEEP (keep the temporary
+folder).
 The exit status is 0 whatever the targets say; it is 1 only when the server failed.
 """
 
 import asyncio
 import contextlib
 import gzip
+import hashlib
+import html
+import http.client
 import json
 import math
 import os
@@ -83,10 +94,33 @@ PAGE_P95_MS = 50.0
 PAGE_FLOOR_SHARE = 0.5
 PAGE_WEIGHT_BYTES = 50_000
 INPROC_REPS = int(os.environ.get("BENCH_INPROC_REPS", "20"))
+ROUTING_COMBINATIONS = int(os.environ.get("BENCH_ROUTING", "2000"))
+ROUTING_P99_US = 1000.0  # "under 1 ms"
+ROUTING_PASSES = 3
+VOLGENDE_REPS = 200
+# The pages measured against the floor's rate and the 50 ms p95 (the issue's targets).
+PAGE_TARGETS = ("kaart", "kaart-filter", "begrippen")
+WEGWIJZER_TARGETS = ("wegwijzer", "ww-vraag", "ww-controleren", "ww-route", "vangnet")
+# A person who answered eight questions (in this order, as the interview stores them; the
+# role fills in the context, as the interview does). The question page, the check page and
+# the result page are loaded with this person's cookie.
+GESPREK = (
+    ("gevaar", False),
+    ("rol", "werknemer"),
+    ("perspectief", "slachtoffer"),
+    ("gedrag", frozenset({"seksueel", "machtsmisbruik"})),
+    ("wanneer", "minder-dan-maand"),
+    ("wens", frozenset({"praten", "advies"})),
+    ("anoniem", True),
+    ("eigen_aanspreekpunt", "weet-niet"),
+)
+# Mid-interview: the first five answers; `volgende` then looks for the next question.
+MIDDEN = 5
 JSON_KEYS = (
     "naam", "pad", "rps", "p50_ms", "p95_ms", "p99_ms", "server_p50_ms", "server_p95_ms",
-    "server_p99_ms", "vloer_rps", "ratio_vs_vloer", "bytes", "html_bytes", "html_gz_bytes",
-    "css_js_gz_bytes", "queries", "inproc_p50_ms", "inproc_p95_ms", "inproc_sql_ms",
+    "server_p99_ms", "vloer_rps", "ratio_vs_vloer", "cpu_ratio_vs_vloer", "bytes",
+    "html_bytes", "html_gz_bytes", "css_js_gz_bytes", "queries", "inproc_p50_ms",
+    "inproc_p95_ms", "inproc_sql_ms",
     "server_cpu_ms", "requests", "fouten", "statussen", "server_cpu", "werker_cpu",
     "pogingen", "client_cpu", "andere_cpu", "load_voor",
 )  # fmt: skip
@@ -382,8 +416,9 @@ def content_counts() -> dict:
     }
 
 
-def count_queries(paths: dict[str, str]) -> dict[str, tuple[int, int]]:
-    """(status, number of queries) per path, rendered in-process with the test Client.
+def count_queries(paths: dict[str, tuple[str, dict]]) -> dict[str, tuple[int, int]]:
+    """(status, number of queries) per (path, extra headers), rendered in-process with the
+    test Client.
 
     The page and fragment caches are emptied before the counted request: a cache hit costs
     one query whatever the data, so only a fresh render shows whether queries grow with it.
@@ -395,17 +430,17 @@ def count_queries(paths: dict[str, str]) -> dict[str, tuple[int, int]]:
 
     client = Client(HTTP_HOST=HOST, HTTP_ACCEPT_LANGUAGE="nl")
     counts = {}
-    for name, path in paths.items():
-        client.get(path)  # warm the template loader, translations, prepared statements
+    for name, (path, headers) in paths.items():
+        client.get(path, headers=headers)  # warm the template loader, translations, statements
         for cache in caches.all():
             cache.clear()
         with CaptureQueriesContext(connection) as queries:
-            response = client.get(path)
+            response = client.get(path, headers=headers)
         counts[name] = (response.status_code, len(queries))
     return counts
 
 
-def service_times(plan: list[tuple[str, list[str]]], reps: int) -> dict[str, tuple]:
+def service_times(plan: list[tuple[str, list[str], dict]], reps: int) -> dict[str, tuple]:
     """(p50, p95, p50 of the SQL part) in ms of ``reps`` requests one after the other,
     in-process: the cost of a page without queueing, other threads or the network."""
     from django.db import connection
@@ -422,14 +457,14 @@ def service_times(plan: list[tuple[str, list[str]]], reps: int) -> dict[str, tup
 
     client = Client(HTTP_HOST=HOST, HTTP_ACCEPT_LANGUAGE="nl")
     times = {}
-    for name, paths in plan:
-        client.get(paths[0])
+    for name, paths, headers in plan:
+        client.get(paths[0], headers=headers)
         samples, sql_samples = [], []
         with connection.execute_wrapper(timer):
             for i in range(reps):
                 sql[0] = 0.0
                 t = time.perf_counter()
-                client.get(paths[i % len(paths)])
+                client.get(paths[i % len(paths)], headers=headers)
                 samples.append((time.perf_counter() - t) * 1000)
                 sql_samples.append(sql[0] * 1000)
         times[name] = (
@@ -439,6 +474,220 @@ def service_times(plan: list[tuple[str, list[str]]], reps: int) -> dict[str, tup
         )
         progress("in-process", len(times), len(plan))
     return times
+
+
+# -- the wegwijzer -----------------------------------------------------------------------------
+
+
+def gesprek(answers=GESPREK):
+    """The interview after ``answers``, built the way the question page builds it."""
+    from vangnet.wegwijzer.bewaring import Gesprek
+    from vangnet.wegwijzer.vragen import afgeleid
+
+    g = Gesprek()
+    for vraag_id, waarde in answers:
+        g = afgeleid(g.beantwoord_met(vraag_id, waarde), vraag_id)
+    return g
+
+
+def wegwijzer_cookie() -> dict[str, str]:
+    """The ``Cookie`` header of the person in GESPREK: the signed answers cookie, made with
+    ``bewaring.bewaar`` in this process, and a CSRF cookie as a browser would send it.
+
+    gunicorn must verify the signature with the same SECRET_KEY: it inherits this process's
+    environment, where the dev settings put their key (or it was set before).
+    """
+    from django.conf import settings
+    from django.http import HttpResponse
+    from django.utils.crypto import get_random_string
+
+    from vangnet.wegwijzer import bewaring
+
+    if os.environ.get("SECRET_KEY") != settings.SECRET_KEY:
+        raise RuntimeError("SECRET_KEY is not in the environment gunicorn will inherit")
+    response = HttpResponse()
+    bewaring.bewaar(response, gesprek())
+    name = bewaring.cookienaam()
+    # coded_value: the value as the Set-Cookie header sends it, quoted, as a browser returns it.
+    answers = response.cookies[name].coded_value
+    csrf = get_random_string(32)
+    return {"Cookie": f"{settings.CSRF_COOKIE_NAME}={csrf}; {name}={answers}"}
+
+
+def routing_answers(n: int, seed: int = 2026) -> list:
+    """``n`` answer combinations drawn over the whole vocabulary (every field unanswered in
+    about a third of them; list fields get any subset, empty included)."""
+    from vangnet.wegwijzer.antwoorden import LIJSTEN, VOCABULAIRE, Antwoorden
+
+    rng = random.Random(seed)
+    combinations = []
+    for _ in range(n):
+        values = {}
+        for name, vocabulary in VOCABULAIRE.items():
+            if vocabulary is bool:
+                values[name] = rng.choice([None, True, False])
+            elif name in LIJSTEN:
+                choices = list(vocabulary.values)
+                values[name] = frozenset(rng.sample(choices, rng.randint(0, len(choices))))
+            elif rng.random() < 1 / 3:
+                values[name] = None
+            else:
+                values[name] = rng.choice(vocabulary.values)
+        combinations.append(Antwoorden(**values))
+    return combinations
+
+
+def time_routing(n: int) -> dict:
+    """In-process timings in microseconds, on the data as it is now:
+
+    - ``route(a, punten())`` for ``n`` seeded answer combinations, each timed ROUTING_PASSES
+      times after one warm-up pass: the p50/p99 over the combinations of the fastest of the
+      timings of each (a call that lost the CPU to another process in one pass does not
+      count as the cost of that combination), and the p50/p99/max over every call;
+    - ``vragen.volgende`` for the person in GESPREK after MIDDEN answers, VOLGENDE_REPS
+      times, and once for each combination cut to its first 0-7 questions (the route calls
+      it makes vary with how many questions it must skip).
+    """
+    from django.utils import translation
+
+    from vangnet.kaart.models import Aanbod
+    from vangnet.wegwijzer import kaartbeeld, vragen
+    from vangnet.wegwijzer.antwoorden import Antwoorden
+    from vangnet.wegwijzer.routing import route
+
+    combinations = routing_answers(n)
+    rng = random.Random(7)
+    states = []  # (answers, answered) part-way through an interview
+    for a in combinations:
+        ids = [v.id for v in vragen.VRAGEN[: rng.randint(0, vragen.MAX_VRAGEN - 1)]]
+        states.append((Antwoorden(**{f: getattr(a, f) for f in ids}), ids))
+    calls = [0]
+
+    def counting_route(a, p):
+        calls[0] += 1
+        return route(a, p)
+
+    def count_calls(answers, answered, punten, derived=()):
+        calls[0] = 0
+        vragen.route = counting_route
+        try:
+            vraag = vragen.volgende(answers, answered, punten, derived)
+        finally:
+            vragen.route = route
+        return vraag, calls[0]
+
+    with translation.override("nl"):
+        kaartbeeld.vergeet()
+        t = time.perf_counter_ns()
+        punten = kaartbeeld.punten()  # built once per content version and language
+        build_ms = (time.perf_counter_ns() - t) / 1e6
+        lengths, digest = [], hashlib.sha256()
+        for a in combinations:  # the warm-up pass
+            r = route(a, punten)
+            lengths.append(len(r.stappen))
+            digest.update(repr((r.ids(), [x.punt.id for x in r.niet_passend])).encode())
+        every, best = [], [math.inf] * n
+        for _ in range(ROUTING_PASSES):
+            for i, a in enumerate(combinations):
+                t = time.perf_counter_ns()
+                route(a, punten)
+                us = (time.perf_counter_ns() - t) / 1000
+                every.append(us)
+                best[i] = min(best[i], us)
+
+        midden = gesprek(GESPREK[:MIDDEN])
+        nxt, midden_calls = count_calls(
+            midden.antwoorden, midden.beantwoord, punten, midden.afgeleid
+        )
+        volgende = []
+        for _ in range(VOLGENDE_REPS):
+            t = time.perf_counter_ns()
+            vragen.volgende(midden.antwoorden, midden.beantwoord, punten, midden.afgeleid)
+            volgende.append((time.perf_counter_ns() - t) / 1000)
+        state_calls = [count_calls(a, ids, punten)[1] for a, ids in states]
+        state_times = []
+        for a, ids in states:
+            t = time.perf_counter_ns()
+            vragen.volgende(a, ids, punten)
+            state_times.append((time.perf_counter_ns() - t) / 1000)
+    return {
+        "naam": "routing",
+        "aanbod": Aanbod.objects.count(),
+        "aanspreekpunten": len(punten),
+        "combinaties": n,
+        "passes": ROUTING_PASSES,
+        "p50_us": round(loadgen.percentile(best, 50), 1),
+        "p99_us": round(loadgen.percentile(best, 99), 1),
+        "max_best_us": round(max(best), 1),
+        "alle_p50_us": round(loadgen.percentile(every, 50), 1),
+        "alle_p99_us": round(loadgen.percentile(every, 99), 1),
+        "alle_max_us": round(max(every), 1),
+        "stappen_gem": round(sum(lengths) / n, 1),
+        "stappen_max": max(lengths),
+        "routes_sha256": digest.hexdigest()[:16],
+        "kaartbeeld_ms": round(build_ms, 1),
+        "volgende_na": [v for v, _ in GESPREK[:MIDDEN]],
+        "volgende_vraag": nxt.id if nxt else None,
+        "volgende_route_calls": midden_calls,
+        "volgende_p50_us": round(loadgen.percentile(volgende, 50), 1),
+        "volgende_p99_us": round(loadgen.percentile(volgende, 99), 1),
+        "volgende_toestanden": n,
+        "volgende_toestanden_p50_us": round(loadgen.percentile(state_times, 50), 1),
+        "volgende_toestanden_p99_us": round(loadgen.percentile(state_times, 99), 1),
+        "volgende_toestanden_calls_gem": round(sum(state_calls) / n, 1),
+        "volgende_toestanden_calls_max": max(state_calls),
+    }
+
+
+def say_routing(row: dict) -> None:
+    say(
+        f"  route(): {row['combinaties']} answer combinations x {row['passes']}, "
+        f"{row['aanspreekpunten']} contact points, {row['aanbod']} aanbod: p50 "
+        f"{row['p50_us']:.0f} µs, p99 {row['p99_us']:.0f} µs (fastest of {row['passes']} per "
+        f"combination); every call p50 {row['alle_p50_us']:.0f}, p99 {row['alle_p99_us']:.0f}, "
+        f"max {row['alle_max_us']:.0f} µs; {row['stappen_gem']} steps on average (at most "
+        f"{row['stappen_max']}); routes {row['routes_sha256']}"
+    )
+    say(
+        f"  volgende() after {', '.join(row['volgende_na'])}: asks "
+        f"'{row['volgende_vraag']}' after {row['volgende_route_calls']} route() calls, "
+        f"p50 {row['volgende_p50_us']:.0f} µs, p99 {row['volgende_p99_us']:.0f} µs; over "
+        f"{row['volgende_toestanden']} part-way interviews: p50 "
+        f"{row['volgende_toestanden_p50_us']:.0f} µs, p99 "
+        f"{row['volgende_toestanden_p99_us']:.0f} µs, {row['volgende_toestanden_calls_gem']} "
+        f"route() calls on average, at most {row['volgende_toestanden_calls_max']}"
+    )
+    say(
+        f"  kaartbeeld (the contact points as the router reads them) built in "
+        f"{row['kaartbeeld_ms']} ms"
+    )
+
+
+def check_wegwijzer_pages(plan) -> None:
+    """The pages with the answers cookie must show this person's interview, not a redirect to
+    the start page (a cookie the server cannot verify counts as no answers at all)."""
+    from django.test import Client
+    from django.utils import translation
+
+    from vangnet.wegwijzer.kaartbeeld import punten
+    from vangnet.wegwijzer.routing import route
+
+    client = Client(HTTP_HOST=HOST, HTTP_ACCEPT_LANGUAGE="nl")
+    with translation.override("nl"):
+        expected = route(gesprek().antwoorden, punten())
+    for name, paths, headers in plan:
+        if "Cookie" not in headers:
+            continue
+        response = client.get(paths[0], headers=headers)
+        if response.status_code != 200:
+            raise RuntimeError(f"{name}: HTTP {response.status_code} with the answers cookie")
+        if name == "ww-route":
+            page = response.content.decode()
+            missing = [
+                s.punt.naam for s in expected.stappen if html.escape(s.punt.naam) not in page
+            ]
+            if missing:
+                raise RuntimeError(f"the route page lacks {missing} for the answers cookie")
 
 
 def busy_cpu_seconds() -> float:
@@ -568,10 +817,24 @@ class Server:
 # -- measuring -------------------------------------------------------------------------------
 
 
-def fetch(url: str, encoding: str = "identity") -> tuple[int, bytes]:
-    request = urllib.request.Request(url, headers={**HEADERS, "Accept-Encoding": encoding})
+def fetch(url: str, encoding: str = "identity", headers: dict | None = None) -> tuple[int, bytes]:
+    request = urllib.request.Request(
+        url, headers={**HEADERS, **(headers or {}), "Accept-Encoding": encoding}
+    )
     with urllib.request.urlopen(request, timeout=10) as response:
         return response.status, response.read()
+
+
+def served_status(port: int, path: str, headers: dict) -> int:
+    """The status gunicorn answers, without following a redirect."""
+    conn = http.client.HTTPConnection(HOST, port, timeout=10)
+    try:
+        conn.request("GET", path, headers={**HEADERS, **headers})
+        response = conn.getresponse()
+        response.read()
+        return response.status
+    finally:
+        conn.close()
 
 
 _ASSET = re.compile(
@@ -579,11 +842,11 @@ _ASSET = re.compile(
 )
 
 
-def page_weight(base: str, path: str) -> dict:
+def page_weight(base: str, path: str, headers: dict | None = None) -> dict:
     """Bytes of the HTML and of the CSS/JS it links, as served; plus the gzip size of the
     CSS/JS (what CompressedManifestStaticFilesStorage serves in production)."""
-    _status, html = fetch(base + path)
-    text = html.decode("utf-8", errors="replace")
+    _status, page = fetch(base + path, headers=headers)
+    text = page.decode("utf-8", errors="replace")
     assets = sorted({a or b for a, b in _ASSET.findall(text)})
     raw = compressed = 0
     for url in assets:
@@ -591,12 +854,12 @@ def page_weight(base: str, path: str) -> dict:
         raw += len(body)
         compressed += len(gzip.compress(body, compresslevel=9))
     return {
-        "html": len(html),
-        "html_gz": len(gzip.compress(html, compresslevel=9)),
+        "html": len(page),
+        "html_gz": len(gzip.compress(page, compresslevel=9)),
         "css_js": raw,
         "css_js_compressed": compressed,
         "assets": assets,
-        "bytes": len(html) + raw,
+        "bytes": len(page) + raw,
     }
 
 
@@ -606,14 +869,14 @@ def balanced(row: dict) -> bool:
     return len(cpu) < 2 or min(cpu) >= 0.5 * max(cpu)
 
 
-def measure(server: Server, name: str, paths: list[str], attempts: int = 3) -> dict:
+def measure(server: Server, name: str, paths: list[str], headers: dict, attempts: int = 3) -> dict:
     """Measure a path; again (with new connections) when one worker got most connections.
 
     With keep-alive a connection stays with the worker that accepted it; when one worker
     accepted (nearly) all of them, the run measured one worker instead of two.
     """
     for attempt in range(1, attempts + 1):
-        row = measure_once(server, name, paths)
+        row = measure_once(server, name, paths, headers)
         row["pogingen"] = attempt
         if balanced(row) or attempt == attempts:
             return row
@@ -624,12 +887,14 @@ def measure(server: Server, name: str, paths: list[str], attempts: int = 3) -> d
     return row
 
 
-def measure_once(server: Server, name: str, paths: list[str]) -> dict:
-    """Load one path (or a rotation of paths) and summarise the run."""
+def measure_once(server: Server, name: str, paths: list[str], headers: dict) -> dict:
+    """Load one path (or a rotation of paths), with HEADERS and ``headers``; summarise."""
     load = os.getloadavg()[0]
     cpu0, busy0, t0 = server.cpu_by_process(), busy_cpu_seconds(), time.perf_counter()
     r = asyncio.run(
-        loadgen.run(HOST, server.port, paths, CONNECTIONS, SECONDS, WARMUP, headers=HEADERS)
+        loadgen.run(
+            HOST, server.port, paths, CONNECTIONS, SECONDS, WARMUP, headers={**HEADERS, **headers}
+        )
     )
     wall = time.perf_counter() - t0
     cpu1 = server.cpu_by_process()
@@ -667,10 +932,30 @@ def verdict(ok: bool) -> str:
     return "PASS" if ok else "FAIL"
 
 
-def check_targets(results, weights, before, after, counts, boots) -> list[tuple[str, bool]]:
+def check_targets(
+    results, weights, before, after, counts, boots, routing
+) -> list[tuple[str, bool]]:
     by_name = {row["naam"]: row for row in results}
     floor = by_name["vloer"]["rps"]
     checks = []
+    for row in routing:
+        checks.append(
+            (
+                f"routing ({row['aanbod']} aanbod): p99 {row['p99_us']:.0f} µs < "
+                f"{ROUTING_P99_US:.0f} µs over {row['combinaties']} answer combinations "
+                f"(p50 {row['p50_us']:.0f} µs; every call: p99 {row['alle_p99_us']:.0f} µs, "
+                f"max {row['alle_max_us']:.0f} µs)",
+                row["p99_us"] < ROUTING_P99_US,
+            )
+        )
+    if len(routing) == 2:
+        checks.append(
+            (
+                f"routing: the same {routing[0]['combinaties']} routes with "
+                f"{routing[0]['aanbod']} and {routing[1]['aanbod']} aanbod",
+                routing[0]["routes_sha256"] == routing[1]["routes_sha256"],
+            )
+        )
     for name in ("zoeken", "api-zoeken", "zoeken-vers", "api-zoeken-vers"):
         row = by_name[name]
         checks.append(
@@ -680,12 +965,13 @@ def check_targets(results, weights, before, after, counts, boots) -> list[tuple[
                 row["server_p95_ms"] < SEARCH_SERVER_P95_MS,
             )
         )
-    for name in ("kaart", "kaart-filter", "begrippen"):
+    for name in (*PAGE_TARGETS, *WEGWIJZER_TARGETS):
         row = by_name[name]
         checks.append(
             (
                 f"{name}: {row['rps']:.0f} req/s >= {PAGE_FLOOR_SHARE:.0%} of the floor "
-                f"({PAGE_FLOOR_SHARE * floor:.0f} req/s)",
+                f"({PAGE_FLOOR_SHARE * floor:.0f} req/s) [{row['ratio_vs_vloer']:.0%} of the "
+                f"floor's rate; by CPU per request {row['cpu_ratio_vs_vloer']:.0%}]",
                 row["rps"] >= PAGE_FLOOR_SHARE * floor,
             )
         )
@@ -746,32 +1032,48 @@ def main() -> int:
             detail_slug = Aanspreekpunt.objects.order_by("slug").values_list("slug", flat=True)[0]
             say(f"note: no aanspreekpunt '{DETAIL_SLUG}'; the detail page is '{detail_slug}'")
         aanbod_slug = Aanbod.objects.order_by("slug").values_list("slug", flat=True)[0]
+        cookie = wegwijzer_cookie()
         plan = [
-            ("vloer", ["/gezond"]),
-            ("kaart", ["/kaart/"]),
-            ("kaart-filter", ["/kaart/?sector=circus&niveau=preventie"]),
-            ("begrippen", ["/begrippen/"]),
-            ("detail", [f"/kaart/aanspreekpunt/{detail_slug}/"]),
-            ("zoeken", [f"/kaart/?q={urllib.parse.quote(q)}" for q in SEARCHES]),
-            ("api-zoeken", [f"/api/v1/zoek?q={urllib.parse.quote(q)}" for q in SEARCHES]),
+            ("vloer", ["/gezond"], {}),
+            ("kaart", ["/kaart/"], {}),
+            ("kaart-filter", ["/kaart/?sector=circus&niveau=preventie"], {}),
+            ("begrippen", ["/begrippen/"], {}),
+            ("detail", [f"/kaart/aanspreekpunt/{detail_slug}/"], {}),
+            ("zoeken", [f"/kaart/?q={urllib.parse.quote(q)}" for q in SEARCHES], {}),
+            ("api-zoeken", [f"/api/v1/zoek?q={urllib.parse.quote(q)}" for q in SEARCHES], {}),
             # Every request a new address (the extra parameter is ignored by the view but is
             # part of the page cache's key): the search itself, never served from the cache.
-            ("zoeken-vers", [f"/kaart/?q={quote(q)}&n={i}" for i, q in UNIQUE]),
-            ("api-zoeken-vers", [f"/api/v1/zoek?q={quote(q)}&n={i}" for i, q in UNIQUE]),
+            ("zoeken-vers", [f"/kaart/?q={quote(q)}&n={i}" for i, q in UNIQUE], {}),
+            ("api-zoeken-vers", [f"/api/v1/zoek?q={quote(q)}&n={i}" for i, q in UNIQUE], {}),
+            # The wegwijzer: the start page as a first visit (no cookie), then the interview
+            # pages of the person in GESPREK, and the flowchart (a cached public page).
+            ("wegwijzer", ["/wegwijzer/"], {}),
+            ("ww-vraag", ["/wegwijzer/vraag/wens/"], cookie),
+            ("ww-controleren", ["/wegwijzer/controleren/"], cookie),
+            ("ww-route", ["/wegwijzer/route/"], cookie),
+            ("vangnet", ["/vangnet/"], {}),
         ]
         query_paths = {
-            "kaart": "/kaart/",
-            "kaart-filter": "/kaart/?sector=circus&niveau=preventie",
-            "zoeken": "/kaart/?q=opleiding",
-            "begrippen": "/begrippen/",
-            "detail": f"/kaart/aanspreekpunt/{detail_slug}/",
-            "aanbod-detail": f"/kaart/aanbod/{aanbod_slug}/",
-            "api-zoeken": "/api/v1/zoek?q=opleiding",
+            "kaart": ("/kaart/", {}),
+            "kaart-filter": ("/kaart/?sector=circus&niveau=preventie", {}),
+            "zoeken": ("/kaart/?q=opleiding", {}),
+            "begrippen": ("/begrippen/", {}),
+            "detail": (f"/kaart/aanspreekpunt/{detail_slug}/", {}),
+            "aanbod-detail": (f"/kaart/aanbod/{aanbod_slug}/", {}),
+            "api-zoeken": ("/api/v1/zoek?q=opleiding", {}),
         }
+        query_paths.update(
+            (name, (paths[0], headers))
+            for name, paths, headers in plan
+            if name in WEGWIJZER_TARGETS
+        )
         before_counts = content_counts()
         say(f"content after load_content: {before_counts}")
         say("counting queries per page (in-process, test Client) ...")
         before = count_queries(query_paths)
+        say(f"timing the wegwijzer's routing in-process ({ROUTING_COMBINATIONS} combinations) ...")
+        routing = [time_routing(ROUTING_COMBINATIONS)]
+        say_routing(routing[0])
         seed_offering(ITEMS)
         counts = content_counts()
         say(f"content with the synthetic items: {counts}")
@@ -779,6 +1081,10 @@ def main() -> int:
         after = count_queries(query_paths)
         for name in query_paths:
             say(f"  {name:<14} {before[name][1]:>3} -> {after[name][1]:<3} queries")
+        say("timing the wegwijzer's routing again, with the synthetic items ...")
+        routing.append(time_routing(ROUTING_COMBINATIONS))
+        say_routing(routing[1])
+        check_wegwijzer_pages(plan)
         say(f"in-process service time ({INPROC_REPS} requests per page, one at a time) ...")
         inproc = service_times(plan, INPROC_REPS)
 
@@ -794,11 +1100,15 @@ def main() -> int:
         server.start()
         say(f"gunicorn is up (pid {server.proc.pid}, workers {server.worker_pids()})")
         base = f"http://{HOST}:{server.port}"
+        for name, paths, headers in plan:
+            if headers and (status := served_status(server.port, paths[0], headers)) != 200:
+                say(f"warning: {name} answers HTTP {status} with the answers cookie")
         results = []
-        for i, (name, paths) in enumerate(plan, start=1):
+        for i, (name, paths, headers) in enumerate(plan, start=1):
             more = f" (+{len(paths) - 1} more)" if len(paths) > 1 else ""
-            say(f"[{i}/{len(plan)}] {name}: {paths[0]}{more}")
-            row = measure(server, name, paths)
+            cookie_note = " (with the answers cookie)" if headers else ""
+            say(f"[{i}/{len(plan)}] {name}: {paths[0]}{more}{cookie_note}")
+            row = measure(server, name, paths, headers)
             if not server.alive():
                 raise RuntimeError("gunicorn died during the run")
             row["inproc_p50_ms"], row["inproc_p95_ms"], row["inproc_sql_ms"] = (
@@ -817,12 +1127,22 @@ def main() -> int:
                 say(f"      ! {sample}")
 
         say("page weight (HTML + the CSS/JS it links) ...")
-        weights = {name: page_weight(base, paths[0]) for name, paths in plan[1:6]}
+        weighed = [name for name, _paths, _headers in plan[1:6]] + list(WEGWIJZER_TARGETS)
+        weights = {
+            name: page_weight(base, paths[0], headers)
+            for name, paths, headers in plan
+            if name in weighed
+        }
         say(f"  linked CSS/JS: {', '.join(weights['kaart']['assets'])}")
-        floor = results[0]["rps"]
+        floor, floor_cpu = results[0]["rps"], results[0]["server_cpu_ms"]
         for row in results:
             row["vloer_rps"] = floor
             row["ratio_vs_vloer"] = round(row["rps"] / floor, 3) if floor else None
+            # The floor's CPU per request over this path's: the rate ratio two free cores
+            # would give, and much steadier than the rate when other processes take CPU.
+            row["cpu_ratio_vs_vloer"] = (
+                round(floor_cpu / row["server_cpu_ms"], 3) if row["server_cpu_ms"] else None
+            )
             weight = weights.get(row["naam"])
             row["bytes"] = weight["bytes"] if weight else row["body_bytes_gem"]
             if weight:
@@ -836,22 +1156,35 @@ def main() -> int:
         say(
             "Results (ms): p50/p95/p99 at the load generator; srv p95 = Server-Timing under "
             "load; inproc = p50 of one request at a time in-process, 'of SQL' its database "
-            "part; cpu/req = gunicorn CPU per request"
+            "part; cpu/req = gunicorn CPU per request; (cpu) = the floor's cpu/req over "
+            "this path's"
         )
         say(
-            f"{'path':<13} {'req/s':>7} {'x floor':>8} {'p50':>7} {'p95':>7} {'p99':>7} "
-            f"{'srv p95':>8} {'inproc':>7} {'of SQL':>7} {'cpu/req':>7} {'errors':>6} "
+            f"{'path':<14} {'req/s':>7} {'x floor':>8} {'(cpu)':>6} {'p50':>7} {'p95':>7} "
+            f"{'p99':>7} {'srv p95':>8} {'inproc':>7} {'of SQL':>7} {'cpu/req':>7} {'errors':>6} "
             f"{'bytes':>7} "
             f"{'queries':>7}"
         )
         for row in results:
             say(
-                f"{row['naam']:<13} {row['rps']:>7.1f} {row['ratio_vs_vloer']:>8.3f} "
+                f"{row['naam']:<14} {row['rps']:>7.1f} {row['ratio_vs_vloer']:>8.3f} "
+                f"{row['cpu_ratio_vs_vloer']:>6.2f} "
                 f"{row['p50_ms']:>7.1f} {row['p95_ms']:>7.1f} {row['p99_ms']:>7.1f} "
                 f"{row['server_p95_ms']:>8.2f} {row['inproc_p50_ms']:>7.2f} "
                 f"{row['inproc_sql_ms']:>7.2f} "
                 f"{row['server_cpu_ms']:>7.2f} {row['fouten']:>6} "
                 f"{row['bytes']:>7} {row.get('queries', '-')!s:>7}"
+            )
+        say()
+        say("Routing in-process (µs per call; route() over the seeded answer combinations)")
+        for row in routing:
+            say(
+                f"  {row['aanbod']:>6} aanbod: route p50 {row['p50_us']:.1f}, p99 "
+                f"{row['p99_us']:.1f} (every call: p99 {row['alle_p99_us']:.1f}, max "
+                f"{row['alle_max_us']:.1f}); volgende() mid-interview p50 "
+                f"{row['volgende_p50_us']:.1f} ({row['volgende_route_calls']} route calls), "
+                f"part-way p99 {row['volgende_toestanden_p99_us']:.1f} (up to "
+                f"{row['volgende_toestanden_calls_max']} route calls)"
             )
         uneven = [row["naam"] for row in results if not balanced(row)]
         if uneven:
@@ -864,7 +1197,7 @@ def main() -> int:
             )
         say()
         say("Targets")
-        checks = check_targets(results, weights, before, after, counts, boots)
+        checks = check_targets(results, weights, before, after, counts, boots, routing)
         for text, ok in checks:
             say(f"  {verdict(ok)}  {text}")
         failed = sum(1 for _text, ok in checks if not ok)
@@ -873,6 +1206,8 @@ def main() -> int:
         say()
         for row in results:
             say(json.dumps({k: row[k] for k in JSON_KEYS if k in row}, ensure_ascii=False))
+        for row in routing:
+            say(json.dumps(row, ensure_ascii=False))
         return 1 if boots > WORKERS else 0
     except RuntimeError as error:
         say(f"server failure: {error}")

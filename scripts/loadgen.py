@@ -4,12 +4,15 @@ Each connection sends one GET, reads the whole response (Content-Length or chunk
 the latency, the status and the ``Server-Timing: app;dur=<ms>`` value, and sends the next one.
 Requests that start during the warm-up are not counted. A response with ``Connection: close``
 (or a dropped connection) makes the connection reconnect; that is counted, not hidden.
+Extra request headers (``headers=``, or ``-H 'Name: value'`` on the shell) go with every
+request, for example a ``Cookie`` header; the client never stores cookies it is sent.
 
 Usage from Python::
 
     result = asyncio.run(run("127.0.0.1", 8000, ["/gezond"], connections=32, seconds=8))
 
-or from the shell: ``python scripts/loadgen.py http://127.0.0.1:8000/gezond -c 32 -d 8``.
+or from the shell: ``python scripts/loadgen.py http://127.0.0.1:8000/gezond -c 32 -d 8``
+(add ``-H 'Cookie: name=value'`` for a header).
 """
 
 import argparse
@@ -191,11 +194,19 @@ async def run(
     starting in the next ``seconds`` seconds are counted, and the rate is taken over the
     time from the end of the warm-up to the end of the last counted request.
 
+    ``headers`` are extra request headers sent with every request (``Host`` is always
+    sent); names and values must be ASCII without line breaks.
+
     The connections are opened ``stagger`` seconds apart. Opened in one burst, they tend to
     be accepted by one server process (the first to wake up takes them all), and with
     keep-alive they stay there: a 2-worker server would then be measured as one worker.
     """
-    extra = "".join(f"{k}: {v}\r\n" for k, v in (headers or {}).items())
+    extra = ""
+    for name, value in (headers or {}).items():
+        if any(c in f"{name}{value}" for c in "\r\n") or ":" in name:
+            raise ValueError(f"bad header {name!r}")
+        extra += f"{name}: {value}\r\n"
+    extra.encode("ascii")  # raises here, not later in every connection
     result = Result()
     counter = itertools.count()
     started = time.perf_counter()
@@ -223,11 +234,27 @@ def main() -> None:
     parser.add_argument("-c", "--connections", type=int, default=32)
     parser.add_argument("-d", "--duration", type=float, default=8.0)
     parser.add_argument("-w", "--warmup", type=float, default=2.0)
+    parser.add_argument(
+        "-H",
+        "--header",
+        action="append",
+        default=[],
+        metavar="'NAME: VALUE'",
+        help="an extra request header, e.g. -H 'Cookie: a=b' (repeatable)",
+    )
     args = parser.parse_args()
+    headers = {}
+    for header in args.header:
+        name, sep, value = header.partition(":")
+        if not sep or not name.strip():
+            parser.error(f"-H wants 'Name: value', not {header!r}")
+        headers[name.strip()] = value.strip()
     parts = [urlsplit(u) for u in args.url]
     host, port = parts[0].hostname, parts[0].port or 80
     paths = [p.path + (f"?{p.query}" if p.query else "") for p in parts]
-    r = asyncio.run(run(host, port, paths, args.connections, args.duration, args.warmup))
+    r = asyncio.run(
+        run(host, port, paths, args.connections, args.duration, args.warmup, headers=headers)
+    )
     print(
         f"{r.requests} requests in {r.seconds:.1f} s: {r.rps:.0f} req/s, "
         f"p50 {r.percentile(50):.1f} ms, p95 {r.percentile(95):.1f} ms, "

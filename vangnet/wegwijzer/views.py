@@ -21,7 +21,7 @@ from vangnet.kaart.openingsuren import is_open
 from vangnet.wegwijzer import bewaring, schema
 from vangnet.wegwijzer.kaartbeeld import punten
 from vangnet.wegwijzer.models import Onderdeel, Opvangstap
-from vangnet.wegwijzer.routing import Route, route
+from vangnet.wegwijzer.routing import route
 from vangnet.wegwijzer.vragen import PER_ID, VRAGEN, Vraag, afgeleid, gestelde, volgende
 
 ONZEKER = "onzeker"
@@ -97,9 +97,7 @@ def resultaat(request: HttpRequest) -> HttpResponse:
     gesprek = bewaring.lees(request)
     if not gesprek.beantwoord:
         return HttpResponseRedirect(reverse("wegwijzer:start"))
-    r = route(gesprek.antwoorden, punten())
-    context = _route_context(r)
-    context["vragen"] = gestelde(gesprek.antwoorden, gesprek.beantwoord)
+    context = _route_context(gesprek)
     return render(request, "wegwijzer/resultaat.html", context)
 
 
@@ -109,13 +107,10 @@ def bewaren(request: HttpRequest) -> HttpResponse:
     gesprek = bewaring.lees(request)
     if not gesprek.beantwoord:
         return HttpResponseRedirect(reverse("wegwijzer:start"))
-    r = route(gesprek.antwoorden, punten())
-    context = _route_context(r)
+    context = _route_context(gesprek)
     gekozen = set(request.POST.getlist("bewaar"))
     context["antwoorden"] = [
-        (v, v.labels(gesprek.antwoorden))
-        for v in gestelde(gesprek.antwoorden, gesprek.beantwoord)
-        if v.id in gekozen
+        (v, v.labels(gesprek.antwoorden)) for v in context["vragen"] if v.id in gekozen
     ]
     context["gemaakt"] = timezone.localtime()
     response = render(request, "wegwijzer/bewaren.html", context)
@@ -153,7 +148,9 @@ def vangnet(request: HttpRequest) -> HttpResponse:
 # -- helpers ------------------------------------------------------------------------------
 
 
-def _route_context(r: Route) -> dict:
+def _route_context(gesprek: bewaring.Gesprek) -> dict:
+    """The route for these answers, with which channels are open right now."""
+    r = route(gesprek.antwoorden, punten())
     nu = timezone.now()
     stappen = []
     for nummer, stap in enumerate(r.stappen, start=1):
@@ -172,6 +169,7 @@ def _route_context(r: Route) -> dict:
         "gewoon": gewoon,
         "groepen": groepen,
         "niet_passend": r.niet_passend,
+        "vragen": gestelde(gesprek.antwoorden, gesprek.beantwoord),
     }
 
 
