@@ -9,22 +9,39 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.middleware.csrf import get_token
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from vangnet.core.pagecache import cached_page
-from vangnet.kaart.choices import Niveau, Sector
-from vangnet.kaart.openingsuren import is_open
-from vangnet.wegwijzer import bewaring, schema
+from vangnet.core.schil import schil, vul
+from vangnet.kaart.choices import Sector
+from vangnet.wegwijzer import bewaring, schema, weergave
 from vangnet.wegwijzer.kaartbeeld import punten
 from vangnet.wegwijzer.models import Onderdeel, Opvangstap
 from vangnet.wegwijzer.routing import route
 from vangnet.wegwijzer.vragen import PER_ID, VRAGEN, Vraag, afgeleid, gestelde, volgende
 
 ONZEKER = "onzeker"
+
+
+def _pagina(
+    request: HttpRequest,
+    sleutel: str,
+    template: str,
+    context: dict,
+    gaten: dict[str, str],
+    status: int = 200,
+) -> HttpResponse:
+    """Render ``template`` once as a shell for ``sleutel`` (nothing personal in either), then
+    fill this person's holes. The CSRF token is a hole too: it differs per browser."""
+    html = schil(sleutel, lambda: render_to_string(template, context, request))
+    return HttpResponse(vul(html, {"csrf": get_token(request), **gaten}), status=status)
 
 
 @require_GET
@@ -34,12 +51,21 @@ def start(request: HttpRequest) -> HttpResponse:
     This page sets no cookie: the interview begins with the first answer. A poster's QR code
     may bring a sector along (``?sector=``), never anything about a person.
     """
+    bezig = bool(bewaring.lees(request).beantwoord)
     sector = request.GET.get("sector", "")
     eerste = reverse("wegwijzer:vraag", args=[VRAGEN[0].id])
     if sector in Sector.values:
         eerste += "?" + urlencode({"sector": sector})
-    context = {"eerste": eerste, "bezig": bool(bewaring.lees(request).beantwoord)}
-    return render(request, "wegwijzer/start.html", context)
+    if not bezig:
+        # The same for everyone who has not started: a public page, with no form and no cookie.
+        return _start_voor_iedereen(request, eerste)
+    context = {"eerste": eerste, "bezig": True}
+    return _pagina(request, f"start:{request.get_full_path()}", "wegwijzer/start.html", context, {})
+
+
+@cached_page
+def _start_voor_iedereen(request: HttpRequest, eerste: str) -> HttpResponse:
+    return render(request, "wegwijzer/start.html", {"eerste": eerste, "bezig": False})
 
 
 @require_http_methods(["GET", "POST"])
@@ -68,14 +94,18 @@ def vraag(request: HttpRequest, vraag_id: str) -> HttpResponse:
             return response
     context = {
         "vraag": v,
-        "gekozen": gekozen,
         "fout": fout,
         "onzeker": ONZEKER,
-        "terug": _vorige_url(v, gesprek, terug_naar_controle),
-        "stapnummer": _stapnummer(v, gesprek),
         "terug_naar_controle": terug_naar_controle,
     }
-    return render(request, "wegwijzer/vraag.html", context, status=400 if fout else 200)
+    gaten = {
+        "stap": str(_stapnummer(v, gesprek)),
+        "terug": escape(_vorige_url(v, gesprek, terug_naar_controle)),
+        **{f"aan-{w}": " checked" for w in gekozen if w in v.waarden()},
+    }
+    sleutel = f"vraag:{request.get_full_path()}:{fout}"
+    status = 400 if fout else 200
+    return _pagina(request, sleutel, "wegwijzer/vraag.html", context, gaten, status)
 
 
 @require_GET
@@ -84,11 +114,19 @@ def controleren(request: HttpRequest) -> HttpResponse:
     gesprek = bewaring.lees(request)
     if not gesprek.beantwoord:
         return HttpResponseRedirect(reverse("wegwijzer:start"))
-    rijen = [
-        (v, v.labels(gesprek.antwoorden)) for v in gestelde(gesprek.antwoorden, gesprek.beantwoord)
-    ]
+    gesteld = gestelde(gesprek.antwoorden, gesprek.beantwoord)
+    rijen = [(v, v.labels(gesprek.antwoorden)) for v in gesteld]
     nog = volgende(gesprek.antwoorden, gesprek.beantwoord, punten(), gesprek.afgeleid)
-    return render(request, "wegwijzer/controleren.html", {"rijen": rijen, "nog": nog})
+    if nog:
+        verder = (reverse("wegwijzer:vraag", args=[nog.id]), _("Nog een vraag beantwoorden"))
+    else:
+        verder = (reverse("wegwijzer:resultaat"), _("Toon mijn route"))
+    gaten = {
+        "rijen": weergave.antwoorden(rijen),
+        "verder_url": escape(verder[0]),
+        "verder_tekst": escape(verder[1]),
+    }
+    return _pagina(request, "controleren", "wegwijzer/controleren.html", {}, gaten)
 
 
 @require_GET
@@ -97,8 +135,12 @@ def resultaat(request: HttpRequest) -> HttpResponse:
     gesprek = bewaring.lees(request)
     if not gesprek.beantwoord:
         return HttpResponseRedirect(reverse("wegwijzer:start"))
-    context = _route_context(gesprek)
-    return render(request, "wegwijzer/resultaat.html", context)
+    r = route(gesprek.antwoorden, punten())
+    gaten = {
+        "route": weergave.route(r, timezone.now()),
+        "vragen": weergave.te_bewaren(gestelde(gesprek.antwoorden, gesprek.beantwoord)),
+    }
+    return _pagina(request, "resultaat", "wegwijzer/resultaat.html", {}, gaten)
 
 
 @require_POST
@@ -107,12 +149,17 @@ def bewaren(request: HttpRequest) -> HttpResponse:
     gesprek = bewaring.lees(request)
     if not gesprek.beantwoord:
         return HttpResponseRedirect(reverse("wegwijzer:start"))
-    context = _route_context(gesprek)
+    r = route(gesprek.antwoorden, punten())
     gekozen = set(request.POST.getlist("bewaar"))
-    context["antwoorden"] = [
-        (v, v.labels(gesprek.antwoorden)) for v in context["vragen"] if v.id in gekozen
-    ]
-    context["gemaakt"] = timezone.localtime()
+    context = {
+        "route": weergave.route(r, timezone.now()),
+        "antwoorden": [
+            (v, v.labels(gesprek.antwoorden))
+            for v in gestelde(gesprek.antwoorden, gesprek.beantwoord)
+            if v.id in gekozen
+        ],
+        "gemaakt": timezone.localtime(),
+    }
     response = render(request, "wegwijzer/bewaren.html", context)
     response["Content-Disposition"] = 'attachment; filename="vangnet-mijn-route.html"'
     return response
@@ -146,31 +193,6 @@ def vangnet(request: HttpRequest) -> HttpResponse:
 
 
 # -- helpers ------------------------------------------------------------------------------
-
-
-def _route_context(gesprek: bewaring.Gesprek) -> dict:
-    """The route for these answers, with which channels are open right now."""
-    r = route(gesprek.antwoorden, punten())
-    nu = timezone.now()
-    stappen = []
-    for nummer, stap in enumerate(r.stappen, start=1):
-        kanalen = [(k, is_open(list(k.uren), k.altijd_open, nu)) for k in stap.punt.kanalen]
-        stappen.append({"nummer": nummer, "stap": stap, "kanalen": kanalen})
-    gewoon = [s for s in stappen if not s["stap"].dringend]
-    groepen: list[tuple[str, list[dict]]] = []
-    for item in gewoon:
-        label = Niveau(item["stap"].punt.niveau).label
-        if not groepen or groepen[-1][0] != label:
-            groepen.append((label, []))
-        groepen[-1][1].append(item)
-    return {
-        "stappen": stappen,
-        "dringend": [s for s in stappen if s["stap"].dringend],
-        "gewoon": gewoon,
-        "groepen": groepen,
-        "niet_passend": r.niet_passend,
-        "vragen": gestelde(gesprek.antwoorden, gesprek.beantwoord),
-    }
 
 
 def _gekozen(v: Vraag, gesprek: bewaring.Gesprek) -> list[str]:

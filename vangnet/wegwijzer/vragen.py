@@ -49,6 +49,10 @@ class Vraag:
     meervoud: bool = False
     kort: Promise | None = None  # the label on the check-answers page
 
+    def waarden(self) -> set[str]:
+        """Every value a form may send for this question, "not sure" included."""
+        return {k.waarde for k in self.keuzes} | {"onzeker"}
+
     @property
     def ja_nee(self) -> bool:
         return [k.waarde for k in self.keuzes] == [JA, NEE]

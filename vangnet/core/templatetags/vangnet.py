@@ -95,3 +95,12 @@ def taal_url(context: template.Context, code: str) -> str:
     if request is None:  # error pages rendered without a request
         return f"/{code}/" if code != "nl" else "/"
     return translate_url(request.get_full_path(), code)
+
+
+@register.filter
+def gat(naam: str, voorvoegsel: str = "") -> str:
+    """A hole in a page shell (see ``vangnet.core.schil``): ``{{ "stap"|gat }}`` or
+    ``{{ keuze.waarde|gat:"aan" }}`` for the hole ``aan-<waarde>``."""
+    from vangnet.core.schil import gat as maak_gat
+
+    return maak_gat(f"{voorvoegsel}-{naam}" if voorvoegsel else str(naam))

@@ -283,3 +283,20 @@ def test_the_wegwijzer_speaks_french_and_english(client, taal):
     page = client.get(f"/{taal}/wegwijzer/vraag/rol/").content.decode()
     assert f'lang="{taal}"' in page
     assert "Wat was jouw rol" not in page
+
+
+def test_no_answer_and_no_reason_of_a_person_is_ever_kept_in_a_cache(client):
+    import pickle
+
+    from django.core.cache import caches
+
+    doorloop(client)
+    client.get("/wegwijzer/route/")
+    client.get("/wegwijzer/controleren/")
+    client.get("/wegwijzer/vraag/rol/")
+    bewaard = [pickle.loads(v) for v in caches["pages"]._cache.values()]  # noqa: S301 (our own)
+    tekst = " ".join(str(v) for v in bewaard)
+    assert "schil" not in tekst  # keys are hashes
+    assert " checked" not in tekst
+    assert "Je wil erover praten" not in tekst  # a reason from this person's route
+    assert 'value="werknemer" checked' not in tekst
