@@ -61,12 +61,15 @@ def _empty_caches():
     the next."""
     from django.core.cache import caches
 
+    from vangnet.core import schil
     from vangnet.wegwijzer import kaartbeeld
 
     for cache in caches.all():
         cache.clear()
     kaartbeeld.vergeet()
+    schil.vergeet()
     yield
     for cache in caches.all():
         cache.clear()
     kaartbeeld.vergeet()
+    schil.vergeet()

@@ -8,20 +8,24 @@ key that holds nothing about the person), and each request fills the holes with 
 values. Nothing a person answered is ever part of a cache key or a cached string.
 """
 
-import hashlib
 import re
+import threading
 from collections.abc import Callable, Mapping
 
-from django.core.cache import caches
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
-from vangnet.core.pagecache import CACHE
 from vangnet.inhoud.versie import huidige
 
 # Private-use characters: they never occur in content or translations.
 _BEGIN, _EINDE = "\ue000", "\ue001"
 _GAT = re.compile(f"{_BEGIN}([A-Za-z0-9_.:-]+){_EINDE}")
+
+# Shells live in process memory as plain strings (no pickling: they are read on every
+# request). They are few: a page or card per question, contact point and language.
+MAX_SCHILLEN = 2000
+_schillen: dict[tuple[int, str, str], str] = {}
+_lock = threading.Lock()
 
 
 def gat(naam: str) -> SafeString:
@@ -29,20 +33,30 @@ def gat(naam: str) -> SafeString:
     return mark_safe(f"{_BEGIN}{naam}{_EINDE}")  # noqa: S308 (only our own marker characters)
 
 
-def schil(sleutel: str, maak: Callable[[], str]) -> str:
-    """The shell for ``sleutel`` in the active language, made by ``maak`` when not cached.
+def schil(sleutel: str, maak: Callable[[], str], versie: int | None = None) -> str:
+    """The shell for ``sleutel`` in the active language, made by ``maak`` when not yet kept.
 
     ``sleutel`` names the page and its impersonal variant (question, path, error kind); it
-    must never contain anything a person answered.
+    must never contain anything a person answered. Pass ``versie`` (the content version)
+    when building many shells in one request, to read it once.
     """
-    adres = hashlib.sha256(sleutel.encode()).hexdigest()
-    key = f"schil:{huidige()}:{get_language()}:{adres}"
-    cache = caches[CACHE]
-    html = cache.get(key)
+    nummer = huidige() if versie is None else versie
+    key = (nummer, get_language(), sleutel)
+    html = _schillen.get(key)
     if html is None:
         html = maak()
-        cache.set(key, html)
+        with _lock:
+            if len(_schillen) >= MAX_SCHILLEN or any(k[0] != nummer for k in _schillen):
+                # A new content version makes every older shell useless.
+                _schillen.clear()
+            _schillen[key] = html
     return html
+
+
+def vergeet() -> None:
+    """Drop every shell (tests roll the content version back)."""
+    with _lock:
+        _schillen.clear()
 
 
 def vul(html: str, waarden: Mapping[str, str]) -> str:

@@ -42,6 +42,10 @@ VOCABULAIRE: dict[str, type[models.TextChoices] | type[bool]] = {
 }
 #: Fields that take a list of values.
 LIJSTEN = frozenset({"gedrag", "wens"})
+#: The allowed values per field, in the vocabulary's order (read on every request).
+TOEGELATEN: dict[str, list[str]] = {
+    naam: list(soort.values) for naam, soort in VOCABULAIRE.items() if soort is not bool
+}
 
 
 class OngeldigAntwoord(ValueError):
@@ -119,7 +123,7 @@ def _controleer(naam: str, waarde: Any) -> Any:
         if not isinstance(waarde, bool):
             raise OngeldigAntwoord(naam, waarde, ["true", "false", "null"])
         return waarde
-    toegelaten = list(soort.values)  # type: ignore[union-attr]
+    toegelaten = TOEGELATEN[naam]
     if naam in LIJSTEN:
         if not isinstance(waarde, list):
             raise OngeldigAntwoord(naam, waarde, [_("een lijst met: %s") % ", ".join(toegelaten)])

@@ -61,9 +61,11 @@ _lock = threading.Lock()
 _beelden: dict[tuple[int, str], dict[str, Punt]] = {}
 
 
-def punten() -> dict[str, Punt]:
-    """Every contact point by id, in the active language, for the current content version."""
-    sleutel = (versie.huidige(), translation.get_language() or "nl")
+def punten(inhoudsversie: int | None = None) -> dict[str, Punt]:
+    """Every contact point by id, in the active language, for the current content version
+    (pass ``inhoudsversie`` when the request already read it)."""
+    nummer = versie.huidige() if inhoudsversie is None else inhoudsversie
+    sleutel = (nummer, translation.get_language() or "nl")
     beeld = _beelden.get(sleutel)
     if beeld is None:
         beeld = _bouw()

@@ -26,6 +26,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from django.utils.functional import Promise
+from django.utils.translation import get_language
 
 from vangnet.kaart.choices import (
     Context,
@@ -54,10 +55,30 @@ class Reden:
     waarden: tuple[tuple[str, Promise | str], ...] = ()
 
     def __str__(self) -> str:
-        tekst = str(self.tekst)
+        tekst = vertaald(self.tekst)
         if not self.waarden:
             return tekst
-        return tekst % {naam: str(waarde) for naam, waarde in self.waarden}
+        return tekst % {naam: vertaald(waarde) for naam, waarde in self.waarden}
+
+
+_vertalingen: dict[tuple[int, str], tuple[Promise, str]] = {}
+
+
+def vertaald(tekst: Promise | str) -> str:
+    """``str(tekst)`` in the active language, remembered per lazy text and language.
+
+    The reasons are module-level constants, translated thousands of times a minute; a
+    dictionary lookup is much cheaper than Django's lazy translation each time. The text
+    itself is kept with its translation, so its id can never be reused by another object.
+    """
+    if isinstance(tekst, str):
+        return tekst
+    sleutel = (id(tekst), get_language() or "")
+    gevonden = _vertalingen.get(sleutel)
+    if gevonden is None or gevonden[0] is not tekst:
+        gevonden = (tekst, str(tekst))
+        _vertalingen[sleutel] = gevonden
+    return gevonden[1]
 
 
 @dataclass(frozen=True)

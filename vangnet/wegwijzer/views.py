@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from vangnet.core.pagecache import cached_page
 from vangnet.core.schil import schil, vul
+from vangnet.inhoud.versie import huidige
 from vangnet.kaart.choices import Sector
 from vangnet.wegwijzer import bewaring, schema, weergave
 from vangnet.wegwijzer.kaartbeeld import punten
@@ -37,10 +38,11 @@ def _pagina(
     context: dict,
     gaten: dict[str, str],
     status: int = 200,
+    versie: int | None = None,
 ) -> HttpResponse:
     """Render ``template`` once as a shell for ``sleutel`` (nothing personal in either), then
     fill this person's holes. The CSRF token is a hole too: it differs per browser."""
-    html = schil(sleutel, lambda: render_to_string(template, context, request))
+    html = schil(sleutel, lambda: render_to_string(template, context, request), versie)
     return HttpResponse(vul(html, {"csrf": get_token(request), **gaten}), status=status)
 
 
@@ -114,9 +116,10 @@ def controleren(request: HttpRequest) -> HttpResponse:
     gesprek = bewaring.lees(request)
     if not gesprek.beantwoord:
         return HttpResponseRedirect(reverse("wegwijzer:start"))
+    versie = huidige()
     gesteld = gestelde(gesprek.antwoorden, gesprek.beantwoord)
     rijen = [(v, v.labels(gesprek.antwoorden)) for v in gesteld]
-    nog = volgende(gesprek.antwoorden, gesprek.beantwoord, punten(), gesprek.afgeleid)
+    nog = volgende(gesprek.antwoorden, gesprek.beantwoord, punten(versie), gesprek.afgeleid)
     if nog:
         verder = (reverse("wegwijzer:vraag", args=[nog.id]), _("Nog een vraag beantwoorden"))
     else:
@@ -126,7 +129,7 @@ def controleren(request: HttpRequest) -> HttpResponse:
         "verder_url": escape(verder[0]),
         "verder_tekst": escape(verder[1]),
     }
-    return _pagina(request, "controleren", "wegwijzer/controleren.html", {}, gaten)
+    return _pagina(request, "controleren", "wegwijzer/controleren.html", {}, gaten, versie=versie)
 
 
 @require_GET
@@ -135,12 +138,13 @@ def resultaat(request: HttpRequest) -> HttpResponse:
     gesprek = bewaring.lees(request)
     if not gesprek.beantwoord:
         return HttpResponseRedirect(reverse("wegwijzer:start"))
-    r = route(gesprek.antwoorden, punten())
+    versie = huidige()  # read once per request: every shell and the kaart picture need it
+    r = route(gesprek.antwoorden, punten(versie))
     gaten = {
-        "route": weergave.route(r, timezone.now()),
+        "route": weergave.route(r, timezone.now(), versie),
         "vragen": weergave.te_bewaren(gestelde(gesprek.antwoorden, gesprek.beantwoord)),
     }
-    return _pagina(request, "resultaat", "wegwijzer/resultaat.html", {}, gaten)
+    return _pagina(request, "resultaat", "wegwijzer/resultaat.html", {}, gaten, versie=versie)
 
 
 @require_POST

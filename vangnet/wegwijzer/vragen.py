@@ -27,7 +27,7 @@ from vangnet.kaart.choices import (
 from vangnet.wegwijzer.antwoorden import LIJSTEN, Antwoorden
 from vangnet.wegwijzer.bewaring import Gesprek
 from vangnet.wegwijzer.kaartbeeld import Punt
-from vangnet.wegwijzer.routing import Route, route
+from vangnet.wegwijzer.routing import Route, route, vertaald
 
 JA, NEE = "ja", "nee"
 
@@ -80,8 +80,8 @@ class Vraag:
         """The chosen answers in words, for the check-answers page."""
         gekozen = self.waarde(antwoorden)
         gekozen = gekozen if isinstance(gekozen, list) else [gekozen] if gekozen else []
-        labels = [str(k.label) for k in self.keuzes if k.waarde in gekozen]
-        return labels or [str(self.onzeker)]
+        labels = [vertaald(k.label) for k in self.keuzes if k.waarde in gekozen]
+        return labels or [vertaald(self.onzeker)]
 
 
 def _keuzes(choices, hints: Mapping[str, Promise] | None = None) -> tuple[Keuze, ...]:
