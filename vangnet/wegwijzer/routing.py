@@ -55,16 +55,20 @@ class Reden:
     waarden: tuple[tuple[str, Promise | str], ...] = ()
 
     def __str__(self) -> str:
-        tekst = vertaald(self.tekst)
+        return self.in_taal(get_language() or "")
+
+    def in_taal(self, taal: str) -> str:
+        """The reason in ``taal`` (looking the language up once per page is cheaper)."""
+        tekst = vertaald(self.tekst, taal)
         if not self.waarden:
             return tekst
-        return tekst % {naam: vertaald(waarde) for naam, waarde in self.waarden}
+        return tekst % {naam: vertaald(waarde, taal) for naam, waarde in self.waarden}
 
 
 _vertalingen: dict[tuple[int, str], tuple[Promise, str]] = {}
 
 
-def vertaald(tekst: Promise | str) -> str:
+def vertaald(tekst: Promise | str, taal: str | None = None) -> str:
     """``str(tekst)`` in the active language, remembered per lazy text and language.
 
     The reasons are module-level constants, translated thousands of times a minute; a
@@ -73,7 +77,7 @@ def vertaald(tekst: Promise | str) -> str:
     """
     if isinstance(tekst, str):
         return tekst
-    sleutel = (id(tekst), get_language() or "")
+    sleutel = (id(tekst), taal if taal is not None else get_language() or "")
     gevonden = _vertalingen.get(sleutel)
     if gevonden is None or gevonden[0] is not tekst:
         gevonden = (tekst, str(tekst))

@@ -26,7 +26,15 @@ from vangnet.wegwijzer import bewaring, schema, weergave
 from vangnet.wegwijzer.kaartbeeld import punten
 from vangnet.wegwijzer.models import Onderdeel, Opvangstap
 from vangnet.wegwijzer.routing import route
-from vangnet.wegwijzer.vragen import PER_ID, VRAGEN, Vraag, afgeleid, gestelde, volgende
+from vangnet.wegwijzer.vragen import (
+    PER_ID,
+    PLAATS,
+    VRAGEN,
+    Vraag,
+    afgeleid,
+    gestelde,
+    volgende,
+)
 
 ONZEKER = "onzeker"
 
@@ -235,18 +243,14 @@ def _vorige_url(v: Vraag, gesprek: bewaring.Gesprek, terug_naar_controle: bool) 
     if terug_naar_controle:
         return reverse("wegwijzer:controleren")
     # Back to the last question the person answered themselves, not one filled in for them.
-    volgorde = list(PER_ID)
     eerder = [
-        x
-        for x in gesprek.beantwoord
-        if x not in gesprek.afgeleid and volgorde.index(x) < volgorde.index(v.id)
+        x for x in gesprek.beantwoord if x not in gesprek.afgeleid and PLAATS[x] < PLAATS[v.id]
     ]
     if not eerder:
         return reverse("wegwijzer:start")
-    laatste = max(eerder, key=volgorde.index)
-    return reverse("wegwijzer:vraag", args=[laatste])
+    return reverse("wegwijzer:vraag", args=[max(eerder, key=PLAATS.__getitem__)])
 
 
 def _stapnummer(v: Vraag, gesprek: bewaring.Gesprek) -> int:
     eerder = [x for x in gesprek.beantwoord if x not in gesprek.afgeleid]
-    return 1 + sum(1 for x in eerder if VRAGEN.index(PER_ID[x]) < VRAGEN.index(v))
+    return 1 + sum(1 for x in eerder if PLAATS[x] < PLAATS[v.id])

@@ -215,6 +215,8 @@ VRAGEN: tuple[Vraag, ...] = (
     ),
 )
 PER_ID: dict[str, Vraag] = {v.id: v for v in VRAGEN}
+#: Each question's place in the interview.
+PLAATS: dict[str, int] = {v.id: i for i, v in enumerate(VRAGEN)}
 assert all(v.meervoud == (v.id in LIJSTEN) for v in VRAGEN)
 
 

@@ -3,8 +3,9 @@
 What is the same for everyone (a contact point's card, the page around it) is rendered by
 templates once and kept as a shell (``vangnet.core.schil``); what belongs to one person
 (the order of the route, the reasons, which answer is ticked) is put together here from
-escaped pieces, per request, and never kept. Plain f-strings with ``escape`` rather than
-``format_html``: this runs on every request and every value passes through ``escape``.
+escaped pieces, per request, and never kept. Plain f-strings with the standard library's
+``html.escape`` rather than ``format_html``: this runs on every request, and every value
+passes through ``escape``.
 """
 
 from __future__ import annotations
@@ -12,10 +13,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 from functools import lru_cache
+from html import escape
 
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -35,7 +36,7 @@ NIET_PASSEND = _("Wat niet past, en waarom")
 WIJZIG = _("Wijzig")
 
 
-def stap(s: Stap, kop: int, nu: datetime, versie: int | None = None) -> str:
+def stap(s: Stap, kop: int, nu: datetime, versie: int | None = None, taal: str = "") -> str:
     """One step: the contact point's card (kept per point) with this person's reasons."""
     punt = s.punt
     kaart = schil(
@@ -45,23 +46,26 @@ def stap(s: Stap, kop: int, nu: datetime, versie: int | None = None) -> str:
         ),
         versie,
     )
-    waarden = {"waarom": "".join(f"<li>{escape(str(r))}</li>" for r in s.waarom)}
+    waarden = {"waarom": "".join(f"<li>{escape(r.in_taal(taal))}</li>" for r in s.waarom)}
     for i, kanaal in enumerate(punt.kanalen, start=1):
         open_nu = is_open(list(kanaal.uren), kanaal.altijd_open, nu)
         if open_nu is True:
-            waarden[f"open-{i}"] = f' · <span class="open">{escape(vertaald(NU_OPEN))}</span>'
+            waarden[f"open-{i}"] = f' · <span class="open">{escape(vertaald(NU_OPEN, taal))}</span>'
         elif open_nu is False:
-            waarden[f"open-{i}"] = f' · <span class="dicht">{escape(vertaald(NU_GESLOTEN))}</span>'
+            waarden[f"open-{i}"] = (
+                f' · <span class="dicht">{escape(vertaald(NU_GESLOTEN, taal))}</span>'
+            )
     return vul(kaart, waarden)
 
 
 def route(r: Route, nu: datetime, versie: int | None = None, kop: int = 2) -> SafeString:
     """The whole route: what to do now, then the steps per level, then what does not fit."""
+    taal = get_language() or ""
     dringend = [s for s in r.stappen if s.dringend]
     gewoon = [s for s in r.stappen if not s.dringend]
     delen: list[str] = []
     if dringend:
-        stappen = "".join(stap(s, kop + 1, nu, versie) for s in dringend)
+        stappen = "".join(stap(s, kop + 1, nu, versie, taal) for s in dringend)
         delen.append(
             '<section aria-labelledby="nu-kop" class="route-deel route-deel--nu">'
             f'<h{kop} id="nu-kop">{escape(vertaald(EERST))}</h{kop}>'
@@ -71,7 +75,7 @@ def route(r: Route, nu: datetime, versie: int | None = None, kop: int = 2) -> Sa
         titel = vertaald(DAARNA if dringend else JOUW_STAPPEN)
         groepen, nummer = [], len(dringend) + 1
         for label, reeks in _per_niveau(gewoon):
-            stappen = "".join(stap(s, kop + 2, nu, versie) for s in reeks)
+            stappen = "".join(stap(s, kop + 2, nu, versie, taal) for s in reeks)
             groepen.append(
                 f'<h{kop + 1} class="route__niveau">{escape(label)}</h{kop + 1}>'
                 f'<ol class="route" start="{nummer}">{stappen}</ol>'
