@@ -20,5 +20,10 @@ urlpatterns += i18n_patterns(
     path("kaart/", include("vangnet.kaart.urls")),
     path("begrippen/", include("vangnet.begrippen.urls")),
     path("", include("vangnet.wegwijzer.urls")),
+    path("toolbox/verplichtingen/", include("vangnet.verplichtingen.urls")),
+    path("toolbox/vorming/", include("vangnet.vorming.urls")),
+    path("toolbox/quickscan/", include("vangnet.quickscan.urls")),
+    path("vertrouwenspersonen/", include("vangnet.pool.urls")),
+    path("", include("vangnet.toolbox.urls")),
     prefix_default_language=False,
 )

@@ -1,6 +1,11 @@
 """The OpenAPI 3.1 document of /api/v1/, built from the code lists so it never drifts from them."""
 
+from importlib import import_module
+
 from vangnet.kaart import choices as c
+
+# Apps that document their own endpoints: each has ``openapi_paths() -> dict``.
+OPENAPI_MODULES = ("vangnet.verplichtingen.api", "vangnet.vorming.api")
 
 
 def _enum(choices) -> dict:
@@ -489,6 +494,8 @@ def document(server_url: str) -> dict:
         },
     }
     paths["/wegwijzer"] = _wegwijzer_path()
+    for module in OPENAPI_MODULES:
+        paths.update(import_module(module).openapi_paths())
     paths.update(_hsds_paths())
     return {
         "openapi": "3.1.0",

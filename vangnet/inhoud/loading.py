@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from django.db import models, transaction
+from django.utils.module_loading import import_string
 
 import reversion
 import yaml
@@ -43,6 +44,14 @@ FILES = (
     "aanspreekpunten.yaml",
     "aanbod.yaml",
     "eerste-opvang.yaml",
+)
+# Content owned by other apps: (data file, dotted path of ``laad(loader, prune)``), loaded
+# after the kaart in this order, in the same transaction.
+EXTRA_BESTANDEN = (
+    ("verplichtingen.yaml", "vangnet.verplichtingen.laden.laad"),
+    ("sessies.yaml", "vangnet.vorming.laden.laad"),
+    ("quickscan.yaml", "vangnet.quickscan.laden.laad"),
+    ("reactiegids.yaml", "vangnet.toolbox.laden.laad"),
 )
 ACTIE = re.compile(r"^\d\.\d(\.[a-z])?$")
 TIME = re.compile(r"^\d\d:\d\d$")
@@ -149,7 +158,9 @@ class Loader:
         self.progress = progress or (lambda name, done, total: None)
         self.problems = Problems()
         self.tallies: dict[str, Tally] = {}
-        self.records = {name: read(data_dir, name) for name in FILES}
+        self.records = {
+            name: read(data_dir, name) for name in FILES + tuple(n for n, _ in EXTRA_BESTANDEN)
+        }
         self.org_ids = {r.get("id") for r in self.records["organisaties.yaml"]}
         self.pc_ids = {r.get("id") for r in self.records["paritaire-comites.yaml"]}
         self.begrip_ids = {r.get("id") for r in self.records["begrippen.yaml"]}
@@ -212,6 +223,8 @@ class Loader:
         self._aanspreekpunten(prune)
         self._aanbod(prune)
         self._eerste_opvang(prune)
+        for _bestand, functie in EXTRA_BESTANDEN:
+            import_string(functie)(self, prune)
         if self.problems:
             raise ContentError(self.problems.items)
         self.progress("zoekindex", 0, 1)

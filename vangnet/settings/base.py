@@ -33,6 +33,11 @@ INSTALLED_APPS = [
     "vangnet.inhoud",
     "vangnet.api",
     "vangnet.wegwijzer",
+    "vangnet.toolbox",
+    "vangnet.verplichtingen",
+    "vangnet.vorming",
+    "vangnet.quickscan",
+    "vangnet.pool",
 ]
 
 MIDDLEWARE = [

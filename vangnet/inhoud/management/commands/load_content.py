@@ -5,7 +5,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from vangnet.inhoud.loading import FILES, ContentError, Loader
+from vangnet.inhoud.loading import EXTRA_BESTANDEN, FILES, ContentError, Loader
 
 
 class Command(BaseCommand):
@@ -37,7 +37,8 @@ class Command(BaseCommand):
             loader = Loader(Path(data), progress)
             if check:
                 loader.check()
-                self.stdout.write(self.style.SUCCESS(f"{len(FILES)} files valid."))
+                aantal = len(FILES) + len(EXTRA_BESTANDEN)
+                self.stdout.write(self.style.SUCCESS(f"{aantal} files valid."))
                 return
             tallies = loader.load(prune=prune)
         except ContentError as error:
