@@ -24,7 +24,8 @@ _GAT = re.compile(f"{_BEGIN}([A-Za-z0-9_.:-]+){_EINDE}")
 # Shells live in process memory as plain strings (no pickling: they are read on every
 # request). They are few: a page or card per question, contact point and language.
 MAX_SCHILLEN = 2000
-_schillen: dict[tuple[int, str, str], str] = {}
+# A shell is kept split at its holes: literal text at even places, hole names at odd ones.
+_schillen: dict[tuple[int, str, str], tuple[str, ...]] = {}
 _lock = threading.Lock()
 
 
@@ -33,24 +34,25 @@ def gat(naam: str) -> SafeString:
     return mark_safe(f"{_BEGIN}{naam}{_EINDE}")  # noqa: S308 (only our own marker characters)
 
 
-def schil(sleutel: str, maak: Callable[[], str], versie: int | None = None) -> str:
+def schil(sleutel: str, maak: Callable[[], str], versie: int | None = None) -> tuple[str, ...]:
     """The shell for ``sleutel`` in the active language, made by ``maak`` when not yet kept.
 
     ``sleutel`` names the page and its impersonal variant (question, path, error kind); it
     must never contain anything a person answered. Pass ``versie`` (the content version)
-    when building many shells in one request, to read it once.
+    when building many shells in one request, to read it once. The shell comes back split
+    at its holes, ready for ``vul``.
     """
     nummer = huidige() if versie is None else versie
     key = (nummer, get_language(), sleutel)
-    html = _schillen.get(key)
-    if html is None:
-        html = maak()
+    delen = _schillen.get(key)
+    if delen is None:
+        delen = tuple(_GAT.split(maak()))
         with _lock:
             if len(_schillen) >= MAX_SCHILLEN or any(k[0] != nummer for k in _schillen):
                 # A new content version makes every older shell useless.
                 _schillen.clear()
-            _schillen[key] = html
-    return html
+            _schillen[key] = delen
+    return delen
 
 
 def vergeet() -> None:
@@ -59,6 +61,10 @@ def vergeet() -> None:
         _schillen.clear()
 
 
-def vul(html: str, waarden: Mapping[str, str]) -> str:
+def vul(schil_: tuple[str, ...] | str, waarden: Mapping[str, str]) -> str:
     """Fill every hole with its (already escaped) value; a hole without a value becomes empty."""
-    return _GAT.sub(lambda m: waarden.get(m.group(1), ""), html)
+    delen = tuple(_GAT.split(schil_)) if isinstance(schil_, str) else schil_
+    uit = list(delen)
+    for i in range(1, len(uit), 2):
+        uit[i] = waarden.get(uit[i], "")
+    return "".join(uit)

@@ -24,9 +24,11 @@ from django.utils.translation import gettext_lazy as _
 from vangnet.core.schil import schil, vul
 from vangnet.kaart.choices import Niveau
 from vangnet.kaart.openingsuren import is_open
+from vangnet.wegwijzer.kaartbeeld import Punt
 from vangnet.wegwijzer.routing import NietPassend, Route, Stap, vertaald
 from vangnet.wegwijzer.vragen import Vraag
 
+NIVEAUS = dict(Niveau.choices)
 NU_OPEN = _("nu open")
 NU_GESLOTEN = _("nu gesloten")
 EERST = _("Eerst, nu meteen")
@@ -47,8 +49,7 @@ def stap(s: Stap, kop: int, nu: datetime, versie: int | None = None, taal: str =
         versie,
     )
     waarden = {"waarom": "".join(f"<li>{escape(r.in_taal(taal))}</li>" for r in s.waarom)}
-    for i, kanaal in enumerate(punt.kanalen, start=1):
-        open_nu = is_open(list(kanaal.uren), kanaal.altijd_open, nu)
+    for i, open_nu in enumerate(_open(punt, nu), start=1):
         if open_nu is True:
             waarden[f"open-{i}"] = f' · <span class="open">{escape(vertaald(NU_OPEN, taal))}</span>'
         elif open_nu is False:
@@ -56,6 +57,22 @@ def stap(s: Stap, kop: int, nu: datetime, versie: int | None = None, taal: str =
                 f' · <span class="dicht">{escape(vertaald(NU_GESLOTEN, taal))}</span>'
             )
     return vul(kaart, waarden)
+
+
+_open_per_minuut: dict[tuple[str, int], tuple[bool | None, ...]] = {}
+
+
+def _open(punt: Punt, nu: datetime) -> tuple[bool | None, ...]:
+    """Which of a contact point's channels are open now, worked out once per minute."""
+    minuut = int(nu.timestamp() // 60)
+    sleutel = (punt.id, minuut)
+    staat = _open_per_minuut.get(sleutel)
+    if staat is None:
+        if len(_open_per_minuut) > 10_000:
+            _open_per_minuut.clear()
+        staat = tuple(is_open(list(k.uren), k.altijd_open, nu) for k in punt.kanalen)
+        _open_per_minuut[sleutel] = staat
+    return staat
 
 
 def route(r: Route, nu: datetime, versie: int | None = None, kop: int = 2) -> SafeString:
@@ -68,13 +85,13 @@ def route(r: Route, nu: datetime, versie: int | None = None, kop: int = 2) -> Sa
         stappen = "".join(stap(s, kop + 1, nu, versie, taal) for s in dringend)
         delen.append(
             '<section aria-labelledby="nu-kop" class="route-deel route-deel--nu">'
-            f'<h{kop} id="nu-kop">{escape(vertaald(EERST))}</h{kop}>'
+            f'<h{kop} id="nu-kop">{escape(vertaald(EERST, taal))}</h{kop}>'
             f'<ol class="route">{stappen}</ol></section>'
         )
     if gewoon:
-        titel = vertaald(DAARNA if dringend else JOUW_STAPPEN)
+        titel = vertaald(DAARNA if dringend else JOUW_STAPPEN, taal)
         groepen, nummer = [], len(dringend) + 1
-        for label, reeks in _per_niveau(gewoon):
+        for label, reeks in _per_niveau(gewoon, taal):
             stappen = "".join(stap(s, kop + 2, nu, versie, taal) for s in reeks)
             groepen.append(
                 f'<h{kop + 1} class="route__niveau">{escape(label)}</h{kop + 1}>'
@@ -86,25 +103,27 @@ def route(r: Route, nu: datetime, versie: int | None = None, kop: int = 2) -> Sa
             f'<h{kop} id="route-kop">{escape(titel)}</h{kop}>{"".join(groepen)}</section>'
         )
     if r.niet_passend:
-        delen.append(niet_passend(r.niet_passend, kop))
+        delen.append(niet_passend(r.niet_passend, kop, taal))
     return mark_safe("".join(delen))  # noqa: S308 (every value above went through escape)
 
 
-def niet_passend(items: Iterable[NietPassend], kop: int = 2) -> str:
+def niet_passend(items: Iterable[NietPassend], kop: int = 2, taal: str = "") -> str:
     regels = "".join(
-        f'<li><a href="{escape(n.punt.url)}">{escape(n.punt.naam)}</a>: {escape(n.waarom)}</li>'
+        f'<li><a href="{escape(n.punt.url)}">{escape(n.punt.naam)}</a>: '
+        f"{escape(' '.join(r.in_taal(taal) for r in n.redenen))}</li>"
         for n in items
     )
     return (
         f'<section aria-labelledby="niet-kop"><h{kop} id="niet-kop">'
-        f'{escape(vertaald(NIET_PASSEND))}</h{kop}><ul class="niet-passend">{regels}</ul></section>'
+        f"{escape(vertaald(NIET_PASSEND, taal))}</h{kop}>"
+        f'<ul class="niet-passend">{regels}</ul></section>'
     )
 
 
-def _per_niveau(stappen: list[Stap]) -> list[tuple[str, list[Stap]]]:
+def _per_niveau(stappen: list[Stap], taal: str) -> list[tuple[str, list[Stap]]]:
     groepen: list[tuple[str, list[Stap]]] = []
     for s in stappen:
-        label = _hoofdletter(vertaald(Niveau(s.punt.niveau).label))
+        label = _hoofdletter(vertaald(NIVEAUS[s.punt.niveau], taal))
         if not groepen or groepen[-1][0] != label:
             groepen.append((label, []))
         groepen[-1][1].append(s)
@@ -113,13 +132,14 @@ def _per_niveau(stappen: list[Stap]) -> list[tuple[str, list[Stap]]]:
 
 def antwoorden(rijen: list[tuple[Vraag, list[str]]]) -> SafeString:
     """The rows of the check-answers page, each with its change link."""
-    wijzig = escape(vertaald(WIJZIG))
+    taal = get_language() or ""
+    wijzig = escape(vertaald(WIJZIG, taal))
     html = "".join(
-        f'<div class="overzicht__rij"><dt>{escape(vertaald(vraag.kort))}</dt>'
+        f'<div class="overzicht__rij"><dt>{escape(vertaald(vraag.kort, taal))}</dt>'
         f"<dd>{escape(_hoofdletter(', '.join(labels)))}</dd>"
         f'<dd class="overzicht__actie"><a href="{escape(_wijzig_url(vraag.id))}">{wijzig}'
-        f'<span class="visueel-verborgen"> – {escape(vertaald(vraag.kort).lower())}</span></a>'
-        "</dd></div>"
+        f'<span class="visueel-verborgen"> – {escape(vertaald(vraag.kort, taal).lower())}'
+        "</span></a></dd></div>"
         for vraag, labels in rijen
     )
     return mark_safe(html)  # noqa: S308 (every value above went through escape)
