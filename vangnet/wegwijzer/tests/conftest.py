@@ -1,5 +1,6 @@
-import pytest
 from django.utils import translation
+
+import pytest
 
 from vangnet.wegwijzer.kaartbeeld import Punt, punten
 
