@@ -9,7 +9,11 @@ DEPARTEMENT_PERMISSIONS = {
     "kaart": ["organisatie", "paritaircomite", "aanspreekpunt", "kanaal", "aanbod", "prijs"],
     "begrippen": ["begrip"],
     "wegwijzer": ["opvangstap"],
+    "verplichtingen": ["regel"],
     "accounts": ["lidmaatschap"],
+    "vorming": ["sessie"],
+    "pool": ["poollid"],
+    "toolbox": ["reactiestap"],
 }
 # A partner keeps its own offering and contact points current; which rows is decided
 # per organisation in kaart.admin.
@@ -23,6 +27,10 @@ PARTNER_PERMISSIONS = {
         "paritaircomite": ["view"],
     },
     "begrippen": {"begrip": ["view"]},
+    # Sessions of the partner's own offering only: vangnet/vorming/admin.py narrows them.
+    "vorming": {"sessie": ["add", "change", "delete", "view"]},
+    # Only SFP's partners may use these: vangnet/pool/admin.py narrows them (action 2.3.c).
+    "pool": {"poollid": ["add", "change", "view"]},
 }
 
 

@@ -1,5 +1,12 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from vangnet.toolbox import views
 
 app_name = "toolbox"
 
-urlpatterns: list = []
+# Included at the site root (vangnet/urls.py).
+urlpatterns = [
+    path("toolbox/", views.index, name="index"),
+    path("toolbox/na-een-incident/", views.na_een_incident, name="na-een-incident"),
+    path("lotgenoten/", views.lotgenoten, name="lotgenoten"),
+]

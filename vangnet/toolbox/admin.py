@@ -1,0 +1,16 @@
+"""The reaction guide in the admin: the department edits it (accounts/roles.py)."""
+
+from django.contrib import admin
+
+from modeltranslation.admin import TabbedTranslationAdmin
+from reversion.admin import VersionAdmin
+
+from vangnet.toolbox.models import Reactiestap
+
+
+@admin.register(Reactiestap)
+class ReactiestapAdmin(VersionAdmin, TabbedTranslationAdmin):
+    list_display = ["titel", "fase", "verplichting", "volgorde", "slug"]
+    list_filter = ["fase", "verplichting"]
+    search_fields = ["titel", "slug", "tekst"]
+    filter_horizontal = ["wie_bellen"]
