@@ -1,5 +1,20 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from vangnet.quickscan import views
 
 app_name = "quickscan"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.start, name="start"),
+    path("organisatie/", views.organisatie, name="organisatie"),
+    path("stellingen/<slug:niveau>/", views.niveau, name="niveau"),
+    path("controleren/", views.controleren, name="controleren"),
+    path("resultaat/", views.resultaat, name="resultaat"),
+    path("rapport.pdf", views.rapport_pdf, name="rapport"),
+    path("wissen/", views.wissen, name="wissen"),
+    path("bewaren/", views.bewaren, name="bewaren"),
+    path("account/nieuw/", views.account_nieuw, name="account-nieuw"),
+    path("account/inloggen/", views.Inloggen.as_view(), name="inloggen"),
+    path("account/uitloggen/", views.Uitloggen.as_view(), name="uitloggen"),
+    path("mijn-resultaten/", views.mijn_resultaten, name="mijn-resultaten"),
+]

@@ -1,0 +1,137 @@
+"""The quickscan's statements (content from data/quickscan.yaml) and saved results.
+
+Anonymous by default: a scan lives in a signed cookie on the person's device
+(``bewaring.py``). Only an organisation account that presses "bewaar" stores a
+``Resultaat``; nothing else about a visitor is kept.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+import reversion
+
+from vangnet.kaart.choices import Beleidsniveau
+
+
+@reversion.register()
+class Stelling(models.Model):
+    """One statement about the organisation's integrity policy, on one level of the
+    beleidsdriehoek, with the next step it advises when the answer is no or partly."""
+
+    slug = models.SlugField(_("id"), max_length=80, unique=True)
+    niveau = models.CharField(_("niveau"), max_length=20, choices=Beleidsniveau.choices)
+    volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+    stelling = models.TextField(_("stelling"))
+    toelichting = models.TextField(_("toelichting"), blank=True)
+    geldt_voor = models.JSONField(_("geldt voor"), default=list)
+    voorwaarden = models.JSONField(_("voorwaarden"), default=dict, blank=True)
+    gewicht = models.PositiveSmallIntegerField(_("gewicht"), default=1)
+    advies = models.TextField(_("advies"))
+    helpt = models.JSONField(_("helpt (ids, in volgorde)"), default=list)
+    helpt_aanbod = models.ManyToManyField(
+        "kaart.Aanbod", verbose_name=_("helpend aanbod"), blank=True, related_name="+"
+    )
+    helpt_aanspreekpunten = models.ManyToManyField(
+        "kaart.Aanspreekpunt",
+        verbose_name=_("helpende aanspreekpunten"),
+        blank=True,
+        related_name="+",
+    )
+    bron = models.JSONField(_("bron"), default=list)
+    onbevestigd = models.JSONField(_("niet bevestigd"), default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("stelling")
+        verbose_name_plural = _("stellingen")
+        ordering = ["volgorde"]
+
+    def __str__(self) -> str:
+        return self.slug
+
+
+class Organisatieaccount(models.Model):
+    """An organisation that keeps its quickscan results. Never staff: no admin access."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="quickscan_account"
+    )
+    naam = models.CharField(_("naam van de organisatie"), max_length=200)
+    gemaakt = models.DateTimeField(_("gemaakt"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("organisatieaccount")
+        verbose_name_plural = _("organisatieaccounts")
+
+    def __str__(self) -> str:
+        return self.naam
+
+
+class Resultaat(models.Model):
+    """One saved quickscan: the profile, the answers and the scores at that moment."""
+
+    account = models.ForeignKey(
+        Organisatieaccount, on_delete=models.CASCADE, related_name="resultaten"
+    )
+    profiel = models.JSONField(_("profiel"))
+    antwoorden = models.JSONField(_("antwoorden"))
+    scores = models.JSONField(_("scores"))
+    gemaakt = models.DateTimeField(_("gemaakt"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("resultaat")
+        verbose_name_plural = _("resultaten")
+        ordering = ["gemaakt"]
+
+    def __str__(self) -> str:
+        return f"{self.account} {self.gemaakt:%Y-%m-%d}"
+
+
+class MisluktePoging(models.Model):
+    """A failed login, kept in the database so the limit holds across app processes.
+
+    Only a keyed hash of the username is stored: no name, no IP address.
+    """
+
+    MAXIMUM = 5
+    VENSTER = timedelta(minutes=15)
+
+    sleutel = models.CharField(max_length=64, db_index=True)
+    tijd = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("mislukte aanmelding")
+        verbose_name_plural = _("mislukte aanmeldingen")
+
+    def __str__(self) -> str:
+        return f"{self.sleutel[:8]} {self.tijd:%Y-%m-%d %H:%M}"
+
+    @staticmethod
+    def sleutel_voor(gebruikersnaam: str) -> str:
+        """A keyed hash of the (case-folded) username: the table reveals no names."""
+        tekst = f"{settings.SECRET_KEY}:quickscan-login:{gebruikersnaam.strip().casefold()}"
+        return hashlib.sha256(tekst.encode()).hexdigest()
+
+    @classmethod
+    def geblokkeerd(cls, gebruikersnaam: str) -> bool:
+        """True when this username failed ``MAXIMUM`` times within ``VENSTER``."""
+        sinds = timezone.now() - cls.VENSTER
+        sleutel = cls.sleutel_voor(gebruikersnaam)
+        return cls.objects.filter(sleutel=sleutel, tijd__gte=sinds).count() >= cls.MAXIMUM
+
+    @classmethod
+    def noteer(cls, gebruikersnaam: str) -> None:
+        """Record one failure, and forget failures older than the window."""
+        cls.objects.filter(tijd__lt=timezone.now() - cls.VENSTER).delete()
+        cls.objects.create(sleutel=cls.sleutel_voor(gebruikersnaam))
+
+    @classmethod
+    def vergeet(cls, gebruikersnaam: str) -> None:
+        """A successful login clears the failures of that username."""
+        cls.objects.filter(sleutel=cls.sleutel_voor(gebruikersnaam)).delete()
