@@ -73,3 +73,14 @@ def _empty_caches():
         cache.clear()
     kaartbeeld.vergeet()
     schil.vergeet()
+
+
+@pytest.fixture(autouse=True)
+def _dutch_by_default():
+    """Each test starts in Dutch: a request to /fr/ or /en/ leaves its language active in the
+    test thread, and content read afterwards would otherwise be French or English."""
+    from django.utils import translation
+
+    translation.activate("nl")
+    yield
+    translation.activate("nl")
