@@ -1,6 +1,8 @@
 from django.urls import path
 
 from vangnet.api import views
+from vangnet.verplichtingen import api as verplichtingen_api
+from vangnet.vorming import api as vorming_api
 
 app_name = "api"
 
@@ -14,6 +16,8 @@ urlpatterns = [
     path("begrippen", views.begrippen, name="begrippen"),
     path("zoek", views.zoeken, name="zoek"),
     path("wegwijzer", views.wegwijzer, name="wegwijzer"),
+    path("verplichtingen", verplichtingen_api.verplichtingen, name="verplichtingen"),
+    path("vorming", vorming_api.vorming, name="vorming"),
     path("hsds/", views.hsds_root, name="hsds-root"),
     path("hsds/services", views.hsds_services, name="hsds-services"),
     path("hsds/services/<str:service_id>", views.hsds_service, name="hsds-service"),

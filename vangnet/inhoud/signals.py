@@ -5,7 +5,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from vangnet.inhoud.versie import verhoog
 
-CONTENT_APPS = ("kaart", "begrippen", "wegwijzer")
+CONTENT_APPS = ("kaart", "begrippen", "wegwijzer", "verplichtingen")
 
 
 def _raise_version(sender, raw=False, **kwargs) -> None:

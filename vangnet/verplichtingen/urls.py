@@ -1,5 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from vangnet.verplichtingen import views
 
 app_name = "verplichtingen"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.index, name="index"),
+]

@@ -1,5 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from vangnet.vorming import views
 
 app_name = "vorming"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("sessies.ics", views.sessies_ics, name="sessies"),
+]

@@ -1,0 +1,15 @@
+from django.contrib import admin
+
+from modeltranslation.admin import TabbedTranslationAdmin
+from reversion.admin import VersionAdmin
+
+from vangnet.verplichtingen.models import Regel
+
+
+@admin.register(Regel)
+class RegelAdmin(VersionAdmin, TabbedTranslationAdmin):
+    """The legal rules; only the department edits them (accounts.roles), data file first:
+    an edit here is overwritten by the next ``load_content`` unless the file changes too."""
+
+    list_display = ["slug", "titel", "datum", "volgorde"]
+    search_fields = ["slug", "titel"]
