@@ -11,9 +11,9 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
+from vangnet.core import toestelcookie
 from vangnet.quickscan.choices import Antwoord
 from vangnet.quickscan.scan import Profiel
 
@@ -29,13 +29,12 @@ class Scan:
 
 
 def cookienaam() -> str:
-    """``__Host-`` binds the cookie to this exact host over HTTPS (production)."""
-    return "__Host-quickscan" if settings.SESSION_COOKIE_SECURE else "quickscan"
+    return toestelcookie.naam("quickscan")
 
 
 def lees(request: HttpRequest) -> Scan:
     """The scan in this request's cookie; a missing, altered or outdated cookie starts over."""
-    ruw = request.get_signed_cookie(cookienaam(), default=None, salt=_ZOUT)
+    ruw = toestelcookie.lees(request, "quickscan", _ZOUT)
     if not ruw:
         return Scan()
     try:
@@ -54,15 +53,8 @@ def bewaar(response: HttpResponse, scan: Scan) -> None:
         {"p": scan.profiel.als_dict() if scan.profiel else None, "a": scan.antwoorden},
         separators=(",", ":"),
     )
-    response.set_signed_cookie(
-        cookienaam(),
-        waarde,
-        salt=_ZOUT,
-        httponly=True,
-        samesite="Strict",
-        secure=settings.SESSION_COOKIE_SECURE,
-    )
+    toestelcookie.bewaar(response, "quickscan", _ZOUT, waarde)
 
 
 def wis(response: HttpResponse) -> None:
-    response.delete_cookie(cookienaam(), samesite="Strict")
+    toestelcookie.wis(response, "quickscan")

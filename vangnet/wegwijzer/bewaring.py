@@ -11,9 +11,9 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
+from vangnet.core import toestelcookie
 from vangnet.wegwijzer.antwoorden import LIJSTEN, Antwoorden, OngeldigAntwoord
 
 _ZOUT = "vangnet.wegwijzer.antwoorden"
@@ -43,13 +43,12 @@ class Gesprek:
 
 
 def cookienaam() -> str:
-    """``__Host-`` binds the cookie to this exact host over HTTPS (production)."""
-    return "__Host-wegwijzer" if settings.SESSION_COOKIE_SECURE else "wegwijzer"
+    return toestelcookie.naam("wegwijzer")
 
 
 def lees(request: HttpRequest) -> Gesprek:
     """The interview in this request's cookie; a missing, altered or outdated cookie starts over."""
-    ruw = request.get_signed_cookie(cookienaam(), default=None, salt=_ZOUT)
+    ruw = toestelcookie.lees(request, "wegwijzer", _ZOUT)
     if not ruw:
         return Gesprek()
     try:
@@ -68,15 +67,8 @@ def bewaar(response: HttpResponse, gesprek: Gesprek) -> None:
         {"a": gesprek.antwoorden.als_dict(), "b": gesprek.beantwoord, "d": gesprek.afgeleid},
         separators=(",", ":"),
     )
-    response.set_signed_cookie(
-        cookienaam(),
-        waarde,
-        salt=_ZOUT,
-        httponly=True,
-        samesite="Strict",
-        secure=settings.SESSION_COOKIE_SECURE,
-    )
+    toestelcookie.bewaar(response, "wegwijzer", _ZOUT, waarde)
 
 
 def wis(response: HttpResponse) -> None:
-    response.delete_cookie(cookienaam(), samesite="Strict")
+    toestelcookie.wis(response, "wegwijzer")
