@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 DEPARTEMENT_GROUP = "Departement"
@@ -33,3 +34,22 @@ class Lidmaatschap(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.organisatie}"
+
+
+class Poging(models.Model):
+    """One failed attempt (a login, a form sent too often...), counted by a ``Drempel``.
+
+    Kept in the database so a limit holds across every app process. The value that was
+    tried is stored only as a keyed hash (``sleutel``): no name, no e-mail address, no IP.
+    """
+
+    soort = models.CharField(_("soort"), max_length=40, db_index=True)
+    sleutel = models.CharField(_("sleutel"), max_length=64, db_index=True)
+    tijd = models.DateTimeField(_("tijd"), default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("mislukte poging")
+        verbose_name_plural = _("mislukte pogingen")
+
+    def __str__(self) -> str:
+        return f"{self.soort} {self.tijd:%Y-%m-%d %H:%M}"

@@ -5,12 +5,8 @@ people in the repository. A member keeps their own profile current; SFP decides 
 the pool (``actief``).
 """
 
-import hashlib
-from datetime import timedelta
-
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 import reversion
@@ -146,43 +142,3 @@ def _href(soort: str, waarde: str) -> str:
     if waarde.startswith("https://"):
         return waarde
     return ""
-
-
-class Aanmeldpoging(models.Model):
-    """A failed login of a pool member: the rate limit lives in the database so that it holds
-    across every app process. The login name is stored only as a hash."""
-
-    sleutel = models.CharField(max_length=64, db_index=True)
-    tijd = models.DateTimeField(default=timezone.now, db_index=True)
-
-    VENSTER = timedelta(minutes=15)
-    MAXIMUM = 5
-
-    class Meta:
-        verbose_name = _("mislukte aanmelding")
-        verbose_name_plural = _("mislukte aanmeldingen")
-
-    def __str__(self) -> str:
-        return f"{self.tijd:%Y-%m-%d %H:%M}"
-
-    @staticmethod
-    def sleutel_voor(gebruikersnaam: str) -> str:
-        return hashlib.sha256(gebruikersnaam.strip().lower().encode()).hexdigest()
-
-    @classmethod
-    def geblokkeerd(cls, gebruikersnaam: str) -> bool:
-        """Too many failed logins for this name in the last quarter of an hour."""
-        sinds = timezone.now() - cls.VENSTER
-        cls.objects.filter(tijd__lt=sinds).delete()  # old attempts are no use to anyone
-        return (
-            cls.objects.filter(sleutel=cls.sleutel_voor(gebruikersnaam), tijd__gte=sinds).count()
-            >= cls.MAXIMUM
-        )
-
-    @classmethod
-    def noteer(cls, gebruikersnaam: str) -> None:
-        cls.objects.create(sleutel=cls.sleutel_voor(gebruikersnaam))
-
-    @classmethod
-    def vergeet(cls, gebruikersnaam: str) -> None:
-        cls.objects.filter(sleutel=cls.sleutel_voor(gebruikersnaam)).delete()

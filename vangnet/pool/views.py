@@ -12,10 +12,11 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 import reversion
 
+from vangnet.accounts.drempels import POOL_AANMELDEN
 from vangnet.kaart.models import Aanspreekpunt
 from vangnet.pool.filteren import Keuze, zoek
 from vangnet.pool.forms import PoolFilterForm, ProfielForm
-from vangnet.pool.models import Aanmeldpoging, Poollid
+from vangnet.pool.models import Poollid
 
 # The kaart's entry for the pool: where a person goes when the directory has no match.
 SFP_AANSPREEKPUNT = "sfp-freelance-pool"
@@ -65,7 +66,7 @@ def mijn_profiel(request: HttpRequest) -> HttpResponse:
 
 
 class Aanmelden(auth_views.LoginView):
-    """The members' login, limited to a few failed tries per name (kept in the database)."""
+    """The members' login, limited to a few failed tries per name (``POOL_AANMELDEN``)."""
 
     template_name = "pool/aanmelden.html"
     redirect_authenticated_user = True
@@ -73,7 +74,7 @@ class Aanmelden(auth_views.LoginView):
 
     def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         naam = request.POST.get("username", "")
-        if naam and Aanmeldpoging.geblokkeerd(naam):
+        if naam and POOL_AANMELDEN.geblokkeerd(naam):
             form = self.get_form()
             # No password check at all while blocked: the form gets only this error.
             form._errors, form.cleaned_data = ErrorDict(), {}
@@ -90,13 +91,13 @@ class Aanmelden(auth_views.LoginView):
     def form_invalid(self, form) -> HttpResponse:
         naam = form.data.get("username", "")
         if naam:
-            Aanmeldpoging.noteer(naam)
+            POOL_AANMELDEN.noteer(naam)
         response = super().form_invalid(form)
         response.status_code = 400
         return response
 
     def form_valid(self, form) -> HttpResponse:
-        Aanmeldpoging.vergeet(form.get_user().get_username())
+        POOL_AANMELDEN.vergeet(form.get_user().get_username())
         return super().form_valid(form)
 
 

@@ -10,10 +10,10 @@ from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from vangnet.accounts.drempels import QUICKSCAN_AANMELDEN
 from vangnet.kaart.choices import Sector
 from vangnet.kaart.models import ParitairComite
 from vangnet.quickscan.choices import Antwoord, Grootte, Organisatievorm
-from vangnet.quickscan.models import MisluktePoging
 from vangnet.quickscan.scan import Profiel
 
 JA_NEE = [("ja", _("ja")), ("nee", _("nee"))]
@@ -175,8 +175,8 @@ class AccountForm(forms.Form):
 
 
 class InlogForm(AuthenticationForm):
-    """Django's login form, with at most ``MisluktePoging.MAXIMUM`` failures per username in
-    ``MisluktePoging.VENSTER``, counted in the database so the limit holds across processes.
+    """Django's login form, with a limit on failures per username (``QUICKSCAN_AANMELDEN``),
+    counted in the database so the limit holds across processes.
 
     The same counting happens for names that do not exist, and the messages never say
     whether a name exists (no user enumeration)."""
@@ -202,13 +202,13 @@ class InlogForm(AuthenticationForm):
 
     def clean(self) -> dict:
         naam = self.cleaned_data.get("username") or ""
-        if naam and MisluktePoging.geblokkeerd(naam):
+        if naam and QUICKSCAN_AANMELDEN.geblokkeerd(naam):
             raise forms.ValidationError(self.error_messages["geblokkeerd"], code="geblokkeerd")
         try:
             data = super().clean()
         except forms.ValidationError:
             if naam:
-                MisluktePoging.noteer(naam)
+                QUICKSCAN_AANMELDEN.noteer(naam)
             raise
-        MisluktePoging.vergeet(naam)
+        QUICKSCAN_AANMELDEN.vergeet(naam)
         return data

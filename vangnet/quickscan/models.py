@@ -7,9 +7,6 @@ Anonymous by default: a scan lives in a signed cookie on the person's device
 
 from __future__ import annotations
 
-import hashlib
-from datetime import timedelta
-
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -91,47 +88,3 @@ class Resultaat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.account} {self.gemaakt:%Y-%m-%d}"
-
-
-class MisluktePoging(models.Model):
-    """A failed login, kept in the database so the limit holds across app processes.
-
-    Only a keyed hash of the username is stored: no name, no IP address.
-    """
-
-    MAXIMUM = 5
-    VENSTER = timedelta(minutes=15)
-
-    sleutel = models.CharField(max_length=64, db_index=True)
-    tijd = models.DateTimeField(default=timezone.now, db_index=True)
-
-    class Meta:
-        verbose_name = _("mislukte aanmelding")
-        verbose_name_plural = _("mislukte aanmeldingen")
-
-    def __str__(self) -> str:
-        return f"{self.sleutel[:8]} {self.tijd:%Y-%m-%d %H:%M}"
-
-    @staticmethod
-    def sleutel_voor(gebruikersnaam: str) -> str:
-        """A keyed hash of the (case-folded) username: the table reveals no names."""
-        tekst = f"{settings.SECRET_KEY}:quickscan-login:{gebruikersnaam.strip().casefold()}"
-        return hashlib.sha256(tekst.encode()).hexdigest()
-
-    @classmethod
-    def geblokkeerd(cls, gebruikersnaam: str) -> bool:
-        """True when this username failed ``MAXIMUM`` times within ``VENSTER``."""
-        sinds = timezone.now() - cls.VENSTER
-        sleutel = cls.sleutel_voor(gebruikersnaam)
-        return cls.objects.filter(sleutel=sleutel, tijd__gte=sinds).count() >= cls.MAXIMUM
-
-    @classmethod
-    def noteer(cls, gebruikersnaam: str) -> None:
-        """Record one failure, and forget failures older than the window."""
-        cls.objects.filter(tijd__lt=timezone.now() - cls.VENSTER).delete()
-        cls.objects.create(sleutel=cls.sleutel_voor(gebruikersnaam))
-
-    @classmethod
-    def vergeet(cls, gebruikersnaam: str) -> None:
-        """A successful login clears the failures of that username."""
-        cls.objects.filter(sleutel=cls.sleutel_voor(gebruikersnaam)).delete()

@@ -38,6 +38,9 @@ INSTALLED_APPS = [
     "vangnet.vorming",
     "vangnet.quickscan",
     "vangnet.pool",
+    "vangnet.meldingen",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 MIDDLEWARE = [
@@ -49,6 +52,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "vangnet.meldingen.kluis.KluisMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -165,3 +170,22 @@ LOGGING = {
         "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
     },
 }
+
+# The reporting channel (vangnet/meldingen; docs/security.md).
+# Argon2id cost for receipts and handlers' key passwords: OWASP's minimum is 19 MiB, 2 passes.
+MELDINGEN_ARGON2_PASSES = env_int("MELDINGEN_ARGON2_PASSES", 2, minimum=2)
+MELDINGEN_ARGON2_GEHEUGEN = env_int("MELDINGEN_ARGON2_MIB", 19, minimum=19) * 1024 * 1024
+# Deployment-wide salt of the receipt lookup; changing it makes every receipt unusable.
+MELDINGEN_ZOUT = env_str("MELDINGEN_ZOUT", "vangnet-ontwikkeling")
+# Encrypted attachments; a copy of this folder reveals no content.
+MELDINGEN_MAP = Path(env_str("MELDINGEN_MAP", str(BASE_DIR / "media" / "meldingen")))
+STORAGES["meldingen"] = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": str(MELDINGEN_MAP), "file_permissions_mode": 0o600},
+}
+# Idle timeouts: a handler's session ends after 30 minutes, a reporter's after 15.
+MELDINGEN_TIMEOUT_BEHANDELAAR = env_int("MELDINGEN_TIMEOUT_BEHANDELAAR", 30 * 60, minimum=60)
+MELDINGEN_TIMEOUT_PARTIJ = env_int("MELDINGEN_TIMEOUT_PARTIJ", 15 * 60, minimum=60)
+OTP_TOTP_ISSUER = "Vangnet"
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Vangnet <geen-antwoord@vangnet.be>")

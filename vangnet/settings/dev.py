@@ -13,8 +13,12 @@ CSRF_COOKIE_SECURE = False
 
 # Serve static files straight from the apps (no collectstatic needed), also with DEBUG=false.
 STORAGES = {
+    **STORAGES,  # noqa: F405
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG  # noqa: F405
+
+# E-mails (only "there is news" notices) are printed instead of sent.
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

@@ -3,7 +3,7 @@
 Passes ``manage.py check --deploy`` with no warnings (pinned by a test).
 """
 
-from vangnet.env import env_bool, env_int, env_list
+from vangnet.env import env_bool, env_int, env_list, env_str
 from vangnet.settings.base import *  # noqa: F403
 
 DEBUG = False
@@ -20,3 +20,6 @@ CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
 SESSION_COOKIE_NAME = "__Host-sessionid"
 CSRF_COOKIE_NAME = "__Host-csrftoken"
+
+# Receipts are looked up with this salt: it must be set, and never change.
+MELDINGEN_ZOUT = env_str("MELDINGEN_ZOUT")

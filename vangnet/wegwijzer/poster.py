@@ -1052,3 +1052,13 @@ def render_svg(poster: Poster, formaat: str = "a4") -> bytes:
     svg = svg.replace("<title>...</title>", f"<title>{escape(poster.titel)}</title>", 1)
     svg = svg.replace("<desc>...</desc>", f"<desc>{escape(poster.ondertitel)}</desc>", 1)
     return svg.encode("utf-8")
+
+
+# --------------------------------------------------------------------------- shared
+# Other printables (the meldpunt affiche) use the same typeface, ink and text blocks, so
+# every sheet Vangnet prints looks like it comes from one hand.
+
+LETTER, LETTER_VET = _LETTER, _LETTER_VET
+INKT, TITEL, WIT, ALARM = _INKT, _TITEL, _WIT, _PALET_DRINGEND.accent
+registreer_letters = _registreer_letters
+Tekst, Stapel = _Tekst, _Stapel

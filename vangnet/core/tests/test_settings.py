@@ -77,6 +77,7 @@ def test_the_production_profile_passes_the_deploy_check_without_warnings():
         DJANGO_SETTINGS_MODULE="vangnet.settings.production",
         SECRET_KEY="x7#kLp2!qZ9vR4mN8wT1yB6cF3hJ0sD5gA" + "eU2iO7pX4zV9nM1bQ8",
         ALLOWED_HOSTS="vangnet.example",
+        MELDINGEN_ZOUT="een-vaste-zout-voor-deze-installatie",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
@@ -86,6 +87,17 @@ def test_the_production_profile_refuses_to_start_without_a_secret_key():
     result = _manage("check", DJANGO_SETTINGS_MODULE="vangnet.settings.production", SECRET_KEY="")
     assert result.returncode != 0
     assert "SECRET_KEY is required" in result.stderr
+
+
+def test_the_production_profile_refuses_to_start_without_a_receipt_salt():
+    result = _manage(
+        "check",
+        DJANGO_SETTINGS_MODULE="vangnet.settings.production",
+        SECRET_KEY="x7#kLp2!qZ9vR4mN8wT1yB6cF3hJ0sD5gA" + "eU2iO7pX4zV9nM1bQ8",
+        MELDINGEN_ZOUT="",
+    )
+    assert result.returncode != 0
+    assert "MELDINGEN_ZOUT is required" in result.stderr
 
 
 def test_a_bad_debug_value_stops_the_development_server():

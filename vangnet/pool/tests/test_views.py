@@ -2,7 +2,9 @@
 
 import pytest
 
-from vangnet.pool.models import Aanmeldpoging, Poollid
+from vangnet.accounts.drempels import POOL_AANMELDEN
+from vangnet.accounts.models import Poging
+from vangnet.pool.models import Poollid
 from vangnet.pool.tests.factories import PoollidFactory
 
 pytestmark = pytest.mark.django_db
@@ -171,11 +173,12 @@ def test_a_member_logs_in_and_lands_on_their_profile(client, lid):
 
 
 def test_it_blocks_a_login_after_five_failed_tries_even_with_the_right_password(client, lid):
-    for _ in range(Aanmeldpoging.MAXIMUM):
+    for _ in range(POOL_AANMELDEN.maximum):
         response = client.post(AANMELDEN, {"username": "dana", "password": "fout"})
         assert response.status_code == 400
     response = client.post(AANMELDEN, {"username": "Dana", "password": "dana-wachtwoord-lang"})
     assert response.status_code == 429
     assert "Te veel mislukte pogingen" in response.content.decode()
     # The name is stored only as a hash.
-    assert not Aanmeldpoging.objects.filter(sleutel__icontains="dana").exists()
+    assert Poging.objects.filter(soort=POOL_AANMELDEN.soort).count() == POOL_AANMELDEN.maximum
+    assert not Poging.objects.filter(sleutel__icontains="dana").exists()

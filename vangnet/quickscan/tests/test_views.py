@@ -7,8 +7,10 @@ import re
 import pytest
 from pypdf import PdfReader
 
+from vangnet.accounts.drempels import QUICKSCAN_AANMELDEN
+from vangnet.accounts.models import Poging
 from vangnet.quickscan import bewaring
-from vangnet.quickscan.models import MisluktePoging, Organisatieaccount, Resultaat
+from vangnet.quickscan.models import Organisatieaccount, Resultaat
 from vangnet.quickscan.tests.factories import OrganisatieaccountFactory, ResultaatFactory
 
 pytestmark = pytest.mark.django_db
@@ -266,7 +268,7 @@ def test_login_works_and_a_wrong_password_answers_400_without_saying_whether_the
     assert boodschap in fout.content.decode() and boodschap in onbekend.content.decode()
     goed = client.post(START + "account/inloggen/", {"username": naam, "password": WACHTWOORD})
     assert goed["Location"] == START + "mijn-resultaten/"
-    assert not MisluktePoging.objects.filter(sleutel=MisluktePoging.sleutel_voor(naam)).exists()
+    assert not Poging.objects.filter(sleutel=QUICKSCAN_AANMELDEN.sleutel_voor(naam)).exists()
 
 
 def test_staff_cannot_log_in_here(client, alice):
@@ -279,13 +281,13 @@ def test_staff_cannot_log_in_here(client, alice):
 def test_five_failures_in_fifteen_minutes_block_that_name_even_with_the_right_password(client):
     account = OrganisatieaccountFactory()
     naam = account.user.username
-    for _ in range(MisluktePoging.MAXIMUM):
+    for _ in range(QUICKSCAN_AANMELDEN.maximum):
         client.post(START + "account/inloggen/", {"username": naam, "password": "fout"})
     response = client.post(START + "account/inloggen/", {"username": naam, "password": WACHTWOORD})
     assert response.status_code == 400
     assert "Probeer het over 15 minuten opnieuw." in response.content.decode()
     # The table holds no names, only keyed hashes; another name is not blocked.
-    assert not MisluktePoging.objects.filter(sleutel__icontains=naam).exists()
+    assert not Poging.objects.filter(sleutel__icontains=naam).exists()
     ander = OrganisatieaccountFactory()
     ok = client.post(
         START + "account/inloggen/", {"username": ander.user.username, "password": WACHTWOORD}
@@ -298,9 +300,9 @@ def test_the_block_ends_after_the_window(client):
 
     account = OrganisatieaccountFactory()
     naam = account.user.username
-    for _ in range(MisluktePoging.MAXIMUM):
-        MisluktePoging.noteer(naam)
-    MisluktePoging.objects.update(tijd=timezone.now() - MisluktePoging.VENSTER)
+    for _ in range(QUICKSCAN_AANMELDEN.maximum):
+        QUICKSCAN_AANMELDEN.noteer(naam)
+    Poging.objects.update(tijd=timezone.now() - QUICKSCAN_AANMELDEN.venster)
     response = client.post(START + "account/inloggen/", {"username": naam, "password": WACHTWOORD})
     assert response.status_code == 302
 

@@ -1,0 +1,773 @@
+"""Every change to a receiver's team or to a case, one function each (status changes
+themselves go through ``workflow.verander_status``).
+
+Functions take the keys they need as arguments: the server never holds a key outside
+the request that unlocked it (see kluis.py).
+"""
+
+import base64
+import logging
+from dataclasses import dataclass, field
+
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from vangnet.meldingen import audit, ontvangstbewijs, opslag, sleutels, workflow
+from vangnet.meldingen.bijlagen import SchoneBijlage
+from vangnet.meldingen.choices import (
+    Auteur,
+    Beslissing,
+    ConflictBron,
+    Handeling,
+    Kanaal,
+    Omvang,
+    PartijRol,
+    Rol,
+    Stap,
+    Status,
+    Wens,
+)
+from vangnet.meldingen.models import (
+    Behandelaar,
+    Belangenconflict,
+    Bericht,
+    Bijlage,
+    Melding,
+    Notitie,
+    Ontvanger,
+    Partij,
+    Sleutelenvelop,
+    Teamlid,
+    Toestemming,
+)
+
+logger = logging.getLogger(__name__)
+
+# A wish ticked on the form is the reporter's consent to that step, revocable later.
+WENS_IS_TOESTEMMING = {
+    Wens.GEHOORD: Stap.GEHOORD,
+    Wens.ADVIES: Stap.ADVIES,
+    Wens.BEMIDDELING: Stap.BEMIDDELING,
+    Wens.FORMELE_PROCEDURE: Stap.FORMELE_PROCEDURE,
+    Wens.DOORVERWIJZING: Stap.DOORVERWIJZING,
+}
+
+
+class Geweigerd(Exception):
+    """An action the rules do not allow, with a message for the person who tried."""
+
+
+# --- Receivers and handlers -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NieuweOntvanger:
+    ontvanger: Ontvanger
+    prive_sleutel: bytes
+    herstelsleutel: str  # shown once to the receiver's admin, never stored
+
+
+def herstelsleutel_als_tekst(prive: bytes) -> str:
+    tekst = base64.b32encode(prive).decode().rstrip("=")
+    return "-".join(tekst[i : i + 4] for i in range(0, len(tekst), 4))
+
+
+def herstelsleutel_uit_tekst(tekst: str) -> bytes:
+    schoon = "".join(tekst.split()).replace("-", "").upper()
+    try:
+        prive = base64.b32decode(schoon + "=" * (-len(schoon) % 8))
+    except ValueError as fout:
+        raise Geweigerd(_("Dat is geen geldige herstelsleutel.")) from fout
+    if len(prive) != sleutels.SLEUTEL_BYTES:
+        raise Geweigerd(_("Dat is geen geldige herstelsleutel."))
+    return prive
+
+
+def maak_ontvanger(**velden) -> NieuweOntvanger:
+    """Create a receiver with its key pair and recovery key pair."""
+    publiek, prive = sleutels.sleutelpaar()
+    herstel_publiek, herstel_prive = sleutels.sleutelpaar()
+    ontvanger = Ontvanger.objects.create(
+        publieke_sleutel=publiek, herstel_publieke_sleutel=herstel_publiek, **velden
+    )
+    return NieuweOntvanger(ontvanger, prive, herstelsleutel_als_tekst(herstel_prive))
+
+
+def maak_behandelaar(user, wachtwoord: str, weergavenaam: str) -> tuple[Behandelaar, bytes]:
+    """Give an account a key pair protected by its password; returns the private key."""
+    publiek, prive = sleutels.sleutelpaar()
+    zout = sleutels.nieuw_zout()
+    behandelaar = Behandelaar.objects.create(
+        user=user,
+        weergavenaam=weergavenaam,
+        publieke_sleutel=publiek,
+        zout=zout,
+        prive_sleutel=sleutels.versleutel(sleutels.wachtwoordsleutel(wachtwoord, zout), prive),
+    )
+    return behandelaar, prive
+
+
+def ontgrendel(behandelaar: Behandelaar, wachtwoord: str) -> bytes | None:
+    """The handler's private key, or None if the password does not open it."""
+    sleutel = sleutels.wachtwoordsleutel(wachtwoord, bytes(behandelaar.zout))
+    try:
+        return sleutels.ontsleutel(sleutel, bytes(behandelaar.prive_sleutel))
+    except sleutels.OngeldigeSleutel:
+        return None
+
+
+def zet_wachtwoord(behandelaar: Behandelaar, prive: bytes, wachtwoord: str) -> None:
+    """Protect the private key with a new password (and set it as the login password)."""
+    zout = sleutels.nieuw_zout()
+    behandelaar.zout = zout
+    behandelaar.prive_sleutel = sleutels.versleutel(
+        sleutels.wachtwoordsleutel(wachtwoord, zout), prive
+    )
+    with transaction.atomic():
+        behandelaar.save(update_fields=["zout", "prive_sleutel"])
+        behandelaar.user.set_password(wachtwoord)
+        behandelaar.user.save(update_fields=["password"])
+
+
+def herstel(teamlid: Teamlid, herstelsleutel: str, nieuw_wachtwoord: str) -> None:
+    """A receiver's admin restores a handler who lost their password, with the recovery key."""
+    herstel_prive = herstelsleutel_uit_tekst(herstelsleutel)
+    try:
+        prive = sleutels.open_zegel(herstel_prive, bytes(teamlid.prive_sleutel_herstel))
+    except sleutels.OngeldigeSleutel as fout:
+        raise Geweigerd(_("Deze herstelsleutel hoort niet bij deze ontvanger.")) from fout
+    zet_wachtwoord(teamlid.behandelaar, prive, nieuw_wachtwoord)
+
+
+def voeg_toe_aan_team(
+    ontvanger: Ontvanger,
+    behandelaar: Behandelaar,
+    prive: bytes,
+    rol: str = Rol.BEHANDELAAR,
+    ontvanger_prive: bytes | None = None,
+) -> Teamlid:
+    """Put a handler in a receiver's team. A beheerder also receives the receiver's key."""
+    if rol == Rol.BEHEERDER and ontvanger_prive is None:
+        raise Geweigerd(_("Een beheerder krijgt de sleutel van de ontvanger mee."))
+    teamlid, _nieuw = Teamlid.objects.update_or_create(
+        ontvanger=ontvanger,
+        behandelaar=behandelaar,
+        defaults={
+            "rol": rol,
+            "prive_sleutel_herstel": sleutels.verzegel(
+                bytes(ontvanger.herstel_publieke_sleutel), prive
+            ),
+            "ontvangersleutel": (
+                sleutels.verzegel(bytes(behandelaar.publieke_sleutel), ontvanger_prive)
+                if ontvanger_prive
+                else None
+            ),
+        },
+    )
+    return teamlid
+
+
+def ontvangersleutel(teamlid: Teamlid, prive: bytes) -> bytes | None:
+    """The receiver's private key, for a beheerder whose key is unlocked."""
+    if not teamlid.ontvangersleutel:
+        return None
+    return sleutels.open_zegel(prive, bytes(teamlid.ontvangersleutel))
+
+
+def deel_met_teamlid(teamlid: Teamlid, ontvanger_prive: bytes, door: Behandelaar) -> int:
+    """Give a team member access to the open cases that came in before they joined.
+
+    Cases with a declared conflict for that member stay closed to them. Returns the count.
+    """
+    gedeeld = 0
+    meldingen = (
+        Melding.objects.open()
+        .filter(ontvanger=teamlid.ontvanger)
+        .exclude(enveloppen__behandelaar=teamlid.behandelaar)
+        .exclude(conflicten__behandelaar=teamlid.behandelaar)
+    )
+    for melding in meldingen:
+        envelop = melding.enveloppen.filter(ontvanger=teamlid.ontvanger).first()
+        if envelop is None:
+            continue
+        sleutel = sleutels.open_zegel(ontvanger_prive, bytes(envelop.verzegeld))
+        Sleutelenvelop.objects.create(
+            melding=melding,
+            behandelaar=teamlid.behandelaar,
+            verzegeld=sleutels.verzegel(bytes(teamlid.behandelaar.publieke_sleutel), sleutel),
+        )
+        audit.noteer(melding, Handeling.GEDEELD, gebruiker=door.user, detail=str(teamlid.pk))
+        gedeeld += 1
+    return gedeeld
+
+
+# --- A report comes in ------------------------------------------------------------------
+
+
+@dataclass
+class Inzending:
+    """What the reporter gave on the form, already validated."""
+
+    antwoorden: dict
+    naam: str = ""
+    email: str = ""
+    telefoon: str = ""
+    wensen: list[str] = field(default_factory=list)
+    uitgesloten: list[int] = field(default_factory=list)  # Behandelaar ids
+    bijlagen: list[SchoneBijlage] = field(default_factory=list)
+    taal: str = "nl"
+
+
+def _nieuwe_partij(rol: str) -> tuple[Partij, str]:
+    code = ontvangstbewijs.nieuw()
+    afgeleid = ontvangstbewijs.leid_af(code)
+    publiek, prive = sleutels.sleutelpaar()
+    partij = Partij(
+        rol=rol,
+        zoeksleutel=afgeleid.zoeksleutel,
+        publieke_sleutel=publiek,
+        prive_sleutel=sleutels.versleutel(afgeleid.ontsleutelsleutel, prive),
+    )
+    return partij, code
+
+
+def _bereikbare_behandelaars(ontvanger: Ontvanger, uitgesloten: set[int]) -> list[Behandelaar]:
+    return [
+        lid.behandelaar
+        for lid in ontvanger.team.select_related("behandelaar")
+        if lid.behandelaar_id not in uitgesloten
+    ]
+
+
+def _verzegel_voor_team(melding: Melding, sleutel: bytes, behandelaars: list[Behandelaar]):
+    Sleutelenvelop.objects.bulk_create(
+        [
+            Sleutelenvelop(
+                melding=melding,
+                behandelaar=b,
+                verzegeld=sleutels.verzegel(bytes(b.publieke_sleutel), sleutel),
+            )
+            for b in behandelaars
+        ]
+        + [
+            Sleutelenvelop(
+                melding=melding,
+                ontvanger=melding.ontvanger,
+                verzegeld=sleutels.verzegel(bytes(melding.ontvanger.publieke_sleutel), sleutel),
+            )
+        ]
+    )
+
+
+def _bewaar_bijlagen(melding, sleutel, bijlagen, auteur, kanaal=Kanaal.MELDER) -> None:
+    for bijlage in bijlagen:
+        naam = opslag.schrijf(
+            sleutels.versleutel(sleutel, bijlage.inhoud, blok=sleutels.BESTANDSBLOK)
+        )
+        Bijlage.objects.create(
+            melding=melding,
+            kanaal=kanaal,
+            auteur=auteur,
+            bestand=naam,
+            inhoud=sleutels.versleutel_json(
+                sleutel,
+                {"naam": bijlage.naam, "soort": bijlage.soort, "grootte": len(bijlage.inhoud)},
+            ),
+        )
+
+
+def dien_in(ontvanger: Ontvanger, inzending: Inzending) -> tuple[Melding, str]:
+    """Store a new report and return it with the receipt, which is shown once and never kept.
+
+    The whole report is one transaction, committed and synced before the receipt is shown.
+    Team members the reporter excluded get no key; if nobody is left, the receiver's
+    fallback receiver takes the case.
+    """
+    partij, code = _nieuwe_partij(PartijRol.MELDER)  # Argon2id outside the transaction
+    sleutel = sleutels.nieuwe_sleutel()
+    uitgesloten = set(inzending.uitgesloten)
+    doel = ontvanger
+    behandelaars = _bereikbare_behandelaars(ontvanger, uitgesloten)
+    if not behandelaars and uitgesloten and ontvanger.terugval_id:
+        doel = ontvanger.terugval
+        behandelaars = _bereikbare_behandelaars(doel, uitgesloten)
+    inhoud = {
+        "antwoorden": inzending.antwoorden,
+        "wensen": inzending.wensen,
+        "naam": inzending.naam,
+        "email": inzending.email,
+        "telefoon": inzending.telefoon,
+    }
+    with transaction.atomic():
+        partij.save()
+        melding = Melding.objects.create(
+            ontvanger=doel,
+            melder=partij,
+            taal=inzending.taal,
+            inhoud=sleutels.versleutel_json(sleutel, inhoud),
+        )
+        _verzegel_voor_team(melding, sleutel, behandelaars)
+        Sleutelenvelop.objects.create(
+            melding=melding,
+            partij=partij,
+            verzegeld=sleutels.verzegel(bytes(partij.publieke_sleutel), sleutel),
+        )
+        for behandelaar_id in uitgesloten & set(
+            ontvanger.team.values_list("behandelaar", flat=True)
+        ):
+            Belangenconflict.objects.create(
+                melding=melding, behandelaar_id=behandelaar_id, bron=ConflictBron.MELDER
+            )
+        nu = timezone.now()
+        Toestemming.objects.bulk_create(
+            [
+                Toestemming(
+                    melding=melding,
+                    stap=stap,
+                    beslissing=Beslissing.GEGEVEN,
+                    gevraagd_op=nu,
+                    beslist_op=nu,
+                )
+                for stap in [Stap.GEHOORD]
+                + [
+                    WENS_IS_TOESTEMMING[w]
+                    for w in inzending.wensen
+                    if w in WENS_IS_TOESTEMMING and w != Wens.GEHOORD
+                ]
+            ]
+        )
+        _bewaar_bijlagen(melding, sleutel, inzending.bijlagen, Auteur.MELDER)
+        audit.noteer(melding, Handeling.INGEDIEND, actor=Auteur.MELDER)
+        transaction.on_commit(lambda: _meld_aan_team(melding, behandelaars))
+    return melding, code
+
+
+def _meld_aan_team(melding: Melding, behandelaars: list[Behandelaar]) -> None:
+    adressen = [b.user.email for b in behandelaars if b.user.email]
+    if not adressen:
+        return
+    _verstuur(
+        _("Nieuws in Vangnet"),
+        _("Er is nieuws voor %(ontvanger)s. Meld je aan op Vangnet om het te lezen.")
+        % {"ontvanger": melding.ontvanger.naam},
+        adressen,
+    )
+
+
+def _verstuur(onderwerp: str, tekst: str, adressen: list[str]) -> None:
+    # A failed notice must never lose or block what was submitted.
+    try:
+        send_mail(onderwerp, tekst, None, adressen)
+    except Exception:  # noqa: BLE001
+        logger.warning("Een melding van nieuws kon niet verstuurd worden.")
+
+
+# --- Parties come back with a receipt ---------------------------------------------------
+
+
+def open_partij(code: str) -> tuple[Partij, bytes] | None:
+    """The party and its private key for a receipt, or None (wrong or unknown receipt)."""
+    try:
+        afgeleid = ontvangstbewijs.leid_af(code)
+    except ValueError:
+        return None
+    partij = Partij.objects.filter(zoeksleutel=afgeleid.zoeksleutel).first()
+    if partij is None:
+        return None
+    try:
+        prive = sleutels.ontsleutel(afgeleid.ontsleutelsleutel, bytes(partij.prive_sleutel))
+    except sleutels.OngeldigeSleutel:
+        return None
+    return partij, prive
+
+
+def sleutel_uit_envelop(envelop: Sleutelenvelop, prive: bytes) -> bytes:
+    return sleutels.open_zegel(prive, bytes(envelop.verzegeld))
+
+
+def inhoud(melding: Melding, sleutel: bytes) -> dict:
+    return sleutels.ontsleutel_json(sleutel, bytes(melding.inhoud))
+
+
+def kanaalsleutel(melding: Melding, sleutel: bytes, kanaal: str) -> bytes:
+    """The key of a conversation: the case key, or the other party's channel key."""
+    if kanaal == Kanaal.MELDER:
+        return sleutel
+    if not melding.andere_partij_sleutel:
+        raise Geweigerd(_("Er is nog geen andere partij bij deze melding."))
+    return sleutels.ontsleutel(sleutel, bytes(melding.andere_partij_sleutel))
+
+
+# --- Conversation -----------------------------------------------------------------------
+
+
+def stuur_bericht(
+    melding: Melding,
+    sleutel: bytes,
+    tekst: str,
+    *,
+    auteur: str,
+    kanaal: str = Kanaal.MELDER,
+    behandelaar: Behandelaar | None = None,
+    bijlagen: list[SchoneBijlage] | None = None,
+) -> Bericht:
+    """Add a message to a conversation. ``sleutel`` is the key of that conversation.
+
+    A handler's first message to the reporter counts as acknowledgement and first feedback;
+    the reporter gets an e-mail that there is news, if they left an address.
+    """
+    if melding.vernietigd_op or melding.status == Status.AFGESLOTEN:
+        raise Geweigerd(_("Deze melding is afgesloten: er kunnen geen berichten meer bij."))
+    nu = timezone.now()
+    with transaction.atomic():
+        bericht = Bericht.objects.create(
+            melding=melding,
+            kanaal=kanaal,
+            auteur=auteur,
+            behandelaar=behandelaar,
+            tijd=nu,
+            inhoud=sleutels.versleutel(sleutel, tekst.encode()),
+        )
+        _bewaar_bijlagen(melding, sleutel, bijlagen or [], auteur, kanaal)
+        velden = []
+        if auteur == Auteur.BEHANDELAAR:
+            melding.nieuws_voor_melder = True
+            velden.append("nieuws_voor_melder")
+            if kanaal == Kanaal.MELDER and not melding.erkend_op:
+                melding.erkend_op = nu
+                velden.append("erkend_op")
+            if kanaal == Kanaal.MELDER and not melding.teruggekoppeld_op:
+                melding.teruggekoppeld_op = nu
+                velden.append("teruggekoppeld_op")
+        else:
+            melding.nieuws_voor_team = True
+            velden.append("nieuws_voor_team")
+        melding.save(update_fields=velden)
+        audit.noteer(
+            melding,
+            Handeling.BERICHT,
+            gebruiker=behandelaar.user if behandelaar else None,
+            actor=auteur,
+            detail=kanaal,
+        )
+    if auteur == Auteur.BEHANDELAAR and kanaal == Kanaal.MELDER:
+        email = inhoud(melding, sleutel).get("email")
+        if email:
+            _verstuur(
+                _("Nieuws over uw melding"),
+                _(
+                    "Er is nieuws over uw melding. Ga naar Vangnet, kies “Opvolgen” en "
+                    "gebruik uw ontvangstbewijs om het te lezen."
+                ),
+                [email],
+            )
+    else:
+        transaction.on_commit(lambda: _meld_aan_team(melding, _team_met_sleutel(melding)))
+    return bericht
+
+
+def _team_met_sleutel(melding: Melding) -> list[Behandelaar]:
+    return list(
+        Behandelaar.objects.filter(sleutelenvelop__melding=melding)
+        .select_related("user")
+        .distinct()
+    )
+
+
+def berichten(melding: Melding, sleutel: bytes, kanaal: str) -> list[dict]:
+    """The conversation decrypted, oldest first, with the attachments added in it."""
+    return [
+        {
+            "bericht": bericht,
+            "tekst": sleutels.ontsleutel(sleutel, bytes(bericht.inhoud)).decode(),
+        }
+        for bericht in melding.berichten.filter(kanaal=kanaal).select_related("behandelaar")
+    ]
+
+
+def bijlagen(melding: Melding, sleutel: bytes, kanaal: str = Kanaal.MELDER) -> list[dict]:
+    return [
+        {"bijlage": b, **sleutels.ontsleutel_json(sleutel, bytes(b.inhoud))}
+        for b in melding.bijlagen.filter(kanaal=kanaal)
+    ]
+
+
+def lees_bijlage(bijlage: Bijlage, sleutel: bytes) -> tuple[dict, bytes]:
+    meta = sleutels.ontsleutel_json(sleutel, bytes(bijlage.inhoud))
+    return meta, sleutels.ontsleutel(sleutel, opslag.lees(bijlage.bestand))
+
+
+def voeg_notitie_toe(
+    melding: Melding, sleutel: bytes, behandelaar: Behandelaar, tekst: str
+) -> Notitie:
+    notitie = Notitie.objects.create(
+        melding=melding,
+        behandelaar=behandelaar,
+        inhoud=sleutels.versleutel(sleutel, tekst.encode()),
+    )
+    audit.noteer(melding, Handeling.NOTITIE, gebruiker=behandelaar.user)
+    return notitie
+
+
+def notities(melding: Melding, sleutel: bytes) -> list[dict]:
+    return [
+        {"notitie": n, "tekst": sleutels.ontsleutel(sleutel, bytes(n.inhoud)).decode()}
+        for n in melding.notities.select_related("behandelaar")
+    ]
+
+
+def markeer_gelezen(melding: Melding, *, door_partij: bool) -> None:
+    veld = "nieuws_voor_melder" if door_partij else "nieuws_voor_team"
+    Melding.objects.filter(pk=melding.pk).update(**{veld: False})
+
+
+# --- The consent ledger -----------------------------------------------------------------
+
+
+def vraag_toestemming(
+    melding: Melding,
+    sleutel: bytes,
+    behandelaar: Behandelaar,
+    stap: str,
+    *,
+    doel: Ontvanger | None = None,
+    extern: str = "",
+    omvang: str = "",
+    samenvatting: str = "",
+) -> Toestemming:
+    """Ask the reporter's consent for a step, or to share (a summary of) the case."""
+    if stap == Stap.DOORVERWIJZING and not (doel or extern):
+        raise Geweigerd(_("Kies naar wie u wilt doorverwijzen."))
+    if omvang == Omvang.SAMENVATTING and not samenvatting.strip():
+        raise Geweigerd(_("Schrijf de samenvatting die de melder moet goedkeuren."))
+    with transaction.atomic():
+        toestemming = Toestemming.objects.create(
+            melding=melding,
+            stap=stap,
+            doel=doel,
+            omvang=omvang,
+            gevraagd_door=behandelaar,
+            inhoud=sleutels.versleutel_json(
+                sleutel, {"extern": extern, "samenvatting": samenvatting}
+            ),
+        )
+        Melding.objects.filter(pk=melding.pk).update(nieuws_voor_melder=True)
+        audit.noteer(
+            melding, Handeling.TOESTEMMING, gebruiker=behandelaar.user, detail=f"{stap} gevraagd"
+        )
+    return toestemming
+
+
+def toestemming_details(toestemming: Toestemming, sleutel: bytes) -> dict:
+    if not toestemming.inhoud:
+        return {"extern": "", "samenvatting": ""}
+    return sleutels.ontsleutel_json(sleutel, bytes(toestemming.inhoud))
+
+
+def beslis(toestemming: Toestemming, beslissing: str, *, auteur: str = Auteur.MELDER) -> None:
+    """The reporter gives, refuses or withdraws a consent; every decision is kept."""
+    toegelaten = {
+        Beslissing.GEVRAAGD: {Beslissing.GEGEVEN, Beslissing.GEWEIGERD},
+        Beslissing.GEGEVEN: {Beslissing.INGETROKKEN},
+        Beslissing.GEWEIGERD: {Beslissing.GEGEVEN},
+        Beslissing.INGETROKKEN: {Beslissing.GEGEVEN},
+    }
+    if beslissing not in toegelaten[toestemming.beslissing]:
+        raise Geweigerd(_("Deze toestemming kan niet zo gewijzigd worden."))
+    with transaction.atomic():
+        toestemming.beslissing = beslissing
+        toestemming.beslist_op = timezone.now()
+        toestemming.save(update_fields=["beslissing", "beslist_op"])
+        Melding.objects.filter(pk=toestemming.melding_id).update(nieuws_voor_team=True)
+        audit.noteer(
+            toestemming.melding,
+            Handeling.TOESTEMMING,
+            actor=auteur,
+            detail=f"{toestemming.stap} {beslissing}",
+        )
+
+
+# --- Referral, conflicts, the other party -----------------------------------------------
+
+
+def verwijs_door(
+    melding: Melding, sleutel: bytes, behandelaar: Behandelaar, toestemming: Toestemming
+) -> Melding | None:
+    """Hand the case, or the summary the reporter approved, to another receiver.
+
+    The reporter keeps one receipt: the new case is sealed to their key too. For an
+    external service nothing is handed over here; the handler prints the approved summary.
+    """
+    if toestemming.melding_id != melding.pk or toestemming.stap != Stap.DOORVERWIJZING:
+        raise Geweigerd(_("Deze toestemming hoort niet bij deze doorverwijzing."))
+    if not toestemming.geldig:
+        raise Geweigerd(_("De melder heeft (nog) geen toestemming gegeven voor deze stap."))
+    nieuwe = None
+    with transaction.atomic():
+        if toestemming.doel_id:
+            nieuwe = _maak_kopie_bij(melding, sleutel, toestemming)
+        melding.refresh_from_db(fields=["status"])
+        if Status.DOORVERWEZEN in workflow.TOEGELATEN_OVERGANGEN[melding.status]:
+            workflow.verander_status(melding, Status.DOORVERWEZEN, door=behandelaar)
+        audit.noteer(
+            melding,
+            Handeling.DOORVERWEZEN,
+            gebruiker=behandelaar.user,
+            detail=toestemming.doel.slug if toestemming.doel_id else "extern",
+        )
+    return nieuwe
+
+
+def _maak_kopie_bij(melding: Melding, sleutel: bytes, toestemming: Toestemming) -> Melding:
+    doel = toestemming.doel
+    nieuwe_sleutel = sleutels.nieuwe_sleutel()
+    oorspronkelijk = inhoud(melding, sleutel)
+    if toestemming.omvang == Omvang.SAMENVATTING:
+        overgedragen = {
+            "samenvatting": toestemming_details(toestemming, sleutel)["samenvatting"],
+            "wensen": oorspronkelijk.get("wensen", []),
+        }
+    else:
+        overgedragen = oorspronkelijk
+    overgedragen["doorverwezen_door"] = melding.ontvanger.naam
+    nieuwe = Melding.objects.create(
+        ontvanger=doel,
+        melder=melding.melder,
+        taal=melding.taal,
+        doorverwezen_van=melding,
+        inhoud=sleutels.versleutel_json(nieuwe_sleutel, overgedragen),
+    )
+    _verzegel_voor_team(nieuwe, nieuwe_sleutel, _bereikbare_behandelaars(doel, set()))
+    if melding.melder_id:
+        Sleutelenvelop.objects.create(
+            melding=nieuwe,
+            partij=melding.melder,
+            verzegeld=sleutels.verzegel(bytes(melding.melder.publieke_sleutel), nieuwe_sleutel),
+        )
+    if toestemming.omvang != Omvang.SAMENVATTING:
+        for b in melding.bijlagen.filter(kanaal=Kanaal.MELDER):
+            meta, data = lees_bijlage(b, sleutel)
+            _bewaar_bijlagen(
+                nieuwe,
+                nieuwe_sleutel,
+                [SchoneBijlage(naam=meta["naam"], soort=meta["soort"], inhoud=data)],
+                b.auteur,
+            )
+    # The reporter's consents travel along: they do not have to give them again.
+    for t in melding.toestemmingen.filter(beslissing=Beslissing.GEGEVEN, doel__isnull=True):
+        Toestemming.objects.create(
+            melding=nieuwe,
+            stap=t.stap,
+            beslissing=t.beslissing,
+            gevraagd_op=t.gevraagd_op,
+            beslist_op=t.beslist_op,
+        )
+    audit.noteer(nieuwe, Handeling.INGEDIEND, actor=Auteur.SYSTEEM, detail=f"van {melding.pk}")
+    transaction.on_commit(lambda: _meld_aan_team(nieuwe, _team_met_sleutel(nieuwe)))
+    return nieuwe
+
+
+def verklaar_conflict(melding: Melding, sleutel: bytes, behandelaar: Behandelaar) -> None:
+    """A handler steps aside: their key to the case is destroyed, and the case goes to
+    another team member, or to the fallback receiver when nobody else is left."""
+    with transaction.atomic():
+        Belangenconflict.objects.get_or_create(
+            melding=melding, behandelaar=behandelaar, defaults={"bron": ConflictBron.VERKLAARD}
+        )
+        melding.enveloppen.filter(behandelaar=behandelaar).delete()
+        anderen = list(
+            Behandelaar.objects.filter(sleutelenvelop__melding=melding).exclude(
+                belangenconflict__melding=melding
+            )
+        )
+        if melding.behandelaar_id == behandelaar.pk:
+            melding.behandelaar = anderen[0] if anderen else None
+            melding.save(update_fields=["behandelaar"])
+        if not anderen and melding.ontvanger.terugval_id:
+            terugval = melding.ontvanger.terugval
+            melding.ontvanger = terugval
+            melding.save(update_fields=["ontvanger"])
+            uitgesloten = set(melding.conflicten.values_list("behandelaar", flat=True))
+            _verzegel_voor_team(melding, sleutel, _bereikbare_behandelaars(terugval, uitgesloten))
+        audit.noteer(melding, Handeling.CONFLICT, gebruiker=behandelaar.user)
+
+
+def wijs_toe(melding: Melding, behandelaar: Behandelaar, door: Behandelaar) -> None:
+    if not melding.enveloppen.filter(behandelaar=behandelaar).exists():
+        raise Geweigerd(_("Dit teamlid heeft geen toegang tot deze melding."))
+    Melding.objects.filter(pk=melding.pk).update(behandelaar=behandelaar)
+    audit.noteer(melding, Handeling.TOEGEWEZEN, gebruiker=door.user, detail=str(behandelaar.pk))
+
+
+def classificeer(melding: Melding, behandelaar: Behandelaar, **codes) -> None:
+    """Set the monitoring codes; only fixed values, never free text."""
+    for veld, waarde in codes.items():
+        setattr(melding, veld, waarde)
+    melding.save(update_fields=list(codes))
+    audit.noteer(melding, Handeling.CLASSIFICATIE, gebruiker=behandelaar.user)
+
+
+def nodig_andere_partij_uit(melding: Melding, sleutel: bytes, behandelaar: Behandelaar) -> str:
+    """Open a separate channel for the other party in a mediation; returns its receipt.
+
+    Only with the reporter's consent. The other party sees its own conversation with the
+    team, never the report or the reporter's messages.
+    """
+    if not melding.toestemmingen.filter(
+        stap=Stap.ANDERE_PARTIJ, beslissing=Beslissing.GEGEVEN
+    ).exists():
+        raise Geweigerd(
+            _("De melder heeft geen toestemming gegeven om de andere partij te betrekken.")
+        )
+    if melding.andere_partij_id:
+        raise Geweigerd(_("De andere partij heeft al een eigen kanaal."))
+    partij, code = _nieuwe_partij(PartijRol.ANDERE_PARTIJ)
+    kanaal_sleutel = sleutels.nieuwe_sleutel()
+    with transaction.atomic():
+        partij.save()
+        melding.andere_partij = partij
+        melding.andere_partij_sleutel = sleutels.versleutel(sleutel, kanaal_sleutel)
+        melding.save(update_fields=["andere_partij", "andere_partij_sleutel"])
+        Sleutelenvelop.objects.create(
+            melding=melding,
+            kanaal=Kanaal.ANDERE_PARTIJ,
+            partij=partij,
+            verzegeld=sleutels.verzegel(bytes(partij.publieke_sleutel), kanaal_sleutel),
+        )
+        audit.noteer(melding, Handeling.ANDERE_PARTIJ, gebruiker=behandelaar.user)
+    return code
+
+
+# --- Destruction ------------------------------------------------------------------------
+
+
+def vernietig(melding: Melding, *, reden: str, gebruiker=None) -> None:
+    """Destroy a case's content and keys for good; keep only dates, status and codes.
+
+    Used by the retention run and when the reporter asks for deletion.
+    """
+    with transaction.atomic():
+        melding = Melding.objects.select_for_update().get(pk=melding.pk)
+        if melding.vernietigd_op:
+            return
+        bestanden = list(melding.bijlagen.values_list("bestand", flat=True))
+        melding.bijlagen.all().delete()
+        melding.berichten.all().delete()
+        melding.notities.all().delete()
+        melding.enveloppen.all().delete()
+        melding.toestemmingen.all().delete()
+        melding.conflicten.all().delete()
+        partijen = [p for p in (melding.melder, melding.andere_partij) if p]
+        melding.inhoud = b""
+        melding.andere_partij_sleutel = None
+        melding.andere_partij = None
+        melding.vernietigd_op = timezone.now()
+        melding.save()
+        for partij in partijen:
+            # A reporter referred elsewhere keeps their key for the other case.
+            if not Sleutelenvelop.objects.filter(partij=partij).exists():
+                partij.delete()
+        audit.noteer(melding, Handeling.VERNIETIGD, gebruiker=gebruiker, detail=reden)
+        transaction.on_commit(lambda: [opslag.wis(naam) for naam in bestanden])
