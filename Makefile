@@ -17,6 +17,7 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_content
+	$(PY) manage.py demo_meldingen
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 content: $(STAMP)

@@ -14,6 +14,8 @@ DEPARTEMENT_PERMISSIONS = {
     "vorming": ["sessie"],
     "pool": ["poollid"],
     "toolbox": ["reactiestap"],
+    # Receivers' public settings and the audit log; never a case's content (it is encrypted).
+    "meldingen": ["ontvanger", "extravraag", "melding", "auditregel"],
 }
 # A partner keeps its own offering and contact points current; which rows is decided
 # per organisation in kaart.admin.

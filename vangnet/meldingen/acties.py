@@ -90,9 +90,22 @@ def maak_ontvanger(**velden) -> NieuweOntvanger:
     publiek, prive = sleutels.sleutelpaar()
     herstel_publiek, herstel_prive = sleutels.sleutelpaar()
     ontvanger = Ontvanger.objects.create(
-        publieke_sleutel=publiek, herstel_publieke_sleutel=herstel_publiek, **velden
+        publieke_sleutel=publiek,
+        herstel_publieke_sleutel=herstel_publiek,
+        prive_sleutel_herstel=sleutels.verzegel(herstel_publiek, prive),
+        **velden,
     )
     return NieuweOntvanger(ontvanger, prive, herstelsleutel_als_tekst(herstel_prive))
+
+
+def ontvanger_prive_uit_herstel(ontvanger: Ontvanger, herstelsleutel: str) -> bytes:
+    """The receiver's private key, opened with the recovery key its admin keeps."""
+    try:
+        return sleutels.open_zegel(
+            herstelsleutel_uit_tekst(herstelsleutel), bytes(ontvanger.prive_sleutel_herstel)
+        )
+    except sleutels.OngeldigeSleutel as fout:
+        raise Geweigerd(_("Deze herstelsleutel hoort niet bij deze ontvanger.")) from fout
 
 
 def maak_behandelaar(user, wachtwoord: str, weergavenaam: str) -> tuple[Behandelaar, bytes]:

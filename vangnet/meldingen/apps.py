@@ -7,3 +7,8 @@ class MeldingenConfig(AppConfig):
 
     name = "vangnet.meldingen"
     verbose_name = _("Meldingen")
+
+    def ready(self) -> None:
+        from vangnet.meldingen import duurzaamheid
+
+        duurzaamheid.verbind()

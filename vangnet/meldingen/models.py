@@ -39,6 +39,10 @@ ERKENNEN_BINNEN = timedelta(days=7)
 TERUGKOPPELEN_BINNEN = timedelta(days=91)
 
 
+# Ids a receiver may not take: /melden/<id>/ would hide these pages.
+GERESERVEERDE_IDS = {"opvolgen", "ontvangstbewijs"}
+
+
 class Ontvanger(models.Model):
     """A contact point hosted on the platform, with its own team, form and keys."""
 
@@ -60,6 +64,13 @@ class Ontvanger(models.Model):
         blank=True,
         help_text=_("Zo verwijzen de kaart en de wegwijzer naar dit meldformulier."),
     )
+    poollid = models.ForeignKey(
+        "pool.Poollid",
+        verbose_name=_("lid van de pool van vertrouwenspersonen"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
     uitleg = models.TextField(_("uitleg op de publieke pagina"), blank=True)
     talen = models.JSONField(_("talen"), default=list, help_text=_("Taalcodes: nl, fr, en."))
     bewaartermijn_dagen = models.PositiveIntegerField(
@@ -80,6 +91,9 @@ class Ontvanger(models.Model):
     # (ontvangersleutel) and handed to the receiver's admin once (herstelsleutel).
     publieke_sleutel = models.BinaryField(max_length=32, editable=False)
     herstel_publieke_sleutel = models.BinaryField(max_length=32, editable=False)
+    # The receiver's private key sealed to the recovery key: with it, the receiver's admin
+    # can appoint a new beheerder even when no beheerder is left.
+    prive_sleutel_herstel = models.BinaryField(editable=False)
 
     class Meta:
         verbose_name = _("ontvanger")
