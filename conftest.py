@@ -62,17 +62,20 @@ def _empty_caches():
     from django.core.cache import caches
 
     from vangnet.core import schil
+    from vangnet.meldingen import verwijzing
     from vangnet.wegwijzer import kaartbeeld
 
     for cache in caches.all():
         cache.clear()
     kaartbeeld.vergeet()
     schil.vergeet()
+    verwijzing.vergeet()
     yield
     for cache in caches.all():
         cache.clear()
     kaartbeeld.vergeet()
     schil.vergeet()
+    verwijzing.vergeet()
 
 
 @pytest.fixture(autouse=True)

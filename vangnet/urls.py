@@ -4,12 +4,14 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from vangnet.core import urls as core_urls
+from vangnet.meldingen import urls as meldingen_urls
 
 admin.site.site_header = _("Vangnet – beheer")
 admin.site.site_title = _("Vangnet beheer")
 
 urlpatterns = [
     path("", include((core_urls.unprefixed_urlpatterns, "core"), namespace="vast")),
+    *meldingen_urls.kort,
     path("api/v1/", include("vangnet.api.urls")),
     path("beheer/", admin.site.urls),
 ]
@@ -25,5 +27,6 @@ urlpatterns += i18n_patterns(
     path("toolbox/quickscan/", include("vangnet.quickscan.urls")),
     path("vertrouwenspersonen/", include("vangnet.pool.urls")),
     path("", include("vangnet.toolbox.urls")),
+    path("", include("vangnet.meldingen.urls")),
     prefix_default_language=False,
 )

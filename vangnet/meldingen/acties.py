@@ -469,10 +469,10 @@ def stuur_bericht(
         email = inhoud(melding, sleutel).get("email")
         if email:
             _verstuur(
-                _("Nieuws over uw melding"),
+                _("Nieuws over je melding"),
                 _(
-                    "Er is nieuws over uw melding. Ga naar Vangnet, kies “Opvolgen” en "
-                    "gebruik uw ontvangstbewijs om het te lezen."
+                    "Er is nieuws over je melding. Ga naar Vangnet, kies “Opvolgen” en "
+                    "gebruik je ontvangstbewijs om het te lezen."
                 ),
                 [email],
             )
@@ -552,7 +552,7 @@ def vraag_toestemming(
 ) -> Toestemming:
     """Ask the reporter's consent for a step, or to share (a summary of) the case."""
     if stap == Stap.DOORVERWIJZING and not (doel or extern):
-        raise Geweigerd(_("Kies naar wie u wilt doorverwijzen."))
+        raise Geweigerd(_("Kies naar wie je wilt doorverwijzen."))
     if omvang == Omvang.SAMENVATTING and not samenvatting.strip():
         raise Geweigerd(_("Schrijf de samenvatting die de melder moet goedkeuren."))
     with transaction.atomic():

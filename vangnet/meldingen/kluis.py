@@ -52,7 +52,8 @@ def haal(request: HttpRequest, naam: str, timeout: int) -> bytes | None:
 
 def sluit(request: HttpRequest) -> None:
     """Forget every kept secret and the vault cookie (logout, quick exit, timeout)."""
-    for sleutel in [k for k in request.session if k.startswith(_PREFIX)]:
+    # A session is not iterable: it has keys(), but no __iter__.
+    for sleutel in [k for k in request.session.keys() if k.startswith(_PREFIX)]:  # noqa: SIM118
         del request.session[sleutel]
     request.session.pop(_LAATST, None)
     request._kluis_sluiten = True

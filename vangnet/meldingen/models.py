@@ -59,6 +59,7 @@ class Ontvanger(models.Model):
     aanspreekpunt = models.ForeignKey(
         "kaart.Aanspreekpunt",
         verbose_name=_("aanspreekpunt op de kaart"),
+        related_name="ontvangers",
         on_delete=models.SET_NULL,
         null=True,
         blank=True,

@@ -34,13 +34,13 @@ VEREISTE_TOESTEMMING: dict[str, str] = {
 
 # What the reporter reads on their follow-up page, in plain words.
 IN_GEWONE_WOORDEN: dict[str, str] = {
-    Status.ONTVANGEN: _("Uw melding is goed aangekomen. Iemand van het team leest ze binnenkort."),
-    Status.IN_GESPREK: _("Iemand van het team heeft uw melding gelezen en neemt ze op."),
-    Status.ADVIES: _("Het team geeft u advies over wat u kunt doen."),
+    Status.ONTVANGEN: _("Je melding is goed aangekomen. Iemand van het team leest ze binnenkort."),
+    Status.IN_GESPREK: _("Iemand van het team heeft je melding gelezen en volgt ze op."),
+    Status.ADVIES: _("Het team geeft je advies over wat je kunt doen."),
     Status.BEMIDDELING: _("Er loopt een bemiddeling of herstelgesprek."),
-    Status.DOORVERWEZEN: _("U bent, met uw toestemming, doorverwezen."),
+    Status.DOORVERWEZEN: _("Je bent, met je toestemming, doorverwezen."),
     Status.FORMELE_PROCEDURE: _("Er loopt een formele procedure."),
-    Status.NAZORG: _("Het team volgt nog op hoe het met u gaat."),
+    Status.NAZORG: _("Het team volgt nog op hoe het met je gaat."),
     Status.AFGESLOTEN: _("Deze melding is afgesloten."),
 }
 

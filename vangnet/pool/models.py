@@ -7,6 +7,7 @@ the pool (``actief``).
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 import reversion
@@ -113,11 +114,24 @@ class Poollid(models.Model):
     def contactroute(self) -> list[dict]:
         """How a person reaches this member, as channels ``{soort, label, waarde, href}``.
 
-        This is the hook for the secure reporting channel (meldingen): once that module
-        exists it can put its own anonymous route in front of the member's own channels.
+        When the member takes reports on Vangnet (a receiver of kind vertrouwenspersoon
+        linked to them), that secure, anonymous route comes first.
         """
+        from vangnet.meldingen.verwijzing import ontvanger_voor_poollid
+
         labels = dict(PoolKanaal.choices)
         route = []
+        ontvanger = ontvanger_voor_poollid(self.pk) if self.pk else None
+        if ontvanger:
+            # The secure, anonymous route comes first (issue 4: the SFP freelance pool).
+            route.append(
+                {
+                    "soort": "vangnet",
+                    "label": _("Veilig melden via Vangnet"),
+                    "waarde": _("anoniem mogelijk"),
+                    "href": reverse("meldingen:formulier", args=[ontvanger]),
+                }
+            )
         for kanaal in self.kanalen:
             soort, waarde = kanaal.get("soort", ""), str(kanaal.get("waarde", "")).strip()
             if soort not in labels or not waarde:

@@ -1,0 +1,602 @@
+"""The handlers' pages: two-factor sign-in, the inbox, and working on a case."""
+
+import base64
+import re
+import time
+import types
+from datetime import timedelta
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+import pytest
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from vangnet.meldingen import acties, bijlagen, kluis, workflow
+from vangnet.meldingen.bijlagen import SchoneBijlage
+from vangnet.meldingen.choices import Auteur, Beslissing, Handeling, Kanaal, Stap, Status
+from vangnet.meldingen.models import Auditregel, Melding, Toestemming
+from vangnet.meldingen.tests.factories import InzendingFactory, Lid, maak_lid, maak_team
+
+pytestmark = pytest.mark.django_db
+
+VERKEERD = "Deze gegevens kloppen niet."
+ONTVANGSTBEWIJS = re.compile(r"\b\d{4} \d{4} \d{4} \d{4} \d{4}\b")
+
+
+# --- Helpers ----------------------------------------------------------------------------
+
+
+def code_van(toestel: TOTPDevice) -> str:
+    """The code the handler's app shows now (one step ahead if this one was just used)."""
+    toestel.refresh_from_db()
+    nu = int(time.time() - toestel.t0) // toestel.step
+    vooruit = 1 if toestel.last_t >= nu + toestel.drift else 0
+    code = totp(toestel.bin_key, toestel.step, toestel.t0, toestel.digits, toestel.drift + vooruit)
+    return f"{code:0{toestel.digits}d}"
+
+
+def wachtwoord_ingeven(client: Client, naam: str, wachtwoord: str, **extra):
+    return client.post(
+        reverse("meldingen:aanmelden"), {"username": naam, "password": wachtwoord, **extra}
+    )
+
+
+def meld_aan(lid: Lid, wachtwoord: str | None = None) -> Client:
+    """A browser signed in as ``lid`` through the real pages: password, then the app's code."""
+    client = Client()
+    antwoord = wachtwoord_ingeven(client, lid.user.username, wachtwoord or lid.wachtwoord)
+    assert antwoord.status_code == 302, antwoord.content.decode()
+    antwoord = client.post(reverse("meldingen:tweede-stap"), {"code": code_van(lid.totp)})
+    assert antwoord["Location"] == reverse("meldingen:overzicht")
+    return client
+
+
+def sleutel_van(melding: Melding, lid: Lid) -> bytes:
+    return acties.sleutel_uit_envelop(
+        melding.enveloppen.get(behandelaar=lid.behandelaar), lid.prive
+    )
+
+
+def handeling(client: Client, melding: Melding, naam: str, data: dict | None = None, **extra):
+    return client.post(reverse("meldingen:handeling", args=[melding.pk, naam]), data or {}, **extra)
+
+
+def tekst(antwoord) -> str:
+    return antwoord.content.decode()
+
+
+# --- Signing in -------------------------------------------------------------------------
+
+
+def test_a_page_needs_both_the_password_and_the_code_from_the_app():
+    team = maak_team()
+    hanne = team.leden["hanne"]
+    client = Client()
+    overzicht = reverse("meldingen:overzicht")
+    assert client.get(overzicht)["Location"].startswith(reverse("meldingen:aanmelden"))
+    wachtwoord_ingeven(client, "hanne", hanne.wachtwoord)
+    assert client.get(overzicht)["Location"].startswith(reverse("meldingen:tweede-stap"))
+    client.post(reverse("meldingen:tweede-stap"), {"code": code_van(hanne.totp)})
+    assert client.get(overzicht).status_code == 200
+
+
+def test_a_wrong_code_does_not_sign_in_and_quick_retries_are_slowed_down():
+    team = maak_team()
+    client = Client()
+    wachtwoord_ingeven(client, "hanne", team.leden["hanne"].wachtwoord)
+    antwoord = client.post(reverse("meldingen:tweede-stap"), {"code": "000000"})
+    assert antwoord.status_code == 200 and "Deze code klopt niet" in tekst(antwoord)
+    # django-otp doubles the wait after each wrong code: soon any quick retry is refused.
+    for _poging in range(6):
+        antwoord = client.post(reverse("meldingen:tweede-stap"), {"code": "000000"})
+        if antwoord.status_code == 429:
+            break
+    assert antwoord.status_code == 429 and "Te veel foute codes" in tekst(antwoord)
+    assert client.get(reverse("meldingen:overzicht")).status_code == 302
+
+
+def test_a_handler_without_an_app_sets_it_up_with_a_qr_code_or_the_typed_secret():
+    team = maak_team()
+    hanne = team.leden["hanne"]
+    hanne.totp.delete()
+    client = Client()
+    wachtwoord_ingeven(client, "hanne", hanne.wachtwoord)
+    pagina = client.get(reverse("meldingen:tweede-stap"))
+    client.get(reverse("meldingen:tweede-stap"))
+    toestel = TOTPDevice.objects.get(user=hanne.user)  # made once, not per visit
+    assert not toestel.confirmed
+    assert '<svg role="img"' in tekst(pagina) and "<title>" in tekst(pagina)
+    geheim = re.search(r"<code>([A-Z2-7 ]+)</code>", tekst(pagina)).group(1).replace(" ", "")
+    assert base64.b32decode(geheim + "=" * (-len(geheim) % 8)) == toestel.bin_key
+    antwoord = client.post(reverse("meldingen:tweede-stap"), {"code": code_van(toestel)})
+    assert antwoord["Location"] == reverse("meldingen:overzicht")
+    toestel.refresh_from_db()
+    assert toestel.confirmed
+
+
+def test_wrong_passwords_block_the_name_and_say_how_many_minutes_to_wait():
+    team = maak_team()
+    client = Client()
+    for _poging in range(5):
+        antwoord = wachtwoord_ingeven(client, "Hanne", "fout-wachtwoord")
+        assert antwoord.status_code == 200 and VERKEERD in tekst(antwoord)
+    antwoord = wachtwoord_ingeven(client, "hanne", team.leden["hanne"].wachtwoord)
+    assert antwoord.status_code == 429
+    assert re.search(r"over 1[45] minuten opnieuw", tekst(antwoord))
+    assert not client.session.get("_auth_user_id")
+
+
+def test_an_unknown_name_gets_the_same_answers_so_names_cannot_be_guessed():
+    maak_team()
+    bekend, onbekend = Client(), Client()
+    for _poging in range(5):
+        a = wachtwoord_ingeven(bekend, "hanne", "fout-wachtwoord")
+        b = wachtwoord_ingeven(onbekend, "niemand", "fout-wachtwoord")
+        assert (a.status_code, b.status_code) == (200, 200)
+        assert VERKEERD in tekst(a) and VERKEERD in tekst(b)
+    a = wachtwoord_ingeven(bekend, "hanne", "fout-wachtwoord")
+    b = wachtwoord_ingeven(onbekend, "niemand", "fout-wachtwoord")
+    assert (a.status_code, b.status_code) == (429, 429)
+    assert re.search(r"over \d+ minuten", tekst(a)) and re.search(r"over \d+ minuten", tekst(b))
+
+
+def test_many_names_from_one_address_are_blocked_too():
+    team = maak_team()
+    client = Client()
+    for nummer in range(20):
+        wachtwoord_ingeven(client, f"gok-{nummer}", "fout-wachtwoord")
+    antwoord = wachtwoord_ingeven(client, "hanne", team.leden["hanne"].wachtwoord)
+    assert antwoord.status_code == 429
+
+
+def test_someone_of_the_department_cannot_sign_in_here(alice):
+    maak_team()
+    client = Client()
+    antwoord = wachtwoord_ingeven(client, "alice", "alice-wachtwoord-lang")
+    assert antwoord.status_code == 200 and VERKEERD in tekst(antwoord)
+    assert not client.session.get("_auth_user_id")
+
+
+def test_signing_in_returns_to_the_page_asked_for_but_never_to_another_site():
+    team = maak_team()
+    hanne = team.leden["hanne"]
+    melding, _code = acties.dien_in(team.ontvanger, InzendingFactory())
+    adres = reverse("meldingen:melding", args=[melding.pk])
+    client = Client()
+    naar_aanmelden = client.get(adres)["Location"]
+    assert "next=" in naar_aanmelden
+    antwoord = wachtwoord_ingeven(client, "hanne", hanne.wachtwoord, next=adres)
+    antwoord = client.post(antwoord["Location"], {"code": code_van(hanne.totp), "next": adres})
+    assert antwoord["Location"] == adres
+    ander = Client()
+    wachtwoord_ingeven(ander, "hanne", hanne.wachtwoord)
+    antwoord = ander.post(
+        reverse("meldingen:tweede-stap"),
+        {"code": code_van(hanne.totp), "next": "https://elders.example/"},
+    )
+    assert antwoord["Location"] == reverse("meldingen:overzicht")
+
+
+def test_after_half_an_hour_without_activity_the_handler_must_sign_in_again(monkeypatch):
+    team = maak_team()
+    client = meld_aan(team.leden["hanne"])
+    echt = time.time
+    monkeypatch.setattr(kluis, "time", types.SimpleNamespace(time=lambda: echt() + 31 * 60))
+    antwoord = client.get(reverse("meldingen:overzicht"), follow=True)
+    assert antwoord.redirect_chain[0][0].startswith(reverse("meldingen:aanmelden") + "?next=")
+    assert "Je sessie is verlopen" in tekst(antwoord)
+    monkeypatch.setattr(kluis, "time", time)
+    assert client.get(reverse("meldingen:overzicht")).status_code == 302
+
+
+def test_signing_out_closes_the_session_and_the_vault():
+    team = maak_team()
+    client = meld_aan(team.leden["hanne"])
+    antwoord = client.post(reverse("meldingen:afmelden"))
+    assert antwoord["Location"] == reverse("meldingen:aanmelden")
+    assert client.cookies[kluis.COOKIE].value == ""
+    assert client.get(reverse("meldingen:overzicht")).status_code == 302
+
+
+# --- Overview and inbox -----------------------------------------------------------------
+
+
+def test_the_overview_counts_open_cases_news_and_late_deadlines():
+    team = maak_team()
+    acties.dien_in(team.ontvanger, InzendingFactory())
+    laat, _code = acties.dien_in(team.ontvanger, InzendingFactory())
+    Melding.objects.filter(pk=laat.pk).update(ontvangen_op=timezone.now() - timedelta(days=8))
+    antwoord = meld_aan(team.leden["hanne"]).get(reverse("meldingen:overzicht"))
+    rij = re.sub(r"\s+", " ", tekst(antwoord))
+    assert "Ontvanger test-api" in rij
+    assert "<td>2</td> <td>2</td>" in rij and "1 te laat" in rij
+
+
+def test_the_inbox_shows_the_next_deadline_and_says_when_it_is_late():
+    team = maak_team()
+    nieuw, _code = acties.dien_in(team.ontvanger, InzendingFactory())
+    laat, _code = acties.dien_in(team.ontvanger, InzendingFactory())
+    Melding.objects.filter(pk=laat.pk).update(ontvangen_op=timezone.now() - timedelta(days=8))
+    antwoord = meld_aan(team.leden["hanne"]).get(reverse("meldingen:inbox", args=["test-api"]))
+    html = tekst(antwoord)
+    assert html.count("te laat</strong>") == 1
+    assert "Ontvangst bevestigen" in html
+    # The most urgent first.
+    assert html.index(laat.nummer) < html.index(nieuw.nummer)
+
+
+def test_the_inbox_shows_closed_cases_only_when_asked():
+    team = maak_team()
+    hanne = team.leden["hanne"]
+    open_melding, _code = acties.dien_in(team.ontvanger, InzendingFactory())
+    dicht, _code = acties.dien_in(team.ontvanger, InzendingFactory())
+    workflow.verander_status(dicht, Status.AFGESLOTEN, door=hanne.behandelaar, uitkomst="geholpen")
+    client = meld_aan(hanne)
+    inbox = reverse("meldingen:inbox", args=["test-api"])
+    assert open_melding.nummer in tekst(client.get(inbox))
+    assert dicht.nummer not in tekst(client.get(inbox))
+    afgesloten = tekst(client.get(inbox + "?toon=afgesloten"))
+    assert dicht.nummer in afgesloten and open_melding.nummer not in afgesloten
+
+
+def test_a_handler_cannot_open_the_inbox_or_a_case_of_another_receiver():
+    team = maak_team()
+    ander = maak_team("test-ander", leden=("ward",), beheerders=("ward",))
+    melding, _code = acties.dien_in(ander.ontvanger, InzendingFactory())
+    client = meld_aan(team.leden["hanne"])
+    assert client.get(reverse("meldingen:inbox", args=["test-ander"])).status_code == 404
+    assert client.get(reverse("meldingen:melding", args=[melding.pk])).status_code == 404
+    assert client.get(reverse("meldingen:team", args=["test-ander"])).status_code == 404
+    assert handeling(client, melding, "notitie", {"notitie-tekst": "x"}).status_code == 404
+
+
+# --- The case page ----------------------------------------------------------------------
+
+
+def test_the_case_page_shows_the_decrypted_report_in_words_and_notes_the_reading():
+    team = maak_team()
+    melding, _code = acties.dien_in(team.ontvanger, InzendingFactory())
+    antwoord = meld_aan(team.leden["hanne"]).get(reverse("meldingen:melding", args=[melding.pk]))
+    html = tekst(antwoord)
+    assert "Tijdens de repetitie raakte de regisseur mij aan" in html
+    assert "minder dan een week geleden" in html
+    assert "seksueel grensoverschrijdend gedrag" in html
+    assert "advies over wat ik kan doen" in html
+    assert "Anoniem" in html
+    assert Auditregel.objects.filter(melding=melding, handeling=Handeling.GELEZEN).exists()
+    assert not Melding.objects.get(pk=melding.pk).nieuws_voor_team
+
+
+def test_an_attachment_downloads_decrypted_and_never_opens_in_the_browser():
+    team = maak_team()
+    bijlage = SchoneBijlage(naam="bewijs.txt", soort="text/plain", inhoud=b"wat er stond")
+    melding, _code = acties.dien_in(team.ontvanger, InzendingFactory(bijlagen=[bijlage]))
+    client = meld_aan(team.leden["hanne"])
+    pk = melding.bijlagen.get().pk
+    assert "bewijs.txt" in tekst(client.get(reverse("meldingen:melding", args=[melding.pk])))
+    antwoord = client.get(reverse("meldingen:behandelaar-bijlage", args=[melding.pk, pk]))
+    assert antwoord.content == b"wat er stond"
+    assert antwoord["Content-Disposition"].startswith("attachment")
+    assert antwoord["X-Content-Type-Options"] == "nosniff"
+    assert Auditregel.objects.filter(handeling=Handeling.BIJLAGE_GELEZEN, detail=str(pk)).exists()
+
+
+def test_a_reply_with_an_attachment_reaches_the_reporter():
+    team = maak_team()
+    hanne = team.leden["hanne"]
+    melding, _code = acties.dien_in(team.ontvanger, InzendingFactory())
+    client = meld_aan(hanne)
+    bestand = SimpleUploadedFile("uitleg.txt", b"Zo gaat het verder.", "text/plain")
+    antwoord = handeling(
+        client, melding, "bericht", {"bericht-tekst": "Dank je.", "bericht-bijlagen": bestand}
+    )
+    assert antwoord.status_code == 302
+    sleutel = sleutel_van(melding, hanne)
+    assert [b["tekst"] for b in acties.berichten(melding, sleutel, Kanaal.MELDER)] == ["Dank je."]
+    assert acties.bijlagen(melding, sleutel)[0]["naam"] == "uitleg.txt"
+    assert Melding.objects.get(pk=melding.pk).erkend_op is not None
+
+
+def test_a_refused_attachment_is_explained_and_the_typed_message_kept():
+    team = maak_team()
+    melding, _code = acties.dien_in(team.ontvanger, InzendingFactory())
+    client = meld_aan(team.leden["hanne"])
+    bestand = SimpleUploadedFile("programma.exe", b"MZ\x90\x00\x03", "application/octet-stream")
+    antwoord = handeling(
+        client, melding, "bericht", {"bericht-tekst": "Mijn antwoord", "bericht-bijlagen": bestand}
+    )
+    assert antwoord.status_code == 200
+    assert "Mijn antwoord</textarea>" in tekst(antwoord)
+    assert 'class="foutoverzicht"' in tekst(antwoord)
+    assert not melding.berichten.exists()
+
+
+def test_a_broken_upload_is_a_clear_error_not_a_server_error():
+    team = maak_team()
+    melding, _code = acties.dien_in(team.ontvanger, InzendingFactory())
+    client = meld_aan(team.leden["hanne"])
+    antwoord = client.generic(
+        "POST",
+        reverse("meldingen:handeling", args=[melding.pk, "bericht"]),
+        b"--grens\r\nkapot",
+        content_type="multipart/form-data",  # no boundary: the parser gives up
+    )
+    assert antwoord.status_code == 400
+    assert "kwam niet goed aan" in tekst(antwoord)
+    assert not melding.berichten.exists()
+
+
+def test_a_file_over_the_limit_stops_the_upload_with_the_size_in_the_error(monkeypatch):
+    team = maak_team()
+    melding, _code = acties.dien_in(team.ontvanger, InzendingFactory())
+    client = meld_aan(team.leden["hanne"])
+    monkeypatch.setattr(bijlagen, "MAX_GROOTTE", 1024 * 1024)
+    groot = SimpleUploadedFile("groot.txt", b"a" * (1024 * 1024 + 1), "text/plain")
+    antwoord = handeling(
+        client, melding, "bericht", {"bericht-tekst": "Kijk eens", "bericht-bijlagen": groot}
+    )
+    assert antwoord.status_code == 200
+    assert "te groot" in tekst(antwoord) and "Kijk eens</textarea>" in tekst(antwoord)
+    assert not melding.berichten.exists()
+
+
+def test_an_action_takes_only_a_post_and_only_a_known_name():
+    team = maak_team()
+    melding, _code = acties.dien_in(team.ontvanger, InzendingFactory())
+    client = meld_aan(team.leden["hanne"])
+    assert (
+        client.get(reverse("meldingen:handeling", args=[melding.pk, "status"])).status_code == 405
+    )
+    assert handeling(client, melding, "vernietig").status_code == 404
+
+
+def test_internal_notes_stay_in_the_team():
+    team = maak_team()
+    hanne = team.leden["hanne"]
+    melding, _code = acties.dien_in(team.ontvanger, InzendingFactory())
+    client = meld_aan(hanne)
+    assert (
+        handeling(client, melding, "notitie", {"notitie-tekst": "Bel maandag."}).status_code == 302
+    )
+    html = tekst(client.get(reverse("meldingen:melding", args=[melding.pk])))
+    assert "Bel maandag." in html
+    assert not melding.berichten.exists()
+
+
+def test_the_status_follows_the_case_path_and_a_refused_step_says_why():
+    team = maak_team()
+    melding, _code = acties.dien_in(team.ontvanger, InzendingFactory(wensen=["advies"]))
+    client = meld_aan(team.leden["hanne"])
+    geweigerd = handeling(client, melding, "status", {"status-naar": "advies"})
+    assert geweigerd.status_code == 200 and "kan een melding niet naar" in tekst(geweigerd)
+    assert Melding.objects.get(pk=melding.pk).status == Status.ONTVANGEN
+    gelukt = handeling(client, melding, "status", {"status-naar": "in-gesprek"}, follow=True)
+    assert "De status is nu" in tekst(gelukt)
+    zonder_toestemming = handeling(client, melding, "status", {"status-naar": "bemiddeling"})
+    assert "toestemming van de melder nodig" in tekst(zonder_toestemming)
+    assert Melding.objects.get(pk=melding.pk).status == Status.IN_GESPREK
+    # A step without consent shows as a disabled button with the reason.
+    assert "Kan pas met de toestemming van de melder" in tekst(zonder_toestemming)
+    zonder_uitkomst = handeling(client, melding, "status", {"status-naar": "afgesloten"})
+    assert "Kies een uitkomst" in tekst(zonder_uitkomst)
+    handeling(
+        client, melding, "status", {"status-naar": "afgesloten", "status-uitkomst": "geholpen"}
+    )
+    assert Melding.objects.get(pk=melding.pk).status == Status.AFGESLOTEN
+
+
+def test_a_referral_with_consent_reaches_the_other_receivers_inbox_and_nothing_more():
+    team = maak_team()
+    ander = maak_team("test-ander", leden=("ward",), beheerders=("ward",))
+    melding, _code = acties.dien_in(team.ontvanger, InzendingFactory())
+    andere_melding, _code = acties.dien_in(team.ontvanger, InzendingFactory())
+    hanne = meld_aan(team.leden["hanne"])
+    antwoord = handeling(
+        hanne,
+        melding,
+        "toestemming",
+        {
+            "toestemming-stap": "doorverwijzing",
+            "toestemming-doel": ander.ontvanger.pk,
+            "toestemming-omvang": "volledig",
+        },
+    )
+    assert antwoord.status_code == 302
+    toestemming = melding.toestemmingen.get(stap=Stap.DOORVERWIJZING)
+    vooraf = handeling(hanne, melding, "doorverwijzen", {"doorverwijzen-keuze": toestemming.pk})
+    assert "geen toestemming" in tekst(vooraf)
+    acties.beslis(toestemming, Beslissing.GEGEVEN)
+    antwoord = handeling(hanne, melding, "doorverwijzen", {"doorverwijzen-keuze": toestemming.pk})
+    assert antwoord.status_code == 302
+    nieuwe = Melding.objects.get(doorverwezen_van=melding)
+    ward = meld_aan(ander.leden["ward"])
+    inbox = tekst(ward.get(reverse("meldingen:inbox", args=["test-ander"])))
+    assert nieuwe.nummer in inbox and andere_melding.nummer not in inbox
+    dossier = tekst(ward.get(reverse("meldingen:melding", args=[nieuwe.pk])))
+    assert "Doorverwezen door Ontvanger test-api" in dossier
+    assert "Tijdens de repetitie" in dossier
+    assert ward.get(reverse("meldingen:melding", args=[andere_melding.pk])).status_code == 404
+
+
+def test_an_external_referral_prints_only_the_summary_the_reporter_approved():
+    team = maak_team()
+    melding, _code = acties.dien_in(team.ontvanger, InzendingFactory())
+    client = meld_aan(team.leden["hanne"])
+    volledig = handeling(
+        client,
+        melding,
+        "toestemming",
+        {
+            "toestemming-stap": "doorverwijzing",
+            "toestemming-extern": "Centrum Elders",
+            "toestemming-omvang": "volledig",
+        },
+    )
+    assert "enkel een samenvatting" in tekst(volledig)
+    handeling(
+        client,
+        melding,
+        "toestemming",
+        {
+            "toestemming-stap": "doorverwijzing",
+            "toestemming-extern": "Centrum Elders",
+            "toestemming-omvang": "samenvatting",
+            "toestemming-samenvatting": "Een melding over een regisseur.",
+        },
+    )
+    toestemming = Toestemming.objects.get(melding=melding, stap=Stap.DOORVERWIJZING)
+    adres = reverse("meldingen:samenvatting", args=[melding.pk, toestemming.pk])
+    assert client.get(adres).status_code == 404
+    acties.beslis(toestemming, Beslissing.GEGEVEN)
+    pagina = tekst(client.get(adres))
+    assert "Een melding over een regisseur." in pagina and "Centrum Elders" in pagina
+    assert "Tijdens de repetitie" not in pagina
+
+
+def test_the_other_partys_receipt_is_shown_once_and_never_again():
+    team = maak_team()
+    hanne = team.leden["hanne"]
+    melding, _code = acties.dien_in(team.ontvanger, InzendingFactory(wensen=["bemiddeling"]))
+    client = meld_aan(hanne)
+    zonder = handeling(client, melding, "andere-partij")
+    assert "geen toestemming" in tekst(zonder)
+    t = acties.vraag_toestemming(
+        melding, sleutel_van(melding, hanne), hanne.behandelaar, Stap.ANDERE_PARTIJ
+    )
+    acties.beslis(t, Beslissing.GEGEVEN)
+    antwoord = handeling(client, melding, "andere-partij")
+    assert antwoord.status_code == 200
+    code = ONTVANGSTBEWIJS.search(tekst(antwoord)).group(0)
+    assert acties.open_partij(code) is not None
+    pagina = tekst(client.get(reverse("meldingen:melding", args=[melding.pk])))
+    assert code not in pagina
+    assert "al een eigen kanaal" in tekst(handeling(client, melding, "andere-partij"))
+    bericht = handeling(
+        client, melding, "andere-partij-bericht", {"andere-partij-bericht-tekst": "Welkom."}
+    )
+    assert bericht.status_code == 302
+    assert melding.berichten.get().kanaal == Kanaal.ANDERE_PARTIJ
+
+
+def test_declaring_a_conflict_hides_the_case_from_that_handler_only():
+    team = maak_team(leden=("hanne", "hugo"))
+    melding, _code = acties.dien_in(team.ontvanger, InzendingFactory())
+    hugo = meld_aan(team.leden["hugo"])
+    zonder_vinkje = handeling(hugo, melding, "conflict")
+    assert zonder_vinkje.status_code == 200 and "belangenconflict" in tekst(zonder_vinkje)
+    antwoord = handeling(hugo, melding, "conflict", {"conflict-bevestig": "on"}, follow=True)
+    assert antwoord.redirect_chain[-1][0] == reverse("meldingen:inbox", args=["test-api"])
+    assert "Je hebt een belangenconflict verklaard" in tekst(antwoord)
+    assert melding.nummer not in tekst(hugo.get(reverse("meldingen:inbox", args=["test-api"])))
+    assert hugo.get(reverse("meldingen:melding", args=[melding.pk])).status_code == 404
+    hanne = meld_aan(team.leden["hanne"])
+    assert hanne.get(reverse("meldingen:melding", args=[melding.pk])).status_code == 200
+
+
+def test_a_beheerder_with_a_conflict_does_not_see_the_case_through_the_receivers_key():
+    team = maak_team(leden=("hanne", "hugo"))
+    melding, _code = acties.dien_in(team.ontvanger, InzendingFactory())
+    hanne = meld_aan(team.leden["hanne"])
+    handeling(hanne, melding, "conflict", {"conflict-bevestig": "on"})
+    inbox = tekst(hanne.get(reverse("meldingen:inbox", args=["test-api"])))
+    assert reverse("meldingen:melding", args=[melding.pk]) not in inbox
+    assert hanne.get(reverse("meldingen:melding", args=[melding.pk])).status_code == 404
+
+
+def test_the_classification_takes_only_codes_from_the_lists():
+    team = maak_team()
+    melding, _code = acties.dien_in(team.ontvanger, InzendingFactory())
+    client = meld_aan(team.leden["hanne"])
+    verzonnen = handeling(
+        client, melding, "classificatie", {"classificatie-gedrag": ["iets-verzonnen"]}
+    )
+    assert verzonnen.status_code == 200 and 'class="foutoverzicht"' in tekst(verzonnen)
+    assert Melding.objects.get(pk=melding.pk).gedrag == []
+    handeling(
+        client,
+        melding,
+        "classificatie",
+        {
+            "classificatie-gedrag": ["seksueel", "machtsmisbruik"],
+            "classificatie-sector": "podiumkunsten",
+            "classificatie-melder_status": "freelancer",
+            "classificatie-route": "advies",
+        },
+    )
+    opgeslagen = Melding.objects.get(pk=melding.pk)
+    assert opgeslagen.gedrag == ["seksueel", "machtsmisbruik"]
+    assert (opgeslagen.sector, opgeslagen.route) == ("podiumkunsten", "advies")
+
+
+def test_a_case_is_assigned_only_to_a_member_who_can_read_it():
+    team = maak_team(leden=("hanne", "hugo"))
+    hugo = team.leden["hugo"].behandelaar
+    melding, _code = acties.dien_in(team.ontvanger, InzendingFactory(uitgesloten=[hugo.pk]))
+    client = meld_aan(team.leden["hanne"])
+    geweigerd = handeling(client, melding, "toewijzen", {"toewijzen-behandelaar": hugo.pk})
+    assert geweigerd.status_code == 200
+    assert Melding.objects.get(pk=melding.pk).behandelaar is None
+    hanne = team.leden["hanne"].behandelaar
+    handeling(client, melding, "toewijzen", {"toewijzen-behandelaar": hanne.pk})
+    assert Melding.objects.get(pk=melding.pk).behandelaar == hanne
+
+
+def test_the_case_page_shows_who_did_what():
+    team = maak_team()
+    melding, _code = acties.dien_in(team.ontvanger, InzendingFactory())
+    client = meld_aan(team.leden["hanne"])
+    handeling(client, melding, "status", {"status-naar": "in-gesprek"})
+    html = tekst(client.get(reverse("meldingen:melding", args=[melding.pk])))
+    spoor = html[html.index('id="auditspoor"') :]
+    assert "Status gewijzigd" in spoor and "Hanne" in spoor and "Melding ingediend" in spoor
+
+
+# --- Team and password ------------------------------------------------------------------
+
+
+def test_a_beheerder_gives_a_new_member_access_to_older_cases():
+    team = maak_team()
+    melding, _code = acties.dien_in(team.ontvanger, InzendingFactory())
+    nieuw = maak_lid("hugo")
+    teamlid = acties.voeg_toe_aan_team(team.ontvanger, nieuw.behandelaar, nieuw.prive)
+    hugo = meld_aan(nieuw)
+    assert hugo.get(reverse("meldingen:melding", args=[melding.pk])).status_code == 404
+    assert hugo.post(reverse("meldingen:team", args=["test-api"]), {"keuze": 1}).status_code == 404
+    hanne = meld_aan(team.leden["hanne"])
+    antwoord = hanne.post(
+        reverse("meldingen:team", args=["test-api"]), {"keuze": teamlid.pk}, follow=True
+    )
+    assert "Hugo kan nu 1 eerdere melding openen." in tekst(antwoord)
+    assert hugo.get(reverse("meldingen:melding", args=[melding.pk])).status_code == 200
+
+
+def test_a_new_password_keeps_the_key_and_the_session_working():
+    team = maak_team()
+    hanne = team.leden["hanne"]
+    melding, _code = acties.dien_in(team.ontvanger, InzendingFactory())
+    client = meld_aan(hanne)
+    adres = reverse("meldingen:wachtwoord")
+    nieuw = "een-heel-nieuw-wachtwoord"
+    fout = client.post(adres, {"huidig": "niet-het-mijne", "nieuw": nieuw, "herhaal": nieuw})
+    assert "Dit is niet je huidige wachtwoord." in tekst(fout)
+    te_kort = client.post(adres, {"huidig": hanne.wachtwoord, "nieuw": "kort", "herhaal": "kort"})
+    assert te_kort.status_code == 200 and 'class="foutoverzicht"' in tekst(te_kort)
+    antwoord = client.post(adres, {"huidig": hanne.wachtwoord, "nieuw": nieuw, "herhaal": nieuw})
+    assert antwoord.status_code == 302
+    assert client.get(reverse("meldingen:melding", args=[melding.pk])).status_code == 200
+    assert VERKEERD in tekst(wachtwoord_ingeven(Client(), "hanne", hanne.wachtwoord))
+    opnieuw = meld_aan(hanne, wachtwoord=nieuw)
+    assert opnieuw.get(reverse("meldingen:melding", args=[melding.pk])).status_code == 200
+
+
+def test_a_handlers_reply_is_stored_as_a_message_from_the_team():
+    team = maak_team()
+    hanne = team.leden["hanne"]
+    melding, _code = acties.dien_in(team.ontvanger, InzendingFactory())
+    handeling(meld_aan(hanne), melding, "bericht", {"bericht-tekst": "Hallo."})
+    bericht = melding.berichten.get()
+    assert (bericht.auteur, bericht.behandelaar) == (Auteur.BEHANDELAAR, hanne.behandelaar)
