@@ -7,11 +7,19 @@ condition stands on its own line, so the tests can show each one is needed.
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db.models import Exists, OuterRef, QuerySet
 from django.http import Http404, HttpRequest
 
 from vangnet.meldingen import acties, audit, kluis, sleutels
-from vangnet.meldingen.choices import Auteur, Handeling, Kanaal, PartijRol
-from vangnet.meldingen.models import Behandelaar, Melding, Partij, Teamlid
+from vangnet.meldingen.choices import Auteur, Handeling, Kanaal, PartijRol, Rol
+from vangnet.meldingen.models import (
+    Behandelaar,
+    Belangenconflict,
+    Melding,
+    Partij,
+    Sleutelenvelop,
+    Teamlid,
+)
 
 BEHANDELAAR_SLEUTEL = "behandelaar"
 PARTIJ_SLEUTEL = "partij"
@@ -85,6 +93,27 @@ def melding_voor_behandelaar(request: HttpRequest, pk: int, *, lezen: bool = Tru
     if lezen:
         audit.noteer(melding, Handeling.GELEZEN, gebruiker=behandelaar.user)
     return Dossier(melding=melding, sleutel=sleutel, kanaal=Kanaal.MELDER, teamlid=teamlid)
+
+
+def zichtbare_meldingen(teamlid: Teamlid) -> QuerySet[Melding]:
+    """The cases of a team member's receiver they may open, without decrypting anything.
+
+    The same conditions as ``melding_voor_behandelaar``: not destroyed, no
+    conflict of interest, and a key envelope (or the receiver's key, for a beheerder).
+    """
+    behandelaar = teamlid.behandelaar
+    meldingen = (
+        Melding.objects.filter(ontvanger=teamlid.ontvanger, vernietigd_op__isnull=True)
+        .exclude(
+            Exists(Belangenconflict.objects.filter(melding=OuterRef("pk"), behandelaar=behandelaar))
+        )
+        .defer("inhoud", "andere_partij_sleutel")
+    )
+    if teamlid.rol == Rol.BEHEERDER and teamlid.ontvangersleutel:
+        return meldingen
+    return meldingen.filter(
+        Exists(Sleutelenvelop.objects.filter(melding=OuterRef("pk"), behandelaar=behandelaar))
+    )
 
 
 def _sleutel_voor_teamlid(melding: Melding, teamlid: Teamlid, prive: bytes) -> bytes | None:

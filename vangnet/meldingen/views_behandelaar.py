@@ -17,7 +17,6 @@ from urllib.parse import urlencode
 from django.contrib import auth, messages
 from django.contrib.auth import update_session_auth_hash
 from django.core.exceptions import RequestDataTooBig
-from django.db.models import Exists, OuterRef, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.multipartparser import MultiPartParserError
 from django.shortcuts import redirect, render
@@ -63,10 +62,7 @@ from vangnet.meldingen.forms_behandelaar import (
 )
 from vangnet.meldingen.models import (
     Behandelaar,
-    Belangenconflict,
     Melding,
-    Sleutelenvelop,
-    Teamlid,
     Toestemming,
 )
 from vangnet.meldingen.toegang import Dossier
@@ -75,7 +71,8 @@ from vangnet.meldingen.upload import BegrensdeGeheugenUpload
 logger = logging.getLogger(__name__)
 
 SJABLONEN = "meldingen/behandelaar/"
-VERKEERD = _("Deze gegevens kloppen niet.")
+# One message for every failed sign-in: it must not tell which part was wrong.
+VERKEERD = gettext_lazy("Deze gegevens kloppen niet.")
 # Far beyond any deadline: cases without one sort last.
 GEEN_TERMIJN = datetime.max.replace(tzinfo=UTC)
 
@@ -248,6 +245,7 @@ def _te_snel_tekst(info: dict | None) -> str:
 
 @require_POST
 def afmelden(request: HttpRequest) -> HttpResponse:
+    """Sign out and forget the unlocked key."""
     _meld_af(request)
     messages.info(request, _("Je bent afgemeld."))
     return redirect("meldingen:aanmelden")
@@ -316,27 +314,6 @@ def wachtwoord(request: HttpRequest, behandelaar: Behandelaar) -> HttpResponse:
 # --- Overview and inbox -----------------------------------------------------------------
 
 
-def zichtbare_meldingen(teamlid: Teamlid) -> QuerySet[Melding]:
-    """The cases of a team member's receiver they may open, without decrypting anything.
-
-    The same conditions as ``toegang.melding_voor_behandelaar``: not destroyed, no
-    conflict of interest, and a key envelope (or the receiver's key, for a beheerder).
-    """
-    behandelaar = teamlid.behandelaar
-    meldingen = (
-        Melding.objects.filter(ontvanger=teamlid.ontvanger, vernietigd_op__isnull=True)
-        .exclude(
-            Exists(Belangenconflict.objects.filter(melding=OuterRef("pk"), behandelaar=None))
-        )
-        .defer("inhoud", "andere_partij_sleutel")
-    )
-    if teamlid.rol == Rol.BEHEERDER and teamlid.ontvangersleutel:
-        return meldingen
-    return meldingen.filter(
-        Exists(Sleutelenvelop.objects.filter(melding=OuterRef("pk"), behandelaar=behandelaar))
-    )
-
-
 def _te_laat(melding: Melding, nu: datetime) -> bool:
     return any(termijn["te_laat"] for termijn in melding.termijnen(nu))
 
@@ -350,12 +327,14 @@ def overzicht(request: HttpRequest, behandelaar: Behandelaar) -> HttpResponse:
     for teamlid in behandelaar.teams.select_related("ontvanger", "behandelaar").order_by(
         "ontvanger__naam"
     ):
-        open_meldingen = list(zichtbare_meldingen(teamlid).open())
+        open_meldingen = list(toegang.zichtbare_meldingen(teamlid).open())
         ontvangers.append(
             {
                 "teamlid": teamlid,
                 "open": len(open_meldingen),
-                "nieuws": zichtbare_meldingen(teamlid).filter(nieuws_voor_team=True).count(),
+                "nieuws": toegang.zichtbare_meldingen(teamlid)
+                .filter(nieuws_voor_team=True)
+                .count(),
                 "te_laat": sum(_te_laat(m, nu) for m in open_meldingen),
             }
         )
@@ -369,7 +348,7 @@ def inbox(request: HttpRequest, behandelaar: Behandelaar, slug: str) -> HttpResp
     """A receiver's cases this handler may open, the most urgent deadline first."""
     teamlid = toegang.teamlid_voor(request, slug)
     afgesloten = request.GET.get("toon") == "afgesloten"
-    meldingen = zichtbare_meldingen(teamlid).select_related("ontvanger", "behandelaar")
+    meldingen = toegang.zichtbare_meldingen(teamlid).select_related("ontvanger", "behandelaar")
     nu = timezone.now()
     if afgesloten:
         rijen = [

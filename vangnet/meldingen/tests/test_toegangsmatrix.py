@@ -10,7 +10,7 @@ signed in to the admin).
 """
 
 from django.test import Client
-from django.urls import get_resolver, reverse
+from django.urls import reverse
 
 import pytest
 
