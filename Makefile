@@ -40,6 +40,7 @@ messages: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) scripts/bench.py
+	$(PY) scripts/bench_meldingen.py
 
 clean:
 	rm -rf $(VENV) staticfiles vangnet.sqlite3*

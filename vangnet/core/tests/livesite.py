@@ -4,6 +4,8 @@
 temporary folder, the content of data/*.yaml, gunicorn with two workers, DEBUG off, static
 files served by WhiteNoise. It needs nothing from pytest-django's test database (whose
 live server would flush it), so the browser tests never touch that database.
+`running_site(folder, demo=True)` starts the same on a folder of one's own, with the demo
+receivers of the reporting channel if asked (the fault and canary tests use it).
 
 Chromium is Debian's (/usr/bin/chromium). A test tool's own browser download cannot work
 here, so nothing calls `playwright install`. Every page is offline: a request that does not
@@ -12,14 +14,19 @@ stand-in page answers.
 """
 
 import base64
+import contextlib
+import http.client
+import http.cookies
 import os
 import re
 import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
-from collections.abc import Iterator
+import uuid
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,6 +49,8 @@ EXIT_SITE = "https://www.meteo.be/"
 EXIT_SITE_PAGE = (
     "<!doctype html><html lang='nl'><title>Het weer</title><h1>Het weer in België</h1></html>"
 )
+DATABASE = "vangnet.sqlite3"
+MELDINGEN_MAP = "meldingen"
 DATA_FILES = (
     "organisaties.yaml",
     "paritaire-comites.yaml",
@@ -58,6 +67,26 @@ class LiveSite:
     base_url: str
     log: Path
     timings: dict[str, float] = field(default_factory=dict)
+    folder: Path | None = None  # holds the database, gunicorn.log and the meldingen folder
+    process: subprocess.Popen | None = None  # the gunicorn master
+
+    @property
+    def database(self) -> Path:
+        return self.folder / DATABASE
+
+    @property
+    def meldingen_map(self) -> Path:
+        return self.folder / MELDINGEN_MAP
+
+    def worker_pids(self) -> list[int]:
+        """The pids of gunicorn's workers now: the children of the master."""
+        if self.process is None or self.process.poll() is not None:
+            return []
+        pids = []
+        for task in Path(f"/proc/{self.process.pid}/task").glob("*"):
+            with contextlib.suppress(OSError):
+                pids += [int(pid) for pid in (task / "children").read_text().split()]
+        return pids
 
     def __call__(self, path: str) -> str:
         return self.base_url + path
@@ -77,6 +106,129 @@ class LiveSite:
 
 # Straight to loopback, whatever proxy the environment names.
 _LOOPBACK = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+_CSRF_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+@dataclass
+class Answer:
+    """One HTTP response as a `Visitor` got it."""
+
+    status: int
+    headers: http.client.HTTPMessage
+    body: bytes
+    path: str  # the path that answered (after any redirects followed)
+
+    @property
+    def text(self) -> str:
+        return self.body.decode("utf-8", errors="replace")
+
+
+class Visitor:
+    """One person on the live site over loopback: keeps cookies, fills in forms.
+
+    Plain `http.client`, one connection per request (a worker may close or die at any
+    moment), so that load tests measure the server and not a client library. A form is
+    posted with the CSRF token of the last page that had one, unless the fields carry one.
+    """
+
+    def __init__(self, base_url: str, timeout: float = 30.0) -> None:
+        parts = urllib.parse.urlsplit(base_url)
+        self.host, self.port = parts.hostname, parts.port
+        self.timeout = timeout
+        self.cookies: dict[str, str] = {}
+        self.csrf_token = ""
+
+    def get(self, path: str, *, follow: bool = True) -> Answer:
+        return self.request("GET", path, follow=follow)
+
+    def post(
+        self,
+        path: str,
+        fields: dict[str, str | list[str]],
+        files: Sequence[tuple[str, str, bytes]] = (),
+        *,
+        follow: bool = True,
+    ) -> Answer:
+        """Post a form (multipart when there are files: (field, file name, content))."""
+        fields = {"csrfmiddlewaretoken": self.csrf_token, **fields}
+        if files:
+            body, content_type = _multipart(fields, files)
+        else:
+            pairs = [(k, v) for k, vs in fields.items() for v in _as_list(vs)]
+            body = urllib.parse.urlencode(pairs).encode()
+            content_type = "application/x-www-form-urlencoded"
+        return self.request("POST", path, body=body, content_type=content_type, follow=follow)
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        body: bytes | None = None,
+        content_type: str = "",
+        follow: bool = True,
+    ) -> Answer:
+        """One request; with ``follow``, then GET where redirects point (at most 5)."""
+        answer = self._once(method, path, body, content_type)
+        for _hop in range(5):
+            location = answer.headers.get("Location")
+            if not follow or answer.status not in (301, 302, 303) or not location:
+                break
+            target = urllib.parse.urlsplit(location)._replace(scheme="", netloc="", fragment="")
+            answer = self._once("GET", target.geturl(), None, "")
+        return answer
+
+    def _once(self, method: str, path: str, body: bytes | None, content_type: str) -> Answer:
+        headers = {"Accept-Language": "nl", "Connection": "close"}
+        if self.cookies:
+            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        if content_type:
+            headers["Content-Type"] = content_type
+        connection = http.client.HTTPConnection(self.host, self.port, timeout=self.timeout)
+        try:
+            connection.request(method, path, body=body, headers=headers)
+            response = connection.getresponse()
+            answer = Answer(response.status, response.headers, response.read(), path)
+        finally:
+            connection.close()
+        for header in answer.headers.get_all("Set-Cookie") or []:
+            cookie = http.cookies.SimpleCookie()
+            cookie.load(header)
+            for name, morsel in cookie.items():
+                if morsel["max-age"] == "0" or not morsel.value:
+                    self.cookies.pop(name, None)
+                else:
+                    self.cookies[name] = morsel.coded_value
+        if token := _CSRF_FIELD.search(answer.text):
+            self.csrf_token = token.group(1)
+        return answer
+
+
+def _as_list(value: str | list[str]) -> list[str]:
+    return value if isinstance(value, list) else [value]
+
+
+def _multipart(
+    fields: dict[str, str | list[str]], files: Sequence[tuple[str, str, bytes]]
+) -> tuple[bytes, str]:
+    boundary = "vangnet" + uuid.uuid4().hex
+    parts = []
+    for name, values in fields.items():
+        for value in _as_list(values):
+            parts.append(
+                f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'.encode()
+                + value.encode()
+                + b"\r\n"
+            )
+    for name, filename, content in files:
+        parts.append(
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; '
+            f'filename="{filename}"\r\nContent-Type: application/octet-stream\r\n\r\n'.encode()
+            + content
+            + b"\r\n"
+        )
+    parts.append(f"--{boundary}--\r\n".encode())
+    return b"".join(parts), f"multipart/form-data; boundary={boundary}"
 
 
 def _free_port() -> int:
@@ -134,12 +286,24 @@ def _stop(process: subprocess.Popen) -> None:
         process.wait(timeout=10)
 
 
-@pytest.fixture(scope="session")
-def live_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveSite]:
+@contextlib.contextmanager
+def running_site(
+    folder: Path,
+    *,
+    extra_env: dict[str, str] | None = None,
+    demo: bool = False,
+    gunicorn_args: tuple[str, ...] = (),
+) -> Iterator[LiveSite]:
+    """Vangnet under gunicorn on a new SQLite file in ``folder``, stopped afterwards.
+
+    ``extra_env`` goes into gunicorn's environment (and manage.py's); ``demo`` loads the
+    demo receivers of the reporting channel (``demo_meldingen --ook-zonder-debug``);
+    ``gunicorn_args`` are added to gunicorn's command line.
+    Encrypted attachments go to ``folder/meldingen``, never into the working tree.
+    """
     missing = [name for name in DATA_FILES if not (BASE_DIR / "data" / name).exists()]
     if missing:
         pytest.fail(f"data/ lacks {', '.join(missing)}: load_content needs all five files")
-    folder = tmp_path_factory.mktemp("vangnet-live")
     env = {
         key: value
         for key, value in os.environ.items()
@@ -148,10 +312,12 @@ def live_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveSite]:
     env.update(
         {
             "DJANGO_SETTINGS_MODULE": "vangnet.settings.dev",
-            "DATABASE_URL": f"sqlite:///{folder / 'vangnet.sqlite3'}",
+            "DATABASE_URL": f"sqlite:///{folder / DATABASE}",
             "DEBUG": "false",
             "ALLOWED_HOSTS": "127.0.0.1",
             "PYTHONDONTWRITEBYTECODE": "1",
+            "MELDINGEN_MAP": str(folder / MELDINGEN_MAP),
+            **(extra_env or {}),
         }
     )
     timings: dict[str, float] = {}
@@ -175,6 +341,7 @@ def live_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveSite]:
                 "2",
                 "--log-level",
                 "warning",
+                *gunicorn_args,
             ],
             cwd=BASE_DIR,
             env=env,
@@ -185,13 +352,20 @@ def live_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveSite]:
     try:
         timings["migrate"] = _manage(env, "migrate", "--noinput")
         timings["load_content"] = _manage(env, "load_content")
+        if demo:
+            timings["demo_meldingen"] = _manage(env, "demo_meldingen", "--ook-zonder-debug")
         _wait_until_up(base_url + "/gezond", process, log, timeout=30)
-        site = LiveSite(base_url=base_url, log=log, timings=timings)
-        _check_static_files(site)
         timings["ready"] = time.perf_counter() - started
-        yield site
+        yield LiveSite(base_url=base_url, log=log, timings=timings, folder=folder, process=process)
     finally:
         _stop(process)
+
+
+@pytest.fixture(scope="session")
+def live_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveSite]:
+    with running_site(tmp_path_factory.mktemp("vangnet-live")) as site:
+        _check_static_files(site)
+        yield site
 
 
 def _check_static_files(site: LiveSite) -> None:

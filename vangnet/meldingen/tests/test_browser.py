@@ -1,0 +1,211 @@
+"""The reporting channel in a real browser, without JavaScript, checked with axe-core.
+
+One festival-goer and one handler meet on the demo receivers that `make run` loads: the
+report through the QR code's short address, the receipt, coming back with it, messages
+both ways, a referral with consent, closing, and the retention run that destroys it.
+"""
+
+import os
+import re
+import sqlite3
+import subprocess
+import sys
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django_otp.oath import totp
+
+from vangnet.core.tests import livesite
+from vangnet.core.tests.test_browser import AXE_OPTIONS
+from vangnet.meldingen.management.commands import demo_meldingen
+
+pytestmark = pytest.mark.browser
+
+chromium = livesite.chromium
+ONTVANGSTBEWIJS = re.compile(r"\b\d{4} \d{4} \d{4} \d{4} \d{4}\b")
+VERHAAL = "Aan de bar werd ik betast. Kenmerk-B8R4."
+
+
+@pytest.fixture(scope="module")
+def meld_site(tmp_path_factory):
+    with livesite.running_site(tmp_path_factory.mktemp("meldingen-live"), demo=True) as site:
+        yield site
+
+
+@pytest.fixture
+def nieuwe_pagina(chromium, meld_site):
+    paginas = []
+
+    def maak(**opties):
+        opties.setdefault("java_script_enabled", False)
+        paginas.append(livesite.open_page_in_new_context(chromium, meld_site, **opties))
+        return paginas[-1]
+
+    yield maak
+    for pagina in paginas:
+        pagina.context.close()
+
+
+@pytest.fixture
+def axe_schoon(chromium, meld_site):
+    """Check the page a script-less browser shows now with axe-core.
+
+    axe is a script, so it runs in a second page with JavaScript on, given the same
+    document (also a page that answered a POST, like the receipt) on the same origin.
+    """
+    kijkers = {}
+
+    def kijk(pagina, wat: str, donker: bool = False) -> None:
+        if donker not in kijkers:
+            kijkers[donker] = livesite.open_page_in_new_context(
+                chromium, meld_site, color_scheme="dark" if donker else "light"
+            )
+        kijker = kijkers[donker]
+        kijker.goto(meld_site("/melden/"))
+        kijker.set_content(pagina.content())
+        resultaat = Axe().run(kijker, options=AXE_OPTIONS)
+        assert resultaat.violations_count == 0, f"{wat}: {resultaat.generate_report()}"
+
+    yield kijk
+    for kijker in kijkers.values():
+        kijker.context.close()
+
+
+def _verstuur(pagina, formulier: str) -> None:
+    with pagina.expect_navigation():
+        pagina.locator(formulier).locator("button[type=submit]").first.click()
+
+
+def test_a_report_goes_from_a_qr_code_to_its_destruction_without_javascript(
+    meld_site, nieuwe_pagina, axe_schoon
+):
+    bezoeker = nieuwe_pagina(color_scheme="dark")
+    bezoeker.goto(meld_site("/m/demo-festival/"))
+    assert bezoeker.url.endswith("/melden/demo-festival/")
+    axe_schoon(bezoeker, "het korte formulier, donker", donker=True)
+    bezoeker.fill("[name=wat]", VERHAAL)
+    bezoeker.fill("[name=waar]", "aan de bar")
+    _verstuur(bezoeker, "main form[method=post]")
+    code = ONTVANGSTBEWIJS.search(bezoeker.content()).group()
+    axe_schoon(bezoeker, "het ontvangstbewijs")
+
+    # The handler signs in with password and code, and answers.
+    team = nieuwe_pagina()
+    team.goto(meld_site("/behandelen/"))
+    axe_schoon(team, "aanmelden")
+    team.fill("[name=username]", demo_meldingen.GEBRUIKERSNAAM)
+    team.fill("[name=password]", demo_meldingen.WACHTWOORD)
+    _verstuur(team, "main form[method=post]")
+    axe_schoon(team, "de tweede stap")
+    team.fill("[name=code]", f"{totp(bytes.fromhex(demo_meldingen.TOTP_SLEUTEL)):06d}")
+    _verstuur(team, "main form[method=post]")
+    axe_schoon(team, "het overzicht")
+    team.goto(meld_site("/behandelen/demo-festival/"))
+    axe_schoon(team, "de inbox")
+    with team.expect_navigation():
+        team.locator("main table a").first.click()
+    assert VERHAAL in team.content()
+    axe_schoon(team, "de melding")
+    melding_url = team.url
+    _verstuur(team, "form:has(input[name=status-naar][value=in-gesprek])")
+    team.fill("[name=bericht-tekst]", "Dank je. Wil je dat we je doorverwijzen?")
+    _verstuur(team, "form[action$='/bericht/']")
+
+    # The festival-goer comes back with the receipt and answers.
+    terug = nieuwe_pagina()
+    terug.goto(meld_site("/melden/opvolgen/"))
+    axe_schoon(terug, "opvolgen")
+    terug.fill("[name=ontvangstbewijs]", code)
+    _verstuur(terug, "main form[method=post]")
+    assert "Wil je dat we je doorverwijzen?" in terug.content()
+    axe_schoon(terug, "het dossier van de melder")
+    terug.fill("[name=tekst]", "Ja, naar het aanspreekpunt.")
+    _verstuur(terug, "form[action$='/bericht/']")
+
+    # The team asks consent to refer to demo-api; the festival-goer gives it.
+    team.goto(melding_url)
+    assert "Ja, naar het aanspreekpunt." in team.content()
+    team.select_option("[name=toestemming-stap]", "doorverwijzing")
+    team.select_option(
+        "[name=toestemming-doel]", label="Aanspreekpunt Integriteit – Voorbeeldgezelschap (demo)"
+    )
+    team.check("[name=toestemming-omvang][value=volledig]")
+    _verstuur(team, "#formulier-toestemming")
+    terug.reload()
+    _verstuur(terug, "form:has(button[name=beslissing][value=gegeven])")
+    team.goto(melding_url)
+    _verstuur(team, "form[action$='/doorverwijzen/']")
+    team.goto(meld_site("/behandelen/demo-api/"))
+    assert "demo-api-" in team.content()
+
+    # The festival's case is closed; after its retention period the run destroys it.
+    team.goto(melding_url)
+    _verstuur(team, "form:has(input[name=status-naar][value=nazorg])")
+    team.check("[name=status-uitkomst][value=doorverwezen]")
+    _verstuur(team, "form.afsluiten")
+    assert "afgesloten" in team.content()
+    nummer = int(melding_url.rstrip("/").rsplit("/", 1)[1])
+    verleden = f"{datetime.now(UTC) - timedelta(days=400):%Y-%m-%d %H:%M:%S}"
+    with sqlite3.connect(meld_site.database) as db:
+        db.execute(
+            "UPDATE meldingen_melding SET afgesloten_op = ? WHERE id = ?", (verleden, nummer)
+        )
+    uit = subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", "vernietig_meldingen"],
+        cwd=livesite.BASE_DIR,
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "vangnet.settings.dev",
+            "DEBUG": "false",
+            "DATABASE_URL": f"sqlite:///{meld_site.database}",
+            "MELDINGEN_MAP": str(meld_site.meldingen_map),
+        },
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "1 meldingen vernietigd" in uit
+    team.goto(melding_url)
+    assert VERHAAL not in team.content()
+
+
+@pytest.mark.parametrize(
+    "pad", ["/melden/", "/melden/demo-api/", "/fr/melden/demo-api/", "/en/melden/opvolgen/"]
+)
+def test_the_public_pages_of_the_channel_pass_axe(meld_site, nieuwe_pagina, axe_schoon, pad):
+    pagina = nieuwe_pagina()
+    pagina.goto(meld_site(pad))
+    axe_schoon(pagina, pad)
+
+
+def test_errors_on_the_form_and_a_wrong_receipt_are_accessible_and_keep_what_was_typed(
+    meld_site, nieuwe_pagina, axe_schoon
+):
+    pagina = nieuwe_pagina()
+    pagina.goto(meld_site("/melden/demo-api/"))
+    pagina.fill("[name=waar]", "Productie Voorbeeld")
+    _verstuur(pagina, "main form[method=post]")
+    assert pagina.input_value("[name=waar]") == "Productie Voorbeeld"
+    axe_schoon(pagina, "het formulier met een fout")
+    pagina.goto(meld_site("/melden/opvolgen/"))
+    pagina.fill("[name=ontvangstbewijs]", "1234 5678 9012 3456 7890")
+    _verstuur(pagina, "main form[method=post]")
+    assert "kennen we niet" in pagina.content()
+    axe_schoon(pagina, "een verkeerd ontvangstbewijs")
+
+
+def test_the_quick_exit_closes_a_reporters_session(meld_site, nieuwe_pagina):
+    pagina = nieuwe_pagina()
+    pagina.goto(meld_site("/melden/demo-api/"))
+    pagina.fill("[name=wat]", "Een korte melding om de snelle uitgang te proberen.")
+    _verstuur(pagina, "main form[method=post]")
+    code = ONTVANGSTBEWIJS.search(pagina.content()).group()
+    pagina.goto(meld_site("/melden/opvolgen/"))
+    pagina.fill("[name=ontvangstbewijs]", code)
+    _verstuur(pagina, "main form[method=post]")
+    dossier = pagina.url
+    pagina.goto(meld_site("/weg/"))
+    assert not [c for c in pagina.context.cookies() if c["name"] == "vangnet_kluis"]
+    pagina.goto(dossier)
+    assert "/melden/opvolgen/" in pagina.url and pagina.url != dossier
