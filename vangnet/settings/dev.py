@@ -20,5 +20,7 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG  # noqa: F405
 
-# E-mails (only "there is news" notices) are printed instead of sent.
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# E-mails ("there is news" notices) are written to files instead of sent: printed, they would
+# put a reporter's address in the server's log.
+EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+EMAIL_FILE_PATH = BASE_DIR / ".mail"  # noqa: F405
