@@ -34,6 +34,7 @@ from vangnet.meldingen.models import (
     Belangenconflict,
     Bericht,
     Bijlage,
+    Extravraag,
     Melding,
     Notitie,
     Ontvanger,
@@ -187,6 +188,29 @@ def ontvangersleutel(teamlid: Teamlid, prive: bytes) -> bytes | None:
     if not teamlid.ontvangersleutel:
         return None
     return sleutels.open_zegel(prive, bytes(teamlid.ontvangersleutel))
+
+
+def voeg_vraag_toe(
+    ontvanger: Ontvanger, door: Behandelaar, vraag: str, hulptekst: str = "", verplicht=False
+) -> Extravraag:
+    """A receiver's own question, asked on its form after the default ones."""
+    volgorde = ontvanger.extravragen.count() + 1
+    extravraag = Extravraag.objects.create(
+        ontvanger=ontvanger,
+        vraag=vraag,
+        hulptekst=hulptekst,
+        verplicht=verplicht,
+        volgorde=volgorde,
+    )
+    audit.noteer(None, Handeling.VRAGENLIJST, gebruiker=door.user, ontvanger=ontvanger, detail="+")
+    return extravraag
+
+
+def verwijder_vraag(extravraag: Extravraag, door: Behandelaar) -> None:
+    """Take a question off the form; answers already given stay in their reports."""
+    ontvanger = extravraag.ontvanger
+    extravraag.delete()
+    audit.noteer(None, Handeling.VRAGENLIJST, gebruiker=door.user, ontvanger=ontvanger, detail="-")
 
 
 def deel_met_teamlid(teamlid: Teamlid, ontvanger_prive: bytes, door: Behandelaar) -> int:
@@ -471,7 +495,7 @@ def stuur_bericht(
             _verstuur(
                 _("Nieuws over je melding"),
                 _(
-                    "Er is nieuws over je melding. Ga naar Vangnet, kies “Opvolgen” en "
+                    "Er is nieuws over je melding. Ga naar Vangnet, kies “Volg je melding op” en "
                     "gebruik je ontvangstbewijs om het te lezen."
                 ),
                 [email],

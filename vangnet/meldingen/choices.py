@@ -143,3 +143,4 @@ class Handeling(models.TextChoices):
     TOEGEWEZEN = "toegewezen", _("toegewezen")
     VERNIETIGD = "vernietigd", _("vernietigd")
     ANDERE_PARTIJ = "andere-partij", _("andere partij uitgenodigd")
+    VRAGENLIJST = "vragenlijst", _("vragenlijst van de ontvanger gewijzigd")

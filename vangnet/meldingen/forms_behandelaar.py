@@ -15,7 +15,7 @@ from vangnet.kaart.choices import Status as MelderStatus
 from vangnet.meldingen import acties
 from vangnet.meldingen.choices import Omvang, Route, Stap, Status, Uitkomst
 from vangnet.meldingen.forms_melder import MAX_TEKST, BijlagenVeld
-from vangnet.meldingen.models import Behandelaar, Melding, Ontvanger
+from vangnet.meldingen.models import Behandelaar, Extravraag, Melding, Ontvanger
 
 GEEN_KEUZE = ("", _("nog niet gekozen"))
 
@@ -126,7 +126,7 @@ class ToestemmingForm(forms.Form):
         max_length=5_000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("De melder leest precies deze tekst voor hij of zij beslist."),
+        help_text=_("De melder leest precies deze tekst voordat die beslist."),
     )
 
     def __init__(self, *args, melding: Melding, **kwargs):
@@ -168,6 +168,19 @@ class KeuzeUitLijstForm(forms.Form):
     def __init__(self, *args, queryset, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["keuze"].queryset = queryset
+
+
+class ExtravraagForm(forms.ModelForm):
+    """A question a beheerder adds to the receiver's form."""
+
+    class Meta:
+        model = Extravraag
+        fields = ["vraag", "hulptekst", "verplicht"]
+        labels = {
+            "vraag": _("Vraag"),
+            "hulptekst": _("Uitleg onder de vraag (niet verplicht)"),
+            "verplicht": _("De melder moet deze vraag beantwoorden"),
+        }
 
 
 class ConflictForm(forms.Form):

@@ -53,6 +53,7 @@ from vangnet.meldingen.forms_behandelaar import (
     ClassificatieForm,
     CodeForm,
     ConflictForm,
+    ExtravraagForm,
     KeuzeUitLijstForm,
     NotitieForm,
     StatusForm,
@@ -853,9 +854,12 @@ def team(request: HttpRequest, behandelaar: Behandelaar, slug: str) -> HttpRespo
         "behandelaar__weergavenaam"
     )
     form = None
+    vraagform = ExtravraagForm(prefix="vraag")
     if request.method == "POST":
         if not beheerder:
             raise Http404
+        if request.POST.get("onderdeel") == "vragen":
+            return _vragen(request, behandelaar, teamlid, vraagform)
         form = KeuzeUitLijstForm(request.POST, queryset=leden.exclude(pk=teamlid.pk))
         ontvanger_prive = acties.ontvangersleutel(teamlid, toegang.prive_sleutel(request))
         if ontvanger_prive is None:
@@ -874,11 +878,39 @@ def team(request: HttpRequest, behandelaar: Behandelaar, slug: str) -> HttpRespo
                 % {"naam": lid.behandelaar.weergavenaam, "aantal": aantal},
             )
             return redirect("meldingen:team", slug=slug)
+    return _teampagina(request, behandelaar, teamlid, form=form, vraagform=vraagform)
+
+
+def _teampagina(request, behandelaar, teamlid, *, form=None, vraagform=None, status=200):
+    leden = teamlid.ontvanger.team.select_related("behandelaar").order_by(
+        "behandelaar__weergavenaam"
+    )
     context = {
         "behandelaar": behandelaar,
         "teamlid": teamlid,
         "leden": leden,
-        "beheerder": beheerder,
+        "beheerder": teamlid.rol == Rol.BEHEERDER,
         "form": form,
+        "vraagform": vraagform or ExtravraagForm(prefix="vraag"),
+        "extravragen": teamlid.ontvanger.extravragen.all(),
     }
-    return render(request, SJABLONEN + "team.html", context)
+    return render(request, SJABLONEN + "team.html", context, status=status)
+
+
+def _vragen(request, behandelaar, teamlid, vraagform) -> HttpResponse:
+    """A beheerder adds a question to the receiver's form, or takes one off."""
+    slug = teamlid.ontvanger.slug
+    weg = request.POST.get("weg")
+    if weg:
+        extravraag = teamlid.ontvanger.extravragen.filter(pk=weg).first()
+        if extravraag is None:
+            raise Http404
+        acties.verwijder_vraag(extravraag, behandelaar)
+        messages.success(request, _("De vraag staat niet meer op het formulier."))
+        return redirect("meldingen:team", slug=slug)
+    vraagform = ExtravraagForm(request.POST, prefix="vraag")
+    if not vraagform.is_valid():
+        return _teampagina(request, behandelaar, teamlid, vraagform=vraagform)
+    acties.voeg_vraag_toe(teamlid.ontvanger, behandelaar, **vraagform.cleaned_data)
+    messages.success(request, _("De vraag staat nu op het formulier."))
+    return redirect("meldingen:team", slug=slug)

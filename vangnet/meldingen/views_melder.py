@@ -268,10 +268,10 @@ def _open_met_ontvangstbewijs(request: HttpRequest) -> HttpResponse:
             SJABLONEN + "opvolgen.html",
             {
                 "geblokkeerd": ngettext(
-                    "Er werd van op dit netwerk te vaak een verkeerd ontvangstbewijs "
-                    "ingegeven. Probeer het opnieuw over %(minuten)s minuut.",
-                    "Er werd van op dit netwerk te vaak een verkeerd ontvangstbewijs "
-                    "ingegeven. Probeer het opnieuw over %(minuten)s minuten.",
+                    "Vanaf dit netwerk is te vaak een verkeerd ontvangstbewijs ingegeven. "
+                    "Probeer het opnieuw over %(minuten)s minuut.",
+                    "Vanaf dit netwerk is te vaak een verkeerd ontvangstbewijs ingegeven. "
+                    "Probeer het opnieuw over %(minuten)s minuten.",
                     minuten,
                 )
                 % {"minuten": minuten}
