@@ -8,9 +8,11 @@ the request that unlocked it (see kluis.py).
 import base64
 import logging
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -381,10 +383,20 @@ def dien_in(ontvanger: Ontvanger, inzending: Inzending) -> tuple[Melding, str]:
     return melding, code
 
 
+# A handler hears that there is news at most once per quarter of an hour: a busy evening at
+# a festival must not flood their mailbox, and the inbox shows every case anyway.
+VERWITTIGEN_HOOGSTENS_ELKE = timedelta(minutes=15)
+
+
 def _meld_aan_team(melding: Melding, behandelaars: list[Behandelaar]) -> None:
-    adressen = [b.user.email for b in behandelaars if b.user.email]
+    nu = timezone.now()
+    te_verwittigen = Behandelaar.objects.filter(
+        pk__in=[b.pk for b in behandelaars], user__email__gt=""
+    ).filter(Q(verwittigd_op__isnull=True) | Q(verwittigd_op__lt=nu - VERWITTIGEN_HOOGSTENS_ELKE))
+    adressen = list(te_verwittigen.values_list("user__email", flat=True))
     if not adressen:
         return
+    te_verwittigen.update(verwittigd_op=nu)
     _verstuur(
         _("Nieuws in Vangnet"),
         _("Er is nieuws voor %(ontvanger)s. Meld je aan op Vangnet om het te lezen.")

@@ -136,6 +136,7 @@ class Behandelaar(models.Model):
     publieke_sleutel = models.BinaryField(max_length=32, editable=False)
     prive_sleutel = models.BinaryField(editable=False)
     zout = models.BinaryField(max_length=16, editable=False)
+    verwittigd_op = models.DateTimeField(_("laatst verwittigd van nieuws"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("behandelaar")

@@ -285,3 +285,20 @@ def test_destroying_a_case_removes_content_keys_and_files():
     assert not melding.enveloppen.exists() and not melding.bijlagen.exists()
     assert not bestand.exists()
     assert acties.open_partij(code) is None
+
+
+def test_the_team_hears_of_news_by_e_mail_at_most_once_a_quarter_of_an_hour(mailoutbox):
+    from django.test import TestCase
+
+    team = maak_team()
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        acties.dien_in(team.ontvanger, InzendingFactory())
+        acties.dien_in(team.ontvanger, InzendingFactory())
+    assert [m.to for m in mailoutbox] == [["hanne@example.org"]]
+    assert "regisseur" not in mailoutbox[0].body
+    hanne = team.leden["hanne"].behandelaar
+    hanne.verwittigd_op = timezone.now() - timedelta(minutes=16)
+    hanne.save()
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        acties.dien_in(team.ontvanger, InzendingFactory())
+    assert len(mailoutbox) == 2
