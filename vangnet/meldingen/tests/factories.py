@@ -7,16 +7,20 @@ Named people of the test suite:
 - alice works at the department (conftest.py) and reads no case.
 """
 
+import time
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
+from django.test import Client
+from django.urls import reverse
 
 import factory
+from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from vangnet.meldingen import acties
 from vangnet.meldingen.choices import OntvangerSoort, Rol
-from vangnet.meldingen.models import Behandelaar, Ontvanger
+from vangnet.meldingen.models import Behandelaar, Melding, Ontvanger
 
 
 @dataclass
@@ -89,3 +93,34 @@ class InzendingFactory(factory.Factory):
     )
     wensen = factory.LazyFunction(lambda: ["gehoord", "advies"])
     taal = "nl"
+
+
+def code_van(toestel: TOTPDevice) -> str:
+    """The code the handler's app shows now (one step ahead if this one was just used)."""
+    toestel.refresh_from_db()
+    nu = int(time.time() - toestel.t0) // toestel.step
+    vooruit = 1 if toestel.last_t >= nu + toestel.drift else 0
+    code = totp(toestel.bin_key, toestel.step, toestel.t0, toestel.digits, toestel.drift + vooruit)
+    return f"{code:0{toestel.digits}d}"
+
+
+def wachtwoord_ingeven(client: Client, naam: str, wachtwoord: str, **extra):
+    return client.post(
+        reverse("meldingen:aanmelden"), {"username": naam, "password": wachtwoord, **extra}
+    )
+
+
+def meld_aan(lid: Lid, wachtwoord: str | None = None) -> Client:
+    """A browser signed in as ``lid`` through the real pages: password, then the app's code."""
+    client = Client()
+    antwoord = wachtwoord_ingeven(client, lid.user.username, wachtwoord or lid.wachtwoord)
+    assert antwoord.status_code == 302, antwoord.content.decode()
+    antwoord = client.post(reverse("meldingen:tweede-stap"), {"code": code_van(lid.totp)})
+    assert antwoord["Location"] == reverse("meldingen:overzicht")
+    return client
+
+
+def sleutel_van(melding: Melding, lid: Lid) -> bytes:
+    return acties.sleutel_uit_envelop(
+        melding.enveloppen.get(behandelaar=lid.behandelaar), lid.prive
+    )

@@ -12,14 +12,21 @@ from django.urls import reverse
 from django.utils import timezone
 
 import pytest
-from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from vangnet.meldingen import acties, bijlagen, kluis, workflow
 from vangnet.meldingen.bijlagen import SchoneBijlage
 from vangnet.meldingen.choices import Auteur, Beslissing, Handeling, Kanaal, Stap, Status
 from vangnet.meldingen.models import Auditregel, Melding, Toestemming
-from vangnet.meldingen.tests.factories import InzendingFactory, Lid, maak_lid, maak_team
+from vangnet.meldingen.tests.factories import (
+    InzendingFactory,
+    code_van,
+    maak_lid,
+    maak_team,
+    meld_aan,
+    sleutel_van,
+    wachtwoord_ingeven,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -28,37 +35,6 @@ ONTVANGSTBEWIJS = re.compile(r"\b\d{4} \d{4} \d{4} \d{4} \d{4}\b")
 
 
 # --- Helpers ----------------------------------------------------------------------------
-
-
-def code_van(toestel: TOTPDevice) -> str:
-    """The code the handler's app shows now (one step ahead if this one was just used)."""
-    toestel.refresh_from_db()
-    nu = int(time.time() - toestel.t0) // toestel.step
-    vooruit = 1 if toestel.last_t >= nu + toestel.drift else 0
-    code = totp(toestel.bin_key, toestel.step, toestel.t0, toestel.digits, toestel.drift + vooruit)
-    return f"{code:0{toestel.digits}d}"
-
-
-def wachtwoord_ingeven(client: Client, naam: str, wachtwoord: str, **extra):
-    return client.post(
-        reverse("meldingen:aanmelden"), {"username": naam, "password": wachtwoord, **extra}
-    )
-
-
-def meld_aan(lid: Lid, wachtwoord: str | None = None) -> Client:
-    """A browser signed in as ``lid`` through the real pages: password, then the app's code."""
-    client = Client()
-    antwoord = wachtwoord_ingeven(client, lid.user.username, wachtwoord or lid.wachtwoord)
-    assert antwoord.status_code == 302, antwoord.content.decode()
-    antwoord = client.post(reverse("meldingen:tweede-stap"), {"code": code_van(lid.totp)})
-    assert antwoord["Location"] == reverse("meldingen:overzicht")
-    return client
-
-
-def sleutel_van(melding: Melding, lid: Lid) -> bytes:
-    return acties.sleutel_uit_envelop(
-        melding.enveloppen.get(behandelaar=lid.behandelaar), lid.prive
-    )
 
 
 def handeling(client: Client, melding: Melding, naam: str, data: dict | None = None, **extra):

@@ -7,8 +7,7 @@ import pytest
 
 from vangnet.meldingen import acties
 from vangnet.meldingen.models import Auditregel, Extravraag, Melding
-from vangnet.meldingen.tests.factories import maak_team
-from vangnet.meldingen.tests.test_behandelaar import meld_aan
+from vangnet.meldingen.tests.factories import maak_team, meld_aan
 
 pytestmark = pytest.mark.django_db
 

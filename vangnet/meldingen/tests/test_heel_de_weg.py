@@ -16,8 +16,7 @@ from django.utils import timezone
 import pytest
 
 from vangnet.meldingen.models import Melding
-from vangnet.meldingen.tests.factories import maak_team
-from vangnet.meldingen.tests.test_behandelaar import meld_aan
+from vangnet.meldingen.tests.factories import maak_team, meld_aan
 
 pytestmark = pytest.mark.django_db
 

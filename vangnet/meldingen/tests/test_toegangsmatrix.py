@@ -17,8 +17,7 @@ import pytest
 from vangnet.meldingen import acties, workflow
 from vangnet.meldingen.bijlagen import SchoneBijlage
 from vangnet.meldingen.choices import Beslissing, Omvang, Stap, Status
-from vangnet.meldingen.tests.factories import InzendingFactory, maak_team
-from vangnet.meldingen.tests.test_behandelaar import meld_aan
+from vangnet.meldingen.tests.factories import InzendingFactory, maak_team, meld_aan
 
 pytestmark = pytest.mark.django_db
 
