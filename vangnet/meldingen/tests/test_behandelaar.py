@@ -576,3 +576,18 @@ def test_a_handlers_reply_is_stored_as_a_message_from_the_team():
     handeling(meld_aan(hanne), melding, "bericht", {"bericht-tekst": "Hallo."})
     bericht = melding.berichten.get()
     assert (bericht.auteur, bericht.behandelaar) == (Auteur.BEHANDELAAR, hanne.behandelaar)
+
+
+def test_the_inbox_leads_to_the_poster_and_the_qr_codes_of_the_receiver():
+    team = maak_team()
+    client = meld_aan(team.leden["hanne"])
+    pagina = tekst(client.get(reverse("meldingen:inbox", args=["test-api"])))
+    for pad in (
+        "/m/test-api/",
+        "/melden/test-api/affiche.pdf?formaat=a5",
+        "/melden/test-api/qr.png",
+    ):
+        assert pad in pagina
+    assert (
+        client.get("/melden/test-api/affiche.pdf?formaat=a5")["Content-Type"] == "application/pdf"
+    )
