@@ -9,6 +9,7 @@ define theirs next to the code that uses them.
 from dataclasses import dataclass
 from datetime import timedelta
 
+from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
@@ -47,20 +48,21 @@ class Drempel:
         return Poging.objects.filter(soort=self.soort, sleutel=self.sleutel_voor(waarde))
 
     def geblokkeerd(self, waarde: str) -> bool:
-        """True when ``waarde`` failed ``maximum`` times within the window.
-
-        Also forgets this soort's attempts older than the window: they are no use to anyone.
-        """
+        """True when ``waarde`` failed ``maximum`` times within the window (a read only:
+        checking must not cost a write on every successful login or receipt)."""
         sinds = timezone.now() - self.venster
-        Poging.objects.filter(soort=self.soort, tijd__lte=sinds).delete()
         return self._pogingen(waarde).filter(tijd__gt=sinds).count() >= self.maximum
 
     def noteer(self, waarde: str) -> None:
-        """Record one failed attempt for ``waarde``."""
+        """Record one failed attempt for ``waarde``.
+
+        Also forgets this soort's attempts older than the window: they are no use to anyone.
+        """
         # The same clock as the counting, not the field's default: one notion of "now".
-        Poging.objects.create(
-            soort=self.soort, sleutel=self.sleutel_voor(waarde), tijd=timezone.now()
-        )
+        nu = timezone.now()
+        with transaction.atomic():
+            Poging.objects.filter(soort=self.soort, tijd__lte=nu - self.venster).delete()
+            Poging.objects.create(soort=self.soort, sleutel=self.sleutel_voor(waarde), tijd=nu)
 
     def vergeet(self, waarde: str) -> None:
         """Forget every attempt for ``waarde`` (after a success)."""

@@ -569,7 +569,9 @@ def notities(melding: Melding, sleutel: bytes) -> list[dict]:
 
 def markeer_gelezen(melding: Melding, *, door_partij: bool) -> None:
     veld = "nieuws_voor_melder" if door_partij else "nieuws_voor_team"
-    Melding.objects.filter(pk=melding.pk).update(**{veld: False})
+    if getattr(melding, veld):  # no write when there was no news
+        Melding.objects.filter(pk=melding.pk).update(**{veld: False})
+        setattr(melding, veld, False)
 
 
 # --- The consent ledger -----------------------------------------------------------------

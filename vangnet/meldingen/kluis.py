@@ -20,6 +20,7 @@ from vangnet.meldingen import sleutels
 COOKIE = "vangnet_kluis"
 _PREFIX = "kluis:"
 _LAATST = "kluis-laatst"
+_VERVERS = 60  # seconds
 
 
 def bewaar(request: HttpRequest, naam: str, geheim: bytes) -> None:
@@ -46,7 +47,10 @@ def haal(request: HttpRequest, naam: str, timeout: int) -> bytes | None:
         geheim = sleutels.ontsleutel(kluissleutel, base64.b64decode(waarde))
     except (sleutels.OngeldigeSleutel, ValueError):
         return None
-    request.session[_LAATST] = int(time.time())
+    nu = int(time.time())
+    # Refreshed once a minute, not on every request: each refresh is a session write.
+    if nu - request.session.get(_LAATST, 0) >= _VERVERS:
+        request.session[_LAATST] = nu
     return geheim
 
 

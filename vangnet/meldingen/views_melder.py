@@ -287,9 +287,11 @@ def _open_met_ontvangstbewijs(request: HttpRequest) -> HttpResponse:
         form.add_error("ontvangstbewijs", ONBEKEND_BEWIJS)
         return render(request, SJABLONEN + "opvolgen.html", {"form": form})
     partij, prive = gevonden
-    # A new session id, so whoever knew the old one does not share this party's session.
+    # A new session id, so whoever knew the old one does not share this party's session
+    # (a visitor without a session gets a fresh one anyway: nothing to cycle, nothing to save).
     # No vergeet() on success: a reporter's own valid receipt must not reset the count.
-    request.session.cycle_key()
+    if request.session.session_key:
+        request.session.cycle_key()
     kluis.bewaar(request, toegang.PARTIJ_SLEUTEL, prive)
     request.session[toegang.PARTIJ_ID] = partij.pk
     meldingen = toegang.meldingen_van_partij(partij)
