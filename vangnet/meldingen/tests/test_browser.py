@@ -101,6 +101,8 @@ def test_a_report_goes_from_a_qr_code_to_its_destruction_without_javascript(
     team.fill("[name=code]", f"{totp(bytes.fromhex(demo_meldingen.TOTP_SLEUTEL)):06d}")
     _verstuur(team, "main form[method=post]")
     axe_schoon(team, "het overzicht")
+    team.goto(meld_site("/behandelen/demo-festival/team/"))
+    axe_schoon(team, "het team")
     team.goto(meld_site("/behandelen/demo-festival/"))
     axe_schoon(team, "de inbox")
     with team.expect_navigation():

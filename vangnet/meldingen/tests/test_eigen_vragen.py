@@ -67,3 +67,11 @@ def test_a_beheerder_takes_a_question_off_the_form():
     hanne = meld_aan(team.leden["hanne"])
     assert hanne.post(TEAM, {"onderdeel": "vragen", "weg": vraag.pk}).status_code == 302
     assert not Extravraag.objects.exists()
+
+
+def test_the_team_page_has_a_plain_title_and_the_questions_once():
+    team = maak_team()
+    pagina = meld_aan(team.leden["hanne"]).get(TEAM).content.decode()
+    titel = pagina.split("<title>", 1)[1].split("</title>", 1)[0]
+    assert titel.startswith("Team van Ontvanger test-api") and "<" not in titel
+    assert pagina.count('id="vragen-kop"') == 1
