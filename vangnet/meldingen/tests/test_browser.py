@@ -211,3 +211,17 @@ def test_the_quick_exit_closes_a_reporters_session(meld_site, nieuwe_pagina):
     assert not [c for c in pagina.context.cookies() if c["name"] == "vangnet_kluis"]
     pagina.goto(dossier)
     assert "/melden/opvolgen/" in pagina.url and pagina.url != dossier
+
+
+def test_the_form_and_the_receipt_fit_a_320_pixel_wide_phone_without_scrolling_sideways(
+    meld_site, nieuwe_pagina
+):
+    # WCAG 1.4.10 (reflow): nothing may need horizontal scrolling at 320 CSS pixels.
+    pagina = nieuwe_pagina(viewport={"width": 320, "height": 640})
+    pagina.goto(meld_site("/m/demo-festival/"))
+    breedte = "document.documentElement.scrollWidth"
+    assert pagina.evaluate(breedte) <= 320
+    pagina.fill("[name=wat]", "Een melding op een smal scherm.")
+    _verstuur(pagina, "main form[method=post]")
+    assert ONTVANGSTBEWIJS.search(pagina.content())
+    assert pagina.evaluate(breedte) <= 320
