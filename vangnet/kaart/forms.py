@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from vangnet.core.velden import vinkjes
 from vangnet.kaart import choices as c
 from vangnet.kaart.models import ParitairComite
 from vangnet.zoeken.search import Zoekvraag, voorwaarde
@@ -14,27 +15,17 @@ ITEM_SOORTEN = [
 ]
 
 
-def _multi(label: str, choices, help_text: str = "") -> forms.MultipleChoiceField:
-    return forms.MultipleChoiceField(
-        label=label,
-        choices=choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        help_text=help_text,
-    )
-
-
 class KaartFilterForm(forms.Form):
     """Search words plus filters. Each filter is a facet of the search index."""
 
     q = forms.CharField(label=_("Zoekwoorden"), required=False, max_length=200)
-    soort = _multi(_("Wat zoek je?"), ITEM_SOORTEN)
-    status = _multi(_("Ik ben"), c.Status.choices)
-    perspectief = _multi(_("Mijn positie"), c.Perspectief.choices)
-    gedrag = _multi(_("Soort gedrag"), c.Gedrag.choices)
-    sector = _multi(_("Sector"), c.Sector.choices)
-    niveau = _multi(_("Beleidsniveau"), c.Beleidsniveau.choices)
-    type = _multi(
+    soort = vinkjes(_("Wat zoek je?"), ITEM_SOORTEN)
+    status = vinkjes(_("Ik ben"), c.Status.choices)
+    perspectief = vinkjes(_("Mijn positie"), c.Perspectief.choices)
+    gedrag = vinkjes(_("Soort gedrag"), c.Gedrag.choices)
+    sector = vinkjes(_("Sector"), c.Sector.choices)
+    niveau = vinkjes(_("Beleidsniveau"), c.Beleidsniveau.choices)
+    type = vinkjes(
         _("Soort aanspreekpunt of aanbod"),
         list(c.AanspreekpuntSoort.choices)
         + [
@@ -43,8 +34,8 @@ class KaartFilterForm(forms.Form):
             if value not in c.AanspreekpuntSoort.values
         ],
     )
-    doelgroep = _multi(_("Aanbod voor"), c.AanbodDoelgroep.choices)
-    taal = _multi(_("Taal"), c.Taal.choices)
+    doelgroep = vinkjes(_("Aanbod voor"), c.AanbodDoelgroep.choices)
+    taal = vinkjes(_("Taal"), c.Taal.choices)
     kosteloos = forms.BooleanField(label=_("Alleen gratis"), required=False)
     anoniem = forms.BooleanField(label=_("Alleen anoniem mogelijk"), required=False)
     pc = forms.ChoiceField(

@@ -11,6 +11,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from vangnet.core.velden import keuze, vinkjes
 from vangnet.kaart.choices import Gedrag, Wanneer
 from vangnet.kaart.choices import Status as MelderStatus
 from vangnet.meldingen import acties
@@ -28,26 +29,6 @@ class Groep:
 
     titel: str
     velden: list  # BoundField
-
-
-def _vinkjes(label, choices, help_text="") -> forms.MultipleChoiceField:
-    return forms.MultipleChoiceField(
-        label=label,
-        help_text=help_text,
-        choices=choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-
-
-def _keuze(label, choices, help_text="") -> forms.ChoiceField:
-    return forms.ChoiceField(
-        label=label,
-        help_text=help_text,
-        choices=choices,
-        required=False,
-        widget=forms.RadioSelect,
-    )
 
 
 class Meldformulier(forms.Form):
@@ -89,7 +70,7 @@ class Meldformulier(forms.Form):
         }
 
     def _wensen(self) -> forms.MultipleChoiceField:
-        return _vinkjes(
+        return vinkjes(
             _("Wat zou je nu graag willen?"),
             Wens.choices,
             _(
@@ -108,7 +89,7 @@ class Meldformulier(forms.Form):
                 required=False,
                 max_length=300,
             ),
-            "gedrag": _vinkjes(_("Over wat voor gedrag gaat het?"), Gedrag.choices),
+            "gedrag": vinkjes(_("Over wat voor gedrag gaat het?"), Gedrag.choices),
             **self._extra(),
             "wensen": self._wensen(),
             "telefoon": telefoonveld(
@@ -122,7 +103,7 @@ class Meldformulier(forms.Form):
     def _volledig(self) -> dict[str, forms.Field]:
         velden: dict[str, forms.Field] = {
             "wat": self._wat(),
-            "wanneer": _keuze(
+            "wanneer": keuze(
                 _("Wanneer gebeurde het?"),
                 Wanneer.choices,
                 _("Als het meer dan eens gebeurde: wanneer was de laatste keer?"),
@@ -133,10 +114,10 @@ class Meldformulier(forms.Form):
                 required=False,
                 max_length=300,
             ),
-            "gedrag": _vinkjes(
+            "gedrag": vinkjes(
                 _("Over wat voor gedrag gaat het?"), Gedrag.choices, _("Kies alles wat past.")
             ),
-            "rol": _keuze(
+            "rol": keuze(
                 _("Wat was jouw rol waar het gebeurde?"),
                 MelderStatus.choices,
                 _("Kies wat het best past."),
@@ -163,7 +144,7 @@ class Meldformulier(forms.Form):
             "telefoon": telefoonveld(_("Alleen als je wilt dat het team je belt.")),
         }
         if len(self.team) >= 2:
-            velden["uitgesloten"] = _vinkjes(
+            velden["uitgesloten"] = vinkjes(
                 _("Is er iemand in dit team die je melding niet mag zien?"),
                 [(str(b.pk), b.weergavenaam) for b in self.team],
                 self._uitleg_uitsluiten(),

@@ -6,6 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from vangnet.core.velden import vinkjes
 from vangnet.kaart.choices import Sector, Taal
 from vangnet.pool.choices import Beschikbaarheid, Discipline, Gender, PoolKanaal, Regio
 from vangnet.pool.filteren import Keuze
@@ -43,26 +44,16 @@ class PoolFilterForm(forms.Form):
         )
 
 
-def _vinkjes(label: str, choices, help_text: str = "") -> forms.MultipleChoiceField:
-    return forms.MultipleChoiceField(
-        label=label,
-        choices=choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        help_text=help_text,
-    )
-
-
 class ProfielForm(forms.ModelForm):
     """A member's own profile: what people see in the directory and how they reach you.
 
     Membership (``actief``), the demo mark and the login are not in it: SFP manages those.
     """
 
-    talen = _vinkjes(_("Talen die je spreekt"), Taal.choices)
-    sectoren = _vinkjes(_("Sectoren die je kent"), Sector.choices)
-    disciplines = _vinkjes(_("Disciplines die je kent"), Discipline.choices)
-    regios = _vinkjes(
+    talen = vinkjes(_("Talen die je spreekt"), Taal.choices)
+    sectoren = vinkjes(_("Sectoren die je kent"), Sector.choices)
+    disciplines = vinkjes(_("Disciplines die je kent"), Discipline.choices)
+    regios = vinkjes(
         _("Waar je mensen ontmoet"),
         Regio.choices,
         help_text=_("Kies ook online als je videogesprekken doet."),
