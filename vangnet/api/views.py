@@ -117,7 +117,12 @@ def zoeken(request: HttpRequest) -> JsonResponse:
         return error(400, "limit: geef een geheel getal")
     if not 1 <= limit <= MAX_LIMIT:
         return error(400, f"limit: tussen 1 en {MAX_LIMIT}")
-    rows = list(zoek(Zoekvraag(tekst=q))[:limit])
+    vraag = Zoekvraag(tekst=q)
+    if vraag.is_empty():
+        # Only signs, emoji or stop words: nothing to rank on. The kaart's page would list
+        # everything unranked here; the API's contract is "best first", so no results.
+        return _json({"q": q, "resultaten": []})
+    rows = list(zoek(vraag)[:limit])
     results = [
         {
             "soort": doc.soort,

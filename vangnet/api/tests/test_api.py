@@ -104,3 +104,33 @@ def test_lists_cost_a_fixed_number_of_queries(client, django_assert_max_num_quer
         client.get("/api/v1/aanspreekpunten")
     with django_assert_max_num_queries(6):
         client.get("/api/v1/aanbod")
+
+
+# Issue 12, medium #4: a query without a word, or with only stop words, answered 500
+# ("'Zoekdocument' object is not subscriptable") and logged a traceback each time.
+@pytest.mark.parametrize(
+    "q",
+    ["!", "\N{GRINNING FACE}", "*", "\x00", "\N{RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK}"],
+    ids=["exclamation-mark", "emoji", "asterisk", "nul", "guillemet"],
+)
+def test_zoek_answers_200_with_no_results_to_a_query_without_a_word(client, caplog, q):
+    with caplog.at_level("ERROR"):
+        response = client.get("/api/v1/zoek", {"q": q})
+    assert response.status_code == 200
+    assert response.json() == {"q": q, "resultaten": []}
+    assert not [r for r in caplog.records if r.levelname == "ERROR"]
+
+
+@pytest.mark.parametrize("q", ["ik", "de", "mijn", "ik de mijn"])
+def test_zoek_answers_200_with_no_results_to_a_query_of_only_small_words(client, caplog, q):
+    with caplog.at_level("ERROR"):
+        response = client.get("/api/v1/zoek", {"q": q})
+    assert response.status_code == 200
+    assert response.json() == {"q": q, "resultaten": []}
+    assert not [r for r in caplog.records if r.levelname == "ERROR"]
+
+
+def test_zoek_still_finds_the_real_words_next_to_small_words_and_signs(client):
+    alleen = client.get("/api/v1/zoek", {"q": "vertrouwenspersoon"}).json()["resultaten"]
+    gemengd = client.get("/api/v1/zoek", {"q": "ik » vertrouwenspersoon !"}).json()["resultaten"]
+    assert alleen and [r["id"] for r in gemengd] == [r["id"] for r in alleen]
