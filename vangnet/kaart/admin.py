@@ -9,15 +9,15 @@ from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
-from reversion.admin import VersionAdmin
 
 from vangnet.accounts.permissions import is_departement, organisatie_ids
+from vangnet.accounts.versiebeheer import VersieAdmin
 from vangnet.kaart.models import Aanbod, Aanspreekpunt, Kanaal, Organisatie, ParitairComite, Prijs
 from vangnet.zoeken.documents import AANBOD, AANSPREEKPUNT
 from vangnet.zoeken.indexing import reindex
 
 
-class ScopedAdmin(VersionAdmin, TabbedTranslationAdmin):
+class ScopedAdmin(VersieAdmin, TabbedTranslationAdmin):
     """Limits a partner user to the rows of its own organisations."""
 
     def scope(self, queryset: QuerySet, org_ids: set[int]) -> QuerySet:
@@ -51,14 +51,14 @@ class PrijsInline(TranslationTabularInline):
 
 
 @admin.register(Organisatie)
-class OrganisatieAdmin(VersionAdmin, TabbedTranslationAdmin):
+class OrganisatieAdmin(VersieAdmin, TabbedTranslationAdmin):
     list_display = ["naam", "afkorting", "soort", "slug"]
     list_filter = ["soort"]
     search_fields = ["naam", "afkorting", "slug"]
 
 
 @admin.register(ParitairComite)
-class ParitairComiteAdmin(VersionAdmin, TabbedTranslationAdmin):
+class ParitairComiteAdmin(VersieAdmin, TabbedTranslationAdmin):
     list_display = ["slug", "naam", "sociaal_fonds"]
 
 

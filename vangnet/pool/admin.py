@@ -12,15 +12,15 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 import reversion
-from reversion.admin import VersionAdmin
 
+from vangnet.accounts.versiebeheer import VersieAdmin
 from vangnet.pool.beheer import beheert_pool
 from vangnet.pool.forms import PoollidBeheerForm
 from vangnet.pool.models import Poollid
 
 
 @admin.register(Poollid)
-class PoollidAdmin(VersionAdmin):
+class PoollidAdmin(VersieAdmin):
     form = PoollidBeheerForm
     list_display = ["naam", "actief", "beschikbaarheid", "demo", "bijgewerkt"]
     list_filter = ["actief", "beschikbaarheid", "demo"]

@@ -3,13 +3,13 @@
 from django.contrib import admin
 
 from modeltranslation.admin import TabbedTranslationAdmin
-from reversion.admin import VersionAdmin
 
+from vangnet.accounts.versiebeheer import VersieAdmin
 from vangnet.toolbox.models import Reactiestap
 
 
 @admin.register(Reactiestap)
-class ReactiestapAdmin(VersionAdmin, TabbedTranslationAdmin):
+class ReactiestapAdmin(VersieAdmin, TabbedTranslationAdmin):
     list_display = ["titel", "fase", "verplichting", "volgorde", "slug"]
     list_filter = ["fase", "verplichting"]
     search_fields = ["titel", "slug", "tekst"]

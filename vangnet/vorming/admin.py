@@ -5,15 +5,14 @@ from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from reversion.admin import VersionAdmin
-
 from vangnet.accounts.permissions import is_departement, organisatie_ids
+from vangnet.accounts.versiebeheer import VersieAdmin
 from vangnet.kaart.models import Aanbod
 from vangnet.vorming.models import Sessie
 
 
 @admin.register(Sessie)
-class SessieAdmin(VersionAdmin):
+class SessieAdmin(VersieAdmin):
     list_display = ["aanbod", "start", "einde", "online", "plaats", "slug"]
     list_filter = ["online"]
     search_fields = ["slug", "aanbod__titel", "plaats"]

@@ -1,13 +1,13 @@
 from django.contrib import admin
 
 from modeltranslation.admin import TabbedTranslationAdmin
-from reversion.admin import VersionAdmin
 
+from vangnet.accounts.versiebeheer import VersieAdmin
 from vangnet.wegwijzer.models import Opvangstap
 
 
 @admin.register(Opvangstap)
-class OpvangstapAdmin(VersionAdmin, TabbedTranslationAdmin):
+class OpvangstapAdmin(VersieAdmin, TabbedTranslationAdmin):
     """The guide for whoever receives a disclosure; the department keeps it (data file first)."""
 
     list_display = ["slug", "onderdeel", "volgorde"]
