@@ -40,8 +40,14 @@ TOEGELATEN: dict[str, str] = {
     "text/plain": ".txt",
 }
 
-# Even a small file can unpack to an enormous picture; 40 megapixels covers every phone camera.
-MAX_BEELDPUNTEN = 40_000_000
+# Even a small file can unpack to an enormous picture (a 150 KB PNG to 6300x6300 pixels, 0.8 GB
+# of memory once decoded and converted). These limits are checked on the header, before a
+# single pixel is decoded. 25 megapixels covers a phone's default photo (an iPhone's 24 MP is
+# 5712x4284); a side of 12,000 pixels a phone's panorama; phones store at most a few frames
+# (MPO: the photo and its depth map) and only the first one is used.
+MAX_BEELDPUNTEN = 25_000_000
+MAX_ZIJDE = 12_000
+MAX_BEELDEN = 4
 JPEG_KWALITEIT = 90
 MAX_NAAMLENGTE = 100
 STANDAARDNAAM = "bijlage"
@@ -176,18 +182,35 @@ def _herbouw(beeld: Image.Image, is_jpeg: bool) -> Image.Image:
         beeld = ImageOps.exif_transpose(beeld)
     beeld = _naar_srgb(beeld)
     beeld = beeld.convert(_schone_modus(beeld, is_jpeg))
-    # A fresh image from the raw pixels carries no info, EXIF, XMP, IPTC or ICC profile.
-    return Image.frombytes(beeld.mode, beeld.size, beeld.tobytes())
+    # A fresh image with only the pixels carries no info, EXIF, XMP, IPTC or ICC profile.
+    # Pasted rather than through tobytes()/frombytes(): one copy of the pixels, not two.
+    schoon = Image.new(beeld.mode, beeld.size)
+    schoon.paste(beeld)
+    return schoon
 
 
 def _open_beeld(inhoud: bytes) -> Image.Image:
+    # Pillow's own bomb check (Image.MAX_IMAGE_PIXELS, 89 MP) stays in place as a second line,
+    # with its warning turned into an error; ours is stricter and looks at more than pixels.
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
-        beeld = Image.open(BytesIO(inhoud), formats=("JPEG", "PNG"))
-        if beeld.width * beeld.height > MAX_BEELDPUNTEN:
-            raise Image.DecompressionBombError(f"{beeld.width}x{beeld.height}")
+        beeld = Image.open(BytesIO(inhoud), formats=("JPEG", "PNG"))  # reads the header only
+        controleer_afmetingen(beeld)
         beeld.load()  # reads every pixel now, so a truncated file fails here
     return beeld
+
+
+def controleer_afmetingen(beeld: Image.Image) -> None:
+    """Refuse a picture whose header promises too many pixels, too long a side or too many
+    frames, before anything is decoded (``Image.open`` has read only the header)."""
+    breedte, hoogte = beeld.size
+    beelden = getattr(beeld, "n_frames", 1)
+    if (
+        breedte * hoogte > MAX_BEELDPUNTEN
+        or max(breedte, hoogte) > MAX_ZIJDE
+        or beelden > MAX_BEELDEN
+    ):
+        raise Image.DecompressionBombError(f"{breedte}x{hoogte}, {beelden} frames")
 
 
 def _naar_srgb(beeld: Image.Image) -> Image.Image:

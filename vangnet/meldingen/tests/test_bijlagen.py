@@ -10,7 +10,7 @@ import zipfile
 import zlib
 
 import pytest
-from PIL import ExifTags, Image, ImageCms
+from PIL import ExifTags, Image, ImageCms, ImageFile
 from PIL.PngImagePlugin import PngInfo
 from pypdf import PdfReader, PdfWriter
 from reportlab.pdfgen import canvas
@@ -291,6 +291,77 @@ def test_it_refuses_a_picture_that_would_unpack_to_an_enormous_size(breedte, hoo
     melding = _weigering("bom.png", maak_png_kop(breedte, hoogte))
 
     assert "bom.png" in melding and "te grote afbeelding" in melding
+
+
+def maak_palet_bom(breedte: int = 6300, hoogte: int = 6300) -> bytes:
+    """A real, valid PNG of one colour: a 1-bit palette picture compresses to a few KB."""
+
+    def stuk(soort: bytes, data: bytes) -> bytes:
+        crc = zlib.crc32(soort + data)
+        return struct.pack(">I", len(data)) + soort + data + struct.pack(">I", crc)
+
+    rij = b"\x00" * (1 + (breedte + 7) // 8)  # filter byte, then 8 pixels a byte
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + stuk(b"IHDR", struct.pack(">IIBBBBB", breedte, hoogte, 1, 3, 0, 0, 0))
+        + stuk(b"PLTE", b"\xff\xff\xff")
+        + stuk(b"IDAT", zlib.compress(rij * hoogte, 9))
+        + stuk(b"IEND", b"")
+    )
+
+
+@pytest.fixture
+def decoderingen(monkeypatch) -> list[tuple[int, int]]:
+    """Every picture Pillow decodes during the test, by its size."""
+    gedecodeerd: list[tuple[int, int]] = []
+    echte_load = ImageFile.ImageFile.load
+
+    def load(beeld):
+        gedecodeerd.append(beeld.size)
+        return echte_load(beeld)
+
+    monkeypatch.setattr(ImageFile.ImageFile, "load", load)
+    return gedecodeerd
+
+
+def test_an_image_of_6300_by_6300_pixels_in_a_small_png_is_refused_before_it_is_decoded(
+    decoderingen,
+):
+    # Audit finding "an image costs 0.8 GB of memory": 154 KB of PNG took 3.7 s and 600 MiB.
+    bom = maak_palet_bom()
+    assert len(bom) < 20_000
+    assert Image.open(io.BytesIO(bom)).size == (6300, 6300)  # a genuine, readable picture
+
+    melding = _weigering("bom.png", bom)
+
+    assert "bom.png" in melding and "te grote afbeelding" in melding
+    assert decoderingen == []  # refused on its header: not one pixel was decoded
+
+
+@pytest.mark.parametrize(("breedte", "hoogte"), [(12_001, 100), (100, 12_001), (5000, 5001)])
+def test_a_picture_too_long_on_one_side_or_over_the_pixel_limit_is_refused_undecoded(
+    decoderingen, breedte, hoogte
+):
+    assert "te grote afbeelding" in _weigering("lang.png", maak_palet_bom(breedte, hoogte))
+    assert decoderingen == []
+
+
+def test_a_picture_with_more_frames_than_a_phone_makes_is_refused_undecoded(decoderingen):
+    uit = io.BytesIO()
+    eerste, *rest = [Image.new("RGB", (8, 8), (i * 40, 0, 0)) for i in range(5)]
+    eerste.save(uit, "PNG", save_all=True, append_images=rest)
+
+    assert "te grote afbeelding" in _weigering("film.png", uit.getvalue())
+    assert decoderingen == []
+
+
+def test_a_phone_photo_of_24_megapixels_is_still_accepted():
+    uit = io.BytesIO()
+    Image.new("RGB", (5712, 4284), "red").save(uit, "JPEG", quality=50)
+
+    schoon = Image.open(io.BytesIO(maak_schoon("iphone.jpg", uit.getvalue()).inhoud))
+
+    assert schoon.size == (5712, 4284)
 
 
 def test_it_refuses_a_truncated_photo():

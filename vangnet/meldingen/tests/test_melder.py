@@ -22,6 +22,7 @@ from vangnet.meldingen import acties, bijlagen, ontvangstbewijs, toegang
 from vangnet.meldingen.choices import Auteur, Beslissing, OntvangerSoort, Stap, Status
 from vangnet.meldingen.models import Bericht, Extravraag, Melding, Toestemming
 from vangnet.meldingen.tests.factories import maak_team
+from vangnet.meldingen.tests.test_bijlagen import maak_palet_bom
 
 pytestmark = pytest.mark.django_db
 
@@ -394,6 +395,14 @@ def test_a_program_dressed_as_a_photo_is_refused(client):
     exe = SimpleUploadedFile("foto.jpg", b"MZ\x90\x00\x03\x00\x00\x00" * 50, "image/jpeg")
     response = _formulier_met_fout(client, team, bijlagen=[exe])
     assert "niet aanvaarden" in response.context["form"].errors["bijlagen"][0]
+
+
+def test_a_decompression_bomb_photo_is_refused_with_a_message_and_the_text_is_kept(client):
+    team = maak_team()
+    bom = SimpleUploadedFile("bom.png", maak_palet_bom(), "image/png")
+    response = _formulier_met_fout(client, team, bijlagen=[bom])
+    assert "te grote afbeelding" in response.context["form"].errors["bijlagen"][0]
+    assert not Melding.objects.exists()
 
 
 def test_more_files_than_allowed_are_refused(client):
