@@ -2,8 +2,10 @@
 
 Sessions live in the database. A handler's private key or a party's key, once unlocked,
 is kept there only encrypted with a random *kluissleutel* that lives in a cookie in the
-person's browser (HttpOnly, SameSite=Strict). A copy of the database therefore holds no
-usable key, and a stolen cookie without the database is worth nothing either.
+person's browser (HttpOnly, SameSite=Strict, ``__Host-`` prefixed over HTTPS). A copy of
+the database therefore holds no usable key, and a stolen cookie without the database is
+worth nothing either. Every sign-in gets a fresh vault key (``vernieuw``): a cookie that
+was set before, by anyone, never protects what is unlocked at sign-in.
 
 The vault also ends the session after a period without activity.
 """
@@ -15,9 +17,10 @@ from collections.abc import Callable
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
+from vangnet.core import toestelcookie
 from vangnet.meldingen import sleutels
 
-COOKIE = "vangnet_kluis"
+COOKIE = "vangnet_kluis"  # the base name; see cookienaam()
 _PREFIX = "kluis:"
 _LAATST = "kluis-laatst"
 _VERVERS = 60  # seconds
@@ -32,6 +35,32 @@ def bewaar(request: HttpRequest, naam: str, geheim: bytes) -> None:
     versleuteld = sleutels.versleutel(kluissleutel, geheim)
     request.session[_PREFIX + naam] = base64.b64encode(versleuteld).decode()
     request.session[_LAATST] = int(time.time())
+
+
+def vernieuw(request: HttpRequest) -> None:
+    """Replace the vault key (at every sign-in); secrets kept so far move to the new key.
+
+    Whoever knew or planted the old cookie cannot open what is kept from now on.
+    """
+    oud = _kluissleutel(request)
+    nieuw = sleutels.nieuwe_sleutel()
+    for naam in [k for k in request.session.keys() if k.startswith(_PREFIX)]:  # noqa: SIM118
+        try:
+            if oud is None:
+                raise sleutels.OngeldigeSleutel
+            geheim = sleutels.ontsleutel(oud, base64.b64decode(request.session[naam]))
+        except (sleutels.OngeldigeSleutel, ValueError):
+            del request.session[naam]
+            continue
+        versleuteld = sleutels.versleutel(nieuw, geheim)
+        request.session[naam] = base64.b64encode(versleuteld).decode()
+    request._kluis_sluiten = False
+    request._kluis_nieuw = nieuw
+
+
+def cookienaam() -> str:
+    """The vault cookie's name: ``__Host-vangnet_kluis`` over HTTPS, else ``vangnet_kluis``."""
+    return toestelcookie.naam(COOKIE)
 
 
 def haal(request: HttpRequest, naam: str, timeout: int) -> bytes | None:
@@ -69,7 +98,7 @@ def _kluissleutel(request: HttpRequest) -> bytes | None:
     if getattr(request, "_kluis_sluiten", False):
         return None
     try:
-        sleutel = base64.urlsafe_b64decode(request.COOKIES.get(COOKIE, ""))
+        sleutel = base64.urlsafe_b64decode(request.COOKIES.get(cookienaam(), ""))
     except ValueError:
         return None
     return sleutel if len(sleutel) == sleutels.SLEUTEL_BYTES else None
@@ -85,10 +114,10 @@ class KluisMiddleware:
         response = self.get_response(request)
         nieuw = getattr(request, "_kluis_nieuw", None)
         if getattr(request, "_kluis_sluiten", False) and not nieuw:
-            response.delete_cookie(COOKIE, samesite="Strict")
+            response.delete_cookie(cookienaam(), samesite="Strict")
         elif nieuw:
             response.set_cookie(
-                COOKIE,
+                cookienaam(),
                 base64.urlsafe_b64encode(nieuw).decode(),
                 httponly=True,
                 samesite="Strict",

@@ -167,6 +167,7 @@ def _probeer_aan_te_melden(request: HttpRequest, form: AanmeldForm) -> bool:
         logger.warning("De sleutel van behandelaar %s opent niet met het wachtwoord.", user.pk)
         return False
     auth.login(request, user)  # also gives the session a new key
+    kluis.vernieuw(request)  # and the vault a new cookie
     kluis.bewaar(request, toegang.BEHANDELAAR_SLEUTEL, prive)
     return True
 

@@ -292,6 +292,7 @@ def _open_met_ontvangstbewijs(request: HttpRequest) -> HttpResponse:
     # No vergeet() on success: a reporter's own valid receipt must not reset the count.
     if request.session.session_key:
         request.session.cycle_key()
+    kluis.vernieuw(request)  # a vault cookie set before this sign-in protects nothing now
     kluis.bewaar(request, toegang.PARTIJ_SLEUTEL, prive)
     request.session[toegang.PARTIJ_ID] = partij.pk
     meldingen = toegang.meldingen_van_partij(partij)

@@ -18,8 +18,12 @@ SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
+# __Host-: only over HTTPS, for this exact host, Path=/ (bound to the host, so a sibling
+# domain cannot plant one). The vault and the wegwijzer's cookies follow the same rule
+# (core/toestelcookie.py). Development over plain http cannot use the prefix.
 SESSION_COOKIE_NAME = "__Host-sessionid"
 CSRF_COOKIE_NAME = "__Host-csrftoken"
+LANGUAGE_COOKIE_NAME = "__Host-django_language"
 
 # Receipts are looked up with this salt: it must be set, and never change.
 MELDINGEN_ZOUT = env_str("MELDINGEN_ZOUT")

@@ -1,6 +1,11 @@
 """Findings of the pre-launch audit (issue 12) on the reporting channel, each pinned by a
 test named after it: cookies, signing in and out, resubmission, database outages."""
 
+import ast
+import base64
+import os
+import subprocess
+import sys
 from datetime import timedelta
 
 from django.test import Client
@@ -9,8 +14,15 @@ from django.utils import timezone
 
 import pytest
 
+from vangnet.meldingen import acties, kluis
 from vangnet.meldingen.choices import OntvangerSoort
-from vangnet.meldingen.tests.factories import maak_team
+from vangnet.meldingen.tests.factories import (
+    InzendingFactory,
+    code_van,
+    maak_team,
+    meld_aan,
+    wachtwoord_ingeven,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -35,3 +47,75 @@ def test_the_reporters_pages_set_no_csrf_cookie_that_lasts_a_year():
     cookie = response.cookies["csrftoken"]
     # A session cookie: no Max-Age, no Expires, gone when the browser closes.
     assert cookie["max-age"] == "" and cookie["expires"] == "", cookie.output()
+
+
+# --- Low: the vault cookie is reused at sign-in and has no __Host- prefix ---------------------
+
+GEPLANT = base64.urlsafe_b64encode(bytes(range(32))).decode()  # a key someone else knows
+
+
+def test_the_vault_cookie_is_replaced_at_a_handlers_sign_in_not_reused():
+    team = maak_team()
+    lid = team.leden["hanne"]
+    client = Client()
+    client.cookies[kluis.COOKIE] = GEPLANT
+    wachtwoord_ingeven(client, lid.user.username, lid.wachtwoord)
+    nieuw = client.cookies[kluis.COOKIE].value
+    assert nieuw and nieuw != GEPLANT
+    antwoord = client.post(reverse("meldingen:tweede-stap"), {"code": code_van(lid.totp)})
+    assert antwoord["Location"] == reverse("meldingen:overzicht")
+    assert client.get(reverse("meldingen:overzicht")).status_code == 200
+
+
+def test_the_vault_cookie_is_replaced_when_a_receipt_opens_a_case_and_keeps_a_handlers_key():
+    team = maak_team()
+    _melding, code = acties.dien_in(team.ontvanger, InzendingFactory())
+    client = meld_aan(team.leden["hanne"])
+    handler_cookie = client.cookies[kluis.COOKIE].value
+    client.post(reverse("meldingen:opvolgen"), {"ontvangstbewijs": code})
+    assert client.cookies[kluis.COOKIE].value not in ("", handler_cookie)
+    # What was kept before moves under the new key: the handler is still signed in.
+    assert client.get(reverse("meldingen:overzicht")).status_code == 200
+    assert client.get(reverse("meldingen:opvolgen")).status_code == 200
+
+
+def test_the_vault_cookie_has_the_host_prefix_over_https(settings):
+    settings.SESSION_COOKIE_SECURE = True
+    team = maak_team()
+    lid = team.leden["hanne"]
+    client = Client()
+    client.cookies["__Host-" + kluis.COOKIE] = GEPLANT
+    wachtwoord_ingeven(client, lid.user.username, lid.wachtwoord, secure=True)
+    cookie = client.cookies["__Host-" + kluis.COOKIE]
+    assert cookie.value != GEPLANT
+    assert cookie["secure"] and cookie["path"] == "/" and not cookie["domain"]
+    assert cookie["httponly"] and cookie["samesite"] == "Strict"
+    assert kluis.COOKIE not in client.cookies
+
+
+def test_every_cookie_that_can_have_it_gets_the_host_prefix_in_production():
+    namen = (
+        "SESSION_COOKIE_NAME CSRF_COOKIE_NAME LANGUAGE_COOKIE_NAME SESSION_COOKIE_PATH "
+        "CSRF_COOKIE_PATH LANGUAGE_COOKIE_PATH SESSION_COOKIE_DOMAIN CSRF_COOKIE_DOMAIN "
+        "LANGUAGE_COOKIE_DOMAIN SESSION_COOKIE_SECURE CSRF_COOKIE_SECURE LANGUAGE_COOKIE_SECURE"
+    ).split()
+    code = (
+        "from django.conf import settings; "
+        f"print(repr([getattr(settings, n) for n in {namen!r}]))"
+    )
+    omgeving = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "DATABASE_URL"}}
+    omgeving.update(
+        DJANGO_SETTINGS_MODULE="vangnet.settings.production",
+        SECRET_KEY="x7#kLp2!qZ9vR4mN8wT1yB6cF3hJ0sD5gA" + "eU2iO7pX4zV9nM1bQ8",
+        MELDINGEN_ZOUT="een-vaste-zout",
+    )
+    uit = subprocess.run(
+        [sys.executable, "-c", code], env=omgeving, capture_output=True, text=True, timeout=60
+    )
+    assert uit.returncode == 0, uit.stderr
+    waarden = dict(zip(namen, ast.literal_eval(uit.stdout), strict=True))
+    for soort in ("SESSION", "CSRF", "LANGUAGE"):
+        assert waarden[f"{soort}_COOKIE_NAME"].startswith("__Host-"), soort
+        assert waarden[f"{soort}_COOKIE_PATH"] == "/"
+        assert waarden[f"{soort}_COOKIE_DOMAIN"] is None
+        assert waarden[f"{soort}_COOKIE_SECURE"] is True
