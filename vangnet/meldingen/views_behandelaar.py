@@ -97,6 +97,14 @@ def _met_volgende(url_naam: str, volgende: str) -> str:
 
 
 def _meld_af(request: HttpRequest) -> None:
+    """Sign a handler (or someone halfway through signing in) out and forget their key.
+
+    Someone who is not signed in as a user has nothing to sign out of here: a reporter
+    following up in the same browser keeps their session (only their own "sign out", the
+    quick exit or their idle timeout ends it).
+    """
+    if not request.user.is_authenticated:
+        return
     kluis.sluit(request)
     auth.logout(request)
 

@@ -100,8 +100,7 @@ def test_every_cookie_that_can_have_it_gets_the_host_prefix_in_production():
         "LANGUAGE_COOKIE_DOMAIN SESSION_COOKIE_SECURE CSRF_COOKIE_SECURE LANGUAGE_COOKIE_SECURE"
     ).split()
     code = (
-        "from django.conf import settings; "
-        f"print(repr([getattr(settings, n) for n in {namen!r}]))"
+        f"from django.conf import settings; print(repr([getattr(settings, n) for n in {namen!r}]))"
     )
     omgeving = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "DATABASE_URL"}}
     omgeving.update(
@@ -119,3 +118,28 @@ def test_every_cookie_that_can_have_it_gets_the_host_prefix_in_production():
         assert waarden[f"{soort}_COOKIE_PATH"] == "/"
         assert waarden[f"{soort}_COOKIE_DOMAIN"] is None
         assert waarden[f"{soort}_COOKIE_SECURE"] is True
+
+
+# --- Low: any GET under /behandelen/ signs a reporter out ------------------------------------
+
+
+def test_a_get_under_behandelen_does_not_sign_a_reporter_out():
+    team = maak_team()
+    melding, code = acties.dien_in(team.ontvanger, InzendingFactory())
+    client = Client()
+    client.post(reverse("meldingen:opvolgen"), {"ontvangstbewijs": code})
+    dossier = reverse("meldingen:dossier", args=[melding.pk])
+    assert client.get(dossier).status_code == 200
+    for adres in [
+        reverse("meldingen:overzicht"),
+        reverse("meldingen:tweede-stap"),
+        reverse("meldingen:wachtwoord"),
+        reverse("meldingen:inbox", args=[team.ontvanger.slug]),
+        reverse("meldingen:melding", args=[melding.pk]),
+        reverse("meldingen:aanmelden"),
+    ]:
+        assert client.get(adres).status_code in (200, 302), adres
+        assert client.get(dossier).status_code == 200, f"{adres} signed the reporter out"
+    # Only an explicit action does.
+    client.post(reverse("meldingen:afsluiten"))
+    assert client.get(dossier).status_code == 302
