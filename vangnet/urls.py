@@ -9,6 +9,9 @@ from vangnet.meldingen import urls as meldingen_urls
 admin.site.site_header = _("Vangnet – beheer")
 admin.site.site_title = _("Vangnet beheer")
 
+# The API answers in JSON also where no route matched; other addresses get the usual page.
+handler404 = "vangnet.api.views.not_found"
+
 urlpatterns = [
     path("", include((core_urls.unprefixed_urlpatterns, "core"), namespace="vast")),
     *meldingen_urls.kort,

@@ -213,7 +213,8 @@ def _wrapped(key: str, name: str) -> dict:
 
 
 NOT_FOUND = _ok(_ref("Fout"), "Niet gevonden")
-BAD_REQUEST = _ok(_ref("Fout"), "Ongeldige parameter")
+BAD_REQUEST = _ok(_ref("Fout"), "Ongeldige parameter (bv. een onbekende taal); `fout` zegt welke")
+TOO_LARGE = _ok(_ref("Fout"), "De vraag is te groot")
 ID = {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}
 
 
@@ -398,8 +399,12 @@ def _wegwijzer_path() -> dict:
             },
             "responses": {
                 "200": _ok(ROUTE),
-                "400": BAD_REQUEST,
-                "413": BAD_REQUEST,
+                "400": _ok(
+                    _ref("Fout"),
+                    "Geen body, geen geldige JSON, of een onbekend veld of een onbekende "
+                    "waarde (`veld` en `toegestaan` noemen ze)",
+                ),
+                "413": TOO_LARGE,
             },
         }
     }
@@ -468,6 +473,10 @@ def document(server_url: str) -> dict:
                         "name": "q",
                         "in": "query",
                         "required": True,
+                        "description": (
+                            "Zoekwoorden. Alleen tekens of korte woorden (zoals 'ik', 'de'): "
+                            "200 met een lege lijst. Leeg of langer dan 200 tekens: 400."
+                        ),
                         "schema": {"type": "string", "maxLength": 200},
                     },
                     {
@@ -497,6 +506,14 @@ def document(server_url: str) -> dict:
     for module in OPENAPI_MODULES:
         paths.update(import_module(module).openapi_paths())
     paths.update(_hsds_paths())
+    for item in paths.values():
+        for operation in item.values():
+            # Every operation reads ?taal= (vangnet.api.views.api_view and the wegwijzer) and
+            # answers 400 to an unknown language, so every operation says so.
+            parameters = operation.setdefault("parameters", [])
+            if TAAL not in parameters:
+                parameters.append(TAAL)
+            operation["responses"].setdefault("400", BAD_REQUEST)
     return {
         "openapi": "3.1.0",
         "info": {

@@ -11,8 +11,8 @@ from functools import wraps
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.views import defaults
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_http_methods
 
 from vangnet.api import hsds, serializers
 from vangnet.api.openapi import document as openapi_document
@@ -32,10 +32,49 @@ def error(status: int, message: str, **extra) -> JsonResponse:
     return JsonResponse({"fout": message, **extra}, status=status)
 
 
-def api_view(view: Callable) -> Callable:
-    """GET only, JSON in the language of ``?taal=`` (Dutch by default), open to every origin."""
+def methods(*allowed: str) -> Callable[[Callable], Callable]:
+    """Answer any other HTTP method with a 405 in JSON that names the allowed ones (also in
+    ``Allow``, as RFC 9110 asks).
 
-    @require_GET
+    The view is exempt from CSRF: the API reads no cookie and no session, so a forged request
+    could borrow nothing, and an unknown method must get this 405, not the CSRF failure page.
+    """
+
+    def decorator(view: Callable) -> Callable:
+        @csrf_exempt
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            if request.method not in allowed:
+                response = error(
+                    405,
+                    f"Methode {request.method} is hier niet toegestaan.",
+                    toegestaan=list(allowed),
+                )
+                response["Allow"] = ", ".join(allowed)
+                response["Access-Control-Allow-Origin"] = "*"
+                return response
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+def not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """The site's 404 handler: JSON under /api/ (an id that is no slug, a typo in a path),
+    the ordinary page everywhere else."""
+    if request.path.startswith("/api/"):
+        response = error(404, f"Geen API-adres {request.path!r}.")
+        response["Access-Control-Allow-Origin"] = "*"
+        return response
+    return defaults.page_not_found(request, exception)
+
+
+def api_view(view: Callable) -> Callable:
+    """GET (and HEAD) only, JSON in the language of ``?taal=`` (Dutch by default), open to
+    every origin."""
+
+    @methods("GET", "HEAD")
     @cached_page
     @wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
@@ -204,8 +243,7 @@ def hsds_export(request: HttpRequest) -> JsonResponse:
 MAX_WEGWIJZER_BYTES = 4096
 
 
-@csrf_exempt  # no cookies, no session: nothing a forged request could borrow
-@require_http_methods(["POST", "OPTIONS"])
+@methods("POST", "OPTIONS")
 def wegwijzer(request: HttpRequest) -> HttpResponse:
     """``POST /api/v1/wegwijzer``: answers in, the ordered route out (see the OpenAPI document)."""
     if request.method == "OPTIONS":
@@ -226,8 +264,13 @@ def wegwijzer(request: HttpRequest) -> HttpResponse:
 def _wegwijzer_route(request: HttpRequest) -> HttpResponse:
     if len(request.body) > MAX_WEGWIJZER_BYTES:
         return error(413, f"De vraag is te groot (meer dan {MAX_WEGWIJZER_BYTES} bytes).")
+    if not request.body.strip():
+        return error(
+            400,
+            "De vraag is leeg: stuur je antwoorden als JSON-object, of {} als je er geen geeft.",
+        )
     try:
-        data = json.loads(request.body or b"{}")
+        data = json.loads(request.body)
     except (ValueError, UnicodeDecodeError):
         return error(400, "De vraag is geen geldige JSON.")
     try:

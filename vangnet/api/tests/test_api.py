@@ -1,5 +1,7 @@
 """The JSON API: shapes pinned by its own OpenAPI document, clear errors, open to all."""
 
+from django.test import Client
+
 import pytest
 from jsonschema import Draft202012Validator
 
@@ -134,3 +136,77 @@ def test_zoek_still_finds_the_real_words_next_to_small_words_and_signs(client):
     alleen = client.get("/api/v1/zoek", {"q": "vertrouwenspersoon"}).json()["resultaten"]
     gemengd = client.get("/api/v1/zoek", {"q": "ik » vertrouwenspersoon !"}).json()["resultaten"]
     assert alleen and [r["id"] for r in gemengd] == [r["id"] for r in alleen]
+
+
+# Issue 12, low "API conformance": every 400 documented, POST /wegwijzer without a body is a
+# 400 naming the problem, an unknown HTTP method is a 405 (JSON) on every endpoint.
+def _concrete_paths(client, openapi: dict) -> dict[str, str]:
+    """Each documented path with a real id in it, plus the document itself."""
+    ids = {
+        "/aanspreekpunten/{id}": "1712",
+        "/aanbod/{id}": client.get("/api/v1/aanbod").json()["aanbod"][0]["id"],
+        "/hsds/services/{id}": client.get("/api/v1/hsds/services").json()["contents"][0]["id"],
+        "/hsds/organizations/{id}": client.get("/api/v1/hsds/organizations").json()["contents"][0][
+            "id"
+        ],
+    }
+    paths = {"/openapi.json": "/api/v1/openapi.json"}
+    for path in openapi["paths"]:
+        assert "{" not in path or path in ids, f"no example id for {path}"
+        paths[path] = "/api/v1" + path.replace("{id}", ids.get(path, ""))
+    return paths
+
+
+def test_every_400_an_operation_can_answer_is_in_the_openapi_document(client, openapi):
+    for path, url in _concrete_paths(client, openapi).items():
+        if path == "/openapi.json":
+            continue
+        for method, operation in openapi["paths"][path].items():
+            response = client.generic(method.upper(), url + "?taal=de", b"{}", "application/json")
+            assert response.status_code == 400, (method, path, response.status_code)
+            assert response.json()["toegestaan"] == ["nl", "fr", "en"]
+            assert "400" in operation["responses"], f"{method} {path}: 400 not documented"
+            assert any(p.get("name") == "taal" for p in operation.get("parameters", [])), path
+
+
+@pytest.mark.parametrize("method", ["PUT", "PATCH", "DELETE", "BREW"])
+def test_an_unknown_http_method_is_a_405_in_json_on_every_api_endpoint(client, openapi, method):
+    # CSRF checks on, as on the real site: the 405 must not become the CSRF failure page.
+    strict = Client(enforce_csrf_checks=True)
+    for path, url in _concrete_paths(client, openapi).items():
+        documented = {m.upper() for m in openapi["paths"].get(path, {"get": {}})}
+        response = strict.generic(method, url)
+        assert response.status_code == 405, (method, path, response.status_code)
+        assert response["Content-Type"] == "application/json", (method, path)
+        assert method in response.json()["fout"]
+        allowed = {m.strip() for m in response["Allow"].split(",")}
+        assert documented <= allowed <= documented | {"HEAD", "OPTIONS"}, (path, allowed)
+
+
+def test_post_to_a_read_only_endpoint_is_a_405_naming_the_allowed_methods(client):
+    response = client.post("/api/v1/begrippen")
+    assert response.status_code == 405
+    assert response.json()["toegestaan"] == ["GET", "HEAD"]
+
+
+def test_post_wegwijzer_with_no_body_is_a_400_naming_the_problem(client):
+    response = client.post("/api/v1/wegwijzer", b"", content_type="application/json")
+    assert response.status_code == 400
+    assert "leeg" in response.json()["fout"]
+    assert client.post("/api/v1/wegwijzer", b"{}", "application/json").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/aanspreekpunten/geen%20slug",
+        "/api/v1/aanbod/%C3%A9%C3%A9n",
+        "/api/v1/bestaat-niet",
+        "/api/v1/hsds/services/a/b",
+    ],
+)
+def test_an_unknown_api_address_is_a_404_in_json(client, url):
+    response = client.get(url)
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    assert response.json()["fout"]
