@@ -8,7 +8,7 @@ from django.contrib import admin
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 
-from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from vangnet.accounts.permissions import is_departement, organisatie_ids
 from vangnet.accounts.versiebeheer import VersieAdmin
@@ -17,7 +17,7 @@ from vangnet.zoeken.documents import AANBOD, AANSPREEKPUNT
 from vangnet.zoeken.indexing import reindex
 
 
-class ScopedAdmin(VersieAdmin, TabbedTranslationAdmin):
+class ScopedAdmin(VersieAdmin, TranslationAdmin):
     """Limits a partner user to the rows of its own organisations."""
 
     def scope(self, queryset: QuerySet, org_ids: set[int]) -> QuerySet:
@@ -51,14 +51,14 @@ class PrijsInline(TranslationTabularInline):
 
 
 @admin.register(Organisatie)
-class OrganisatieAdmin(VersieAdmin, TabbedTranslationAdmin):
+class OrganisatieAdmin(VersieAdmin, TranslationAdmin):
     list_display = ["naam", "afkorting", "soort", "slug"]
     list_filter = ["soort"]
     search_fields = ["naam", "afkorting", "slug"]
 
 
 @admin.register(ParitairComite)
-class ParitairComiteAdmin(VersieAdmin, TabbedTranslationAdmin):
+class ParitairComiteAdmin(VersieAdmin, TranslationAdmin):
     list_display = ["slug", "naam", "sociaal_fonds"]
 
 

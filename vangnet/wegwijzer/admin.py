@@ -1,13 +1,13 @@
 from django.contrib import admin
 
-from modeltranslation.admin import TabbedTranslationAdmin
+from modeltranslation.admin import TranslationAdmin
 
 from vangnet.accounts.versiebeheer import VersieAdmin
 from vangnet.wegwijzer.models import Opvangstap
 
 
 @admin.register(Opvangstap)
-class OpvangstapAdmin(VersieAdmin, TabbedTranslationAdmin):
+class OpvangstapAdmin(VersieAdmin, TranslationAdmin):
     """The guide for whoever receives a disclosure; the department keeps it (data file first)."""
 
     list_display = ["slug", "onderdeel", "volgorde"]
