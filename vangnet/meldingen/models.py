@@ -431,16 +431,44 @@ class Belangenconflict(models.Model):
         return f"conflict {self.behandelaar_id} / {self.melding_id}"
 
 
+class AuditregelQuerySet(models.QuerySet):
+    """Append-only for the ORM as a whole: lines are added, never changed or removed.
+
+    The model's own ``save`` and ``delete`` refuse a change of one line; this refuses the
+    bulk paths (``update``, ``bulk_update``, ``delete``) that bypass them. On PostgreSQL a
+    trigger refuses UPDATE and DELETE below the ORM too (migration 0002). Nothing in the
+    platform needs either: retention (``acties.vernietig``) empties a case but keeps its
+    log, which holds codes and dates, never content.
+    """
+
+    def update(self, **kwargs) -> int:
+        raise PermissionError("Het auditlog kan niet gewijzigd worden.")
+
+    def bulk_update(self, objs, fields, batch_size=None) -> int:
+        raise PermissionError("Het auditlog kan niet gewijzigd worden.")
+
+    def delete(self):
+        raise PermissionError("Het auditlog kan niet gewist worden.")
+
+    delete.queryset_only = True
+
+
 class Auditregel(models.Model):
-    """Who read or changed what, when. Append-only: handlers can neither edit nor delete it."""
+    """Who read or changed what, when. Append-only: nobody can edit or delete it
+    (``AuditregelQuerySet``); whoever and whatever it names cannot be deleted either."""
 
     tijd = models.DateTimeField(default=timezone.now, db_index=True)
-    ontvanger = models.ForeignKey(Ontvanger, on_delete=models.SET_NULL, null=True)
-    melding = models.ForeignKey(Melding, on_delete=models.SET_NULL, null=True, related_name="audit")
+    # PROTECT, not SET_NULL: removing a receiver, a case or an account would otherwise
+    # rewrite the log (and the PostgreSQL trigger would refuse it halfway). Accounts are
+    # deactivated, cases destroyed by retention, receivers switched off: the rows stay.
+    ontvanger = models.ForeignKey(Ontvanger, on_delete=models.PROTECT, null=True)
+    melding = models.ForeignKey(Melding, on_delete=models.PROTECT, null=True, related_name="audit")
     actor = models.CharField(max_length=20, choices=Auteur.choices)
-    gebruiker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True)
+    gebruiker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True)
     handeling = models.CharField(max_length=30, choices=Handeling.choices)
     detail = models.CharField(max_length=200, blank=True)
+
+    objects = AuditregelQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("auditregel")
