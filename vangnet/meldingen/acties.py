@@ -16,7 +16,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from vangnet.meldingen import audit, ontvangstbewijs, opslag, sleutels, workflow
+from vangnet.meldingen import audit, ontvangstbewijs, opslag, sleutels, verzending, workflow
 from vangnet.meldingen.bijlagen import SchoneBijlage
 from vangnet.meldingen.choices import (
     Auteur,
@@ -317,12 +317,16 @@ def _bewaar_bijlagen(melding, sleutel, bijlagen, auteur, kanaal=Kanaal.MELDER) -
         )
 
 
-def dien_in(ontvanger: Ontvanger, inzending: Inzending) -> tuple[Melding, str]:
+def dien_in(
+    ontvanger: Ontvanger, inzending: Inzending, *, verzendtoken: str | None = None
+) -> tuple[Melding, str]:
     """Store a new report and return it with the receipt, which is shown once and never kept.
 
     The whole report is one transaction, committed and synced before the receipt is shown.
     Team members the reporter excluded get no key; if nobody is left, the receiver's
-    fallback receiver takes the case.
+    fallback receiver takes the case. With the form's ``verzendtoken``, the token is marked
+    used in that same transaction and the receipt waits for its page (``verzending.py``);
+    a token used before raises ``verzending.AlVerstuurd`` and stores nothing.
     """
     partij, code = _nieuwe_partij(PartijRol.MELDER)  # Argon2id outside the transaction
     sleutel = sleutels.nieuwe_sleutel()
@@ -340,6 +344,8 @@ def dien_in(ontvanger: Ontvanger, inzending: Inzending) -> tuple[Melding, str]:
         "telefoon": inzending.telefoon,
     }
     with transaction.atomic():
+        if verzendtoken is not None:
+            verzending.noteer(verzendtoken, code, doel.pk)
         partij.save()
         melding = Melding.objects.create(
             ontvanger=doel,

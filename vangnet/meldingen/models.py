@@ -40,7 +40,7 @@ TERUGKOPPELEN_BINNEN = timedelta(days=91)
 
 
 # Ids a receiver may not take: /melden/<id>/ would hide these pages.
-GERESERVEERDE_IDS = {"opvolgen", "ontvangstbewijs"}
+GERESERVEERDE_IDS = {"opvolgen", "ontvangstbewijs", "verstuurd"}
 
 
 class Ontvanger(models.Model):
@@ -485,3 +485,19 @@ class Auditregel(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PermissionError("Het auditlog kan niet gewist worden.")
+
+
+class Verzending(models.Model):
+    """A report form that was sent: its one-time token, so that it files one case only.
+
+    Holds a hash of the token (never the token), and for the moment between the report and
+    the page that shows the receipt, the receipt encrypted with a key derived from the token
+    (see ``verzending.py``). Rows go after a day, the receipt after a quarter of an hour.
+    """
+
+    zoeksleutel = models.CharField(max_length=64, unique=True)
+    ontvangstbewijs = models.BinaryField(null=True)
+    aangemaakt = models.DateTimeField(default=timezone.now, db_index=True)
+
+    def __str__(self) -> str:
+        return f"verzending {self.aangemaakt:%Y-%m-%d %H:%M}"

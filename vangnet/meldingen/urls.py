@@ -28,6 +28,7 @@ melder = [
         name="bijlage",
     ),
     path("melden/ontvangstbewijs/", views_melder.ontvangstbewijs_bestand, name="ontvangstbewijs"),
+    path("melden/verstuurd/", views_melder.verstuurd, name="verstuurd"),
     path("melden/<slug:slug>/", views_melder.formulier, name="formulier"),
     path("melden/<slug:slug>/qr.svg", views_affiche.qr_svg, name="qr-svg"),
     path("melden/<slug:slug>/qr.png", views_affiche.qr_png, name="qr-png"),

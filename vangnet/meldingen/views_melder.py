@@ -1,17 +1,19 @@
 """The reporter's side of the reporting channel: choose a receiver, report, follow up.
 
 Nothing about the request (address, browser) is stored or logged here. The receipt is
-shown once, in the response to the report itself: it never sits in a session, a URL or
-a database column. Access to a case is checked only in ``toegang.py``; every change goes
-through ``acties.py``.
+shown once, on the page the report redirects to: it never sits in a session or a URL, and
+in the database only encrypted with a key the database does not hold, until that page
+takes it out (``verzending.py``). Access to a case is checked only in ``toegang.py``; every
+change goes through ``acties.py``.
 """
 
+import contextlib
 import math
 
 from django.contrib import messages
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.db.models import Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.http.multipartparser import MultiPartParserError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, translate_url
@@ -24,7 +26,15 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from vangnet.kaart.choices import Gedrag, Wanneer
 from vangnet.kaart.choices import Status as MelderStatus
-from vangnet.meldingen import acties, drempels, kluis, ontvangstbewijs, toegang, workflow
+from vangnet.meldingen import (
+    acties,
+    drempels,
+    kluis,
+    ontvangstbewijs,
+    toegang,
+    verzending,
+    workflow,
+)
 from vangnet.meldingen.choices import (
     Auteur,
     Beslissing,
@@ -55,6 +65,10 @@ ONLEESBAAR = _(
 )
 OPNIEUW_KIEZEN = _(
     "Kies je bestanden opnieuw: een browser kan ze niet bewaren als er iets fout ging."
+)
+VERLOPEN = _(
+    "Je melding is niet verstuurd: dit formulier stond te lang open. Je tekst staat er nog. "
+    "Kijk hem na en verstuur opnieuw."
 )
 REDEN_WISSEN = "op verzoek van de melder"
 
@@ -134,6 +148,11 @@ def _toon_formulier(
     opnieuw_kiezen: bool = False,
     status: int = 200,
 ) -> HttpResponse:
+    # A form shown again keeps its token while it is valid: it was not used (nothing was
+    # filed), and a copy of this form in another tab must still file only once.
+    token = request.POST.get(verzending.VELD, "") if request.method == "POST" else ""
+    if verzending.lees_token(token) is None:
+        token = verzending.nieuw_token()
     return render(
         request,
         SJABLONEN + "formulier.html",
@@ -144,6 +163,8 @@ def _toon_formulier(
             "talen": _talen(request, ontvanger),
             "ontvangstfout": ontvangstfout,
             "opnieuw_kiezen": OPNIEUW_KIEZEN if opnieuw_kiezen else "",
+            "verzendveld": verzending.VELD,
+            "verzendtoken": token,
         },
         status=status,
     )
@@ -177,10 +198,20 @@ def formulier(request: HttpRequest, slug: str) -> HttpResponse:
     return _dien_in(request, ontvanger, upload)
 
 
+def _naar_ontvangstbewijs(token: str) -> HttpResponse:
+    """Post/redirect/get: the receipt is shown by a GET, so a reload files nothing again."""
+    response = HttpResponseRedirect(reverse("meldingen:verstuurd"), status=303)
+    return verzending.naar_bewijs(response, token)
+
+
 @csrf_protect
 def _dien_in(
     request: HttpRequest, ontvanger: Ontvanger, upload: BegrensdeGeheugenUpload
 ) -> HttpResponse:
+    token = verzending.lees_token(request.POST.get(verzending.VELD))
+    if token is not None and verzending.al_verstuurd(token):
+        # A reload, a double click or a retried POST: the case exists, on to its receipt.
+        return _naar_ontvangstbewijs(token)
     form = formulier_voor(ontvanger, request.POST, request.FILES)
     geldig = form.is_valid()
     _bijlagenfout(form, upload)
@@ -188,18 +219,40 @@ def _dien_in(
         return _toon_formulier(
             request, ontvanger, form, opnieuw_kiezen=bool(request.FILES) or upload.gestopt
         )
-    melding, code = acties.dien_in(ontvanger, form.inzending(get_language()))
-    # Rendered here, not after a redirect: the receipt must not pass through a session or URL.
-    return render(
-        request,
-        SJABLONEN + "ontvangstbewijs.html",
-        {
-            "ontvanger": melding.ontvanger,
-            "code": code,
-            "groepen": code.split(),
-            "opvolgen": request.build_absolute_uri(reverse("meldingen:opvolgen")),
-        },
-    )
+    if token is None:
+        # Without a valid token we cannot tell a first send from a repeat: nothing is filed.
+        return _toon_formulier(
+            request,
+            ontvanger,
+            form,
+            ontvangstfout=str(VERLOPEN),
+            opnieuw_kiezen=bool(request.FILES),
+            status=400,
+        )
+    # AlVerstuurd: the same form, sent twice at once; the other request filed it.
+    with contextlib.suppress(verzending.AlVerstuurd):
+        acties.dien_in(ontvanger, form.inzending(get_language()), verzendtoken=token)
+    return _naar_ontvangstbewijs(token)
+
+
+@require_safe
+def verstuurd(request: HttpRequest) -> HttpResponse:
+    """The receipt of the report just sent, shown once; after that, only that it was sent."""
+    getoond = verzending.neem(request)
+    if getoond is None:
+        response = render(request, SJABLONEN + "al_getoond.html")
+    else:
+        response = render(
+            request,
+            SJABLONEN + "ontvangstbewijs.html",
+            {
+                "ontvanger": Ontvanger.objects.get(pk=getoond.ontvanger_id),
+                "code": getoond.code,
+                "groepen": getoond.code.split(),
+                "opvolgen": request.build_absolute_uri(reverse("meldingen:opvolgen")),
+            },
+        )
+    return verzending.vergeet(response)
 
 
 @require_POST

@@ -7,6 +7,7 @@ Named people of the test suite:
 - alice works at the department (conftest.py) and reads no case.
 """
 
+import re
 import time
 from dataclasses import dataclass, field
 
@@ -124,3 +125,11 @@ def sleutel_van(melding: Melding, lid: Lid) -> bytes:
     return acties.sleutel_uit_envelop(
         melding.enveloppen.get(behandelaar=lid.behandelaar), lid.prive
     )
+
+
+def verzendtoken(client: Client, formulier: str) -> dict[str, str]:
+    """The one-time token of the report form at ``formulier``, as the page hands it out."""
+    pagina = client.get(formulier).content.decode()
+    gevonden = re.search(r'name="verzendtoken" value="([^"]+)"', pagina)
+    assert gevonden, "the report form carries a one-time token"
+    return {"verzendtoken": gevonden.group(1)}

@@ -4,23 +4,28 @@ test named after it: cookies, signing in and out, resubmission, database outages
 import ast
 import base64
 import os
+import re
 import subprocess
 import sys
+import time
 from datetime import timedelta
 
+from django.core import signing
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 import pytest
 
-from vangnet.meldingen import acties, kluis
+from vangnet.meldingen import acties, kluis, verzending
 from vangnet.meldingen.choices import OntvangerSoort
+from vangnet.meldingen.models import Melding, Partij
 from vangnet.meldingen.tests.factories import (
     InzendingFactory,
     code_van,
     maak_team,
     meld_aan,
+    verzendtoken,
     wachtwoord_ingeven,
 )
 
@@ -143,3 +148,116 @@ def test_a_get_under_behandelen_does_not_sign_a_reporter_out():
     # Only an explicit action does.
     client.post(reverse("meldingen:afsluiten"))
     assert client.get(dossier).status_code == 302
+
+
+# --- Medium #7: reloading the receipt page files the report again ----------------------------
+
+BEWIJS = re.compile(r'<span class="bewijs__groep">(\d{4})</span>')
+
+
+class Browser:
+    """Just enough of a browser: follows redirects with a GET, and reloads the last request
+    the way a browser does (a POST is sent again, a GET fetched again)."""
+
+    def __init__(self, client: Client | None = None) -> None:
+        self.client = client or Client()
+        self.laatste: tuple[str, str, dict] = ("GET", "", {})
+
+    def get(self, url: str):
+        return self._doe("GET", url, {})
+
+    def post(self, url: str, data: dict):
+        return self._doe("POST", url, data)
+
+    def herlaad(self):
+        methode, url, data = self.laatste
+        return self._doe(methode, url, data)
+
+    def _doe(self, methode: str, url: str, data: dict):
+        self.laatste = (methode, url, data)
+        antwoord = self.client.post(url, data) if methode == "POST" else self.client.get(url)
+        while antwoord.status_code in (301, 302, 303):
+            self.laatste = ("GET", antwoord["Location"], {})
+            antwoord = self.client.get(antwoord["Location"])
+        return antwoord
+
+
+def bewijzen_op(antwoord) -> list[str]:
+    return BEWIJS.findall(antwoord.content.decode())
+
+
+def test_reloading_the_receipt_page_does_not_file_the_report_again():
+    team = festival()
+    url = reverse("meldingen:formulier", args=[team.ontvanger.slug])
+    browser = Browser()
+    data = {**verzendtoken(browser.client, url), "wat": "Aan de bar werd ik vastgepakt."}
+    eerste = browser.post(url, data)
+    assert len(bewijzen_op(eerste)) == 5, "the receipt is shown after sending"
+    herladen = browser.herlaad()
+    assert herladen.status_code == 200
+    assert bewijzen_op(herladen) == [], "the receipt is shown only once"
+    assert "al getoond" in herladen.content.decode()
+    assert Melding.objects.count() == 1
+
+
+def test_a_replayed_post_of_the_report_form_files_no_second_case_and_shows_no_receipt():
+    team = festival()
+    url = reverse("meldingen:formulier", args=[team.ontvanger.slug])
+    browser = Browser()
+    data = {**verzendtoken(browser.client, url), "wat": "Aan de bar werd ik vastgepakt."}
+    assert len(bewijzen_op(browser.post(url, data))) == 5
+    # Back, and the same form sent again (from this browser or replayed from another).
+    for client in (browser.client, Client()):
+        antwoord = client.post(url, data)
+        assert antwoord.status_code == 303
+        assert antwoord["Location"] == reverse("meldingen:verstuurd")
+        assert bewijzen_op(client.get(antwoord["Location"])) == []
+    assert Melding.objects.count() == 1 and Partij.objects.count() == 1
+
+
+def test_a_double_click_files_one_case_and_the_second_answer_still_shows_its_receipt():
+    team = festival()
+    url = reverse("meldingen:formulier", args=[team.ontvanger.slug])
+    eerste, tweede = Client(), Client()
+    data = {**verzendtoken(eerste, url), "wat": "Aan de bar werd ik vastgepakt."}
+    # The browser drops the answer to the first click (and its cookies) and shows the second.
+    assert eerste.post(url, data).status_code == 303
+    getoond = Browser(tweede).post(url, data)
+    assert len(bewijzen_op(getoond)) == 5
+    assert Melding.objects.count() == 1
+    code = " ".join(bewijzen_op(getoond))
+    assert acties.open_partij(code) is not None, "the receipt shown opens the one case"
+
+
+def test_the_same_token_never_files_twice_even_when_both_sends_pass_the_first_check():
+    team = maak_team()
+    token = verzending.lees_token(verzending.nieuw_token())
+    acties.dien_in(team.ontvanger, InzendingFactory(), verzendtoken=token)
+    with pytest.raises(verzending.AlVerstuurd):
+        acties.dien_in(team.ontvanger, InzendingFactory(), verzendtoken=token)
+    assert Melding.objects.count() == 1 and Partij.objects.count() == 1
+
+
+def test_a_report_form_open_too_long_is_not_filed_and_keeps_its_text(monkeypatch):
+    team = maak_team()
+    url = reverse("meldingen:formulier", args=[team.ontvanger.slug])
+    client = Client()
+    data = {**verzendtoken(client, url), "wat": "Mijn lange verhaal.", "waar": "Theater Noord"}
+    later = time.time() + verzending.GELDIG.total_seconds() + 60
+    monkeypatch.setattr(signing.time, "time", lambda: later)
+    antwoord = client.post(url, data)
+    assert antwoord.status_code == 400 and Melding.objects.count() == 0
+    inhoud = antwoord.content.decode()
+    assert "niet verstuurd" in inhoud
+    assert "Mijn lange verhaal." in inhoud and 'value="Theater Noord"' in inhoud
+    nieuw = re.search(r'name="verzendtoken" value="([^"]+)"', inhoud).group(1)
+    assert nieuw != data["verzendtoken"]
+    antwoord = client.post(url, {**data, "verzendtoken": nieuw}, follow=True)
+    assert len(bewijzen_op(antwoord)) == 5 and Melding.objects.count() == 1
+
+
+def test_a_report_without_a_token_is_not_filed():
+    team = maak_team()
+    url = reverse("meldingen:formulier", args=[team.ontvanger.slug])
+    antwoord = Client().post(url, {"wat": "Iets.", "verzendtoken": "gemaakt:door:iemand"})
+    assert antwoord.status_code == 400 and Melding.objects.count() == 0

@@ -7,7 +7,7 @@ import pytest
 
 from vangnet.meldingen import acties
 from vangnet.meldingen.models import Auditregel, Extravraag, Melding
-from vangnet.meldingen.tests.factories import maak_team, meld_aan
+from vangnet.meldingen.tests.factories import maak_team, meld_aan, verzendtoken
 
 pytestmark = pytest.mark.django_db
 
@@ -33,9 +33,13 @@ def test_a_required_own_question_must_be_answered_and_its_answer_is_kept_encrypt
     team = maak_team()
     vraag = acties.voeg_vraag_toe(team.ontvanger, team.leden["hanne"].behandelaar, VRAAG, "", True)
     url = reverse("meldingen:formulier", args=["test-api"])
-    antwoord = Client().post(url, {"wat": "Het gebeurde na de voorstelling."})
+    melder = Client()
+    token = verzendtoken(melder, url)
+    antwoord = melder.post(url, {**token, "wat": "Het gebeurde na de voorstelling."})
     assert antwoord.status_code == 200 and Melding.objects.count() == 0
-    Client().post(url, {"wat": "Het gebeurde na de voorstelling.", f"extra_{vraag.pk}": "Hamlet"})
+    melder.post(
+        url, {**token, "wat": "Het gebeurde na de voorstelling.", f"extra_{vraag.pk}": "Hamlet"}
+    )
     melding = Melding.objects.get()
     assert b"Hamlet" not in bytes(melding.inhoud)
     hanne = team.leden["hanne"]

@@ -34,6 +34,7 @@ HOOGSTENS = 30.0  # on a busy machine, to get GENOEG receipts
 GENOEG = 25
 KILL_ELKE = 0.7
 ONTVANGSTBEWIJS = re.compile(r"\b\d{4} \d{4} \d{4} \d{4} \d{4}\b")
+VERZENDTOKEN = re.compile(r'name="verzendtoken" value="([^"]+)"')
 # A connection cut by a dying worker shows up as one of these on the reporter's side.
 AFGEBROKEN = (OSError, http.client.HTTPException)
 
@@ -64,9 +65,14 @@ class Belasting:
         while not self.stop.is_set():
             tekst = f"Melding {nummer}-{uuid.uuid4().hex}: het gebeurde na de voorstelling."
             try:
-                if not visitor.csrf_token:
-                    visitor.get(FORMULIER)
-                antwoord = visitor.post(FORMULIER, {"wat": tekst})
+                # Every report needs a form of its own: its one-time token files one case.
+                formulier = visitor.get(FORMULIER)
+                token = VERZENDTOKEN.search(formulier.text)
+                if token is None:
+                    with self.lock:
+                        self.anders.append(f"form: HTTP {formulier.status}")
+                    continue
+                antwoord = visitor.post(FORMULIER, {"wat": tekst, "verzendtoken": token.group(1)})
             except AFGEBROKEN:
                 with self.lock:
                     self.afgebroken += 1

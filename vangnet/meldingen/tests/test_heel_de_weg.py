@@ -46,9 +46,16 @@ def test_a_report_through_a_qr_code_goes_all_the_way_to_its_destruction():
     assert antwoord.status_code == 302
     formulier = bezoeker.get(antwoord["Location"])
     assert formulier.status_code == 200
+    token = re.search(r'name="verzendtoken" value="([^"]+)"', _tekst(formulier)).group(1)
     antwoord = bezoeker.post(
         antwoord["Location"],
-        {"wat": VERHAAL, "waar": "voor het hoofdpodium", "gedrag": ["seksueel"]},
+        {
+            "verzendtoken": token,
+            "wat": VERHAAL,
+            "waar": "voor het hoofdpodium",
+            "gedrag": ["seksueel"],
+        },
+        follow=True,
     )
     assert antwoord.status_code == 200
     code = ONTVANGSTBEWIJS.search(_tekst(antwoord)).group()

@@ -137,8 +137,9 @@ def bijlagen_van(pagina: str) -> list[str]:
 def meld(site: LiveSite, k: dict[str, str]) -> tuple[Visitor, int]:
     """The reporter sends the report and comes back with the receipt; (reporter, case)."""
     melder = Visitor(site.base_url)
-    melder.get("/melden/demo-api/")
+    formulier = melder.get("/melden/demo-api/")
     velden = {
+        "verzendtoken": re.search(r'name="verzendtoken" value="([^"]+)"', formulier.text).group(1),
         "wat": f"Na de repetitie zei {k['wat']} dingen over mijn lichaam.",
         "wanneer": "minder-dan-week",
         "waar": k["waar"],

@@ -21,7 +21,7 @@ from PIL import ExifTags, Image
 from vangnet.meldingen import acties, bijlagen, ontvangstbewijs, toegang
 from vangnet.meldingen.choices import Auteur, Beslissing, OntvangerSoort, Stap, Status
 from vangnet.meldingen.models import Bericht, Extravraag, Melding, Toestemming
-from vangnet.meldingen.tests.factories import maak_team
+from vangnet.meldingen.tests.factories import maak_team, verzendtoken
 from vangnet.meldingen.tests.test_bijlagen import maak_palet_bom
 
 pytestmark = pytest.mark.django_db
@@ -54,9 +54,16 @@ def ontvangstbewijs_op(response) -> str:
     return " ".join(groepen)
 
 
+def verstuur(client, team, data, url=None, **extra):
+    """Send the report form as a browser does: with the token of the page just shown, then
+    on to the receipt page it redirects to."""
+    url = url or formulier_url(team)
+    return client.post(url, {**verzendtoken(client, url), **data}, follow=True, **extra)
+
+
 def meld(client, team, **antwoorden) -> tuple[Melding, str]:
     antwoorden.setdefault("wat", "Iemand zat aan mij aan de bar.")
-    response = client.post(formulier_url(team), antwoorden)
+    response = verstuur(client, team, antwoorden)
     assert response.status_code == 200, response.content.decode()[:2000]
     return Melding.objects.latest("pk"), ontvangstbewijs_op(response)
 
@@ -149,7 +156,7 @@ def test_deleting_needs_the_confirmation_box(client):
 
 def test_the_receipt_page_says_to_keep_it_and_what_happens_next(client):
     team = maak_team()
-    response = client.post(formulier_url(team), {"wat": "Het gebeurde op de repetitie."})
+    response = verstuur(client, team, {"wat": "Het gebeurde op de repetitie."})
     inhoud = response.content.decode()
     assert "We kunnen het niet opnieuw tonen en niet terugvinden" in inhoud
     assert "binnen 7 dagen" in inhoud and "3 maanden" in inhoud
@@ -322,8 +329,10 @@ def test_the_french_page_works_and_a_missing_language_is_pointed_out(client):
 
 def test_a_report_in_french_records_its_language(client):
     team = maak_team()
-    response = client.post(f"/fr/melden/{team.ontvanger.slug}/", {"wat": "Quelque chose."})
+    url = f"/fr/melden/{team.ontvanger.slug}/"
+    response = verstuur(client, team, {"wat": "Quelque chose."}, url=url)
     assert response.status_code == 200
+    assert response.redirect_chain == [("/fr/melden/verstuurd/", 303)]
     assert Melding.objects.get().taal == "fr"
 
 

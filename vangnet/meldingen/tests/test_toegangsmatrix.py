@@ -57,6 +57,8 @@ MATRIX = {
     "qr-png": _iedereen(OK),
     "affiche": _iedereen(OK),
     "ontvangstbewijs": _iedereen(METHODE),
+    # Without a receipt waiting for this browser: only that it was shown already.
+    "verstuurd": _iedereen(OK),
     "opvolgen": _iedereen(OK),
     "afsluiten": _iedereen(METHODE),
     "dossier": _alleen_melder(),
