@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('meldingen', '0001_begin'),
+        ('meldingen', '0002_auditlog_alleen_toevoegen'),
     ]
 
     operations = [
