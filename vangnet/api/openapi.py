@@ -233,11 +233,15 @@ def _hsds_paths() -> dict:
                 "summary": "HSDS 3 services (aanspreekpunten en aanbod), gepagineerd",
                 "tags": ["HSDS"],
                 "parameters": [
-                    {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1}},
+                    {
+                        "name": "page",
+                        "in": "query",
+                        "schema": {"type": "integer", "minimum": 1, "default": 1},
+                    },
                     {
                         "name": "per_page",
                         "in": "query",
-                        "schema": {"type": "integer", "minimum": 1},
+                        "schema": {"type": "integer", "minimum": 1, "maximum": 200, "default": 50},
                     },
                     {"name": "search", "in": "query", "schema": {"type": "string"}},
                 ],
@@ -474,8 +478,9 @@ def document(server_url: str) -> dict:
                         "in": "query",
                         "required": True,
                         "description": (
-                            "Zoekwoorden. Alleen tekens of korte woorden (zoals 'ik', 'de'): "
-                            "200 met een lege lijst. Leeg of langer dan 200 tekens: 400."
+                            "Zoekwoorden. Leeg, alleen tekens of alleen korte woorden (zoals "
+                            "'ik', 'de'): 200 met een lege lijst. Weggelaten of langer dan 200 "
+                            "tekens: 400."
                         ),
                         "schema": {"type": "string", "maxLength": 200},
                     },

@@ -145,9 +145,9 @@ def begrippen(request: HttpRequest) -> JsonResponse:
 
 @api_view
 def zoeken(request: HttpRequest) -> JsonResponse:
-    q = request.GET.get("q", "").strip()
-    if not q:
+    if "q" not in request.GET:
         return error(400, "q: geef minstens één zoekwoord")
+    q = request.GET["q"].strip()
     if len(q) > 200:
         return error(400, "q: maximaal 200 tekens")
     try:

@@ -5,6 +5,7 @@ from django.http import HttpRequest, JsonResponse
 
 from vangnet.api.openapi import BRON, ONBEVESTIGD, TAAL
 from vangnet.api.views import _json, api_view, error
+from vangnet.kaart.models import ParitairComite
 from vangnet.verplichtingen.forms import MAXIMUM, VerplichtingenForm
 from vangnet.verplichtingen.laden import KENMERKEN
 from vangnet.verplichtingen.regels import NIET_VAN_TOEPASSING, SOORTEN
@@ -66,6 +67,10 @@ def verplichtingen(request: HttpRequest) -> JsonResponse:
         "pc": resultaat.pc.slug if resultaat.pc else None,
     }
     return _json({"invoer": invoer, "verplichtingen": items})
+
+
+def _pc_slugs() -> list[str]:
+    return list(ParitairComite.objects.values_list("slug", flat=True))
 
 
 def _aantal(naam: str, beschrijving: str) -> dict:
@@ -185,7 +190,9 @@ def openapi_paths() -> dict:
                             "Paritair comité (nummer, bv. 304), voor de prijzen van opleidingen. "
                             "Zie /organisaties en data/paritaire-comites.yaml."
                         ),
-                        "schema": {"type": "string", "examples": ["304"]},
+                        # The comités of the kaart's content (read when the document is
+                        # served), or empty for "another one, or I do not know".
+                        "schema": {"type": "string", "enum": ["", *_pc_slugs()]},
                     },
                     TAAL,
                 ],

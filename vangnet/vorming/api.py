@@ -161,7 +161,8 @@ def openapi_paths() -> dict:
                         "in": "query",
                         "required": False,
                         "description": "Paritair comité (nummer), of 'geen' / 'weet-niet'.",
-                        "schema": {"type": "string", "examples": ["304", "303.01", "geen"]},
+                        # The comités of the kaart's content, read when the document is served.
+                        "schema": {"type": "string", "enum": ["", *_pc_waarden()]},
                     },
                     {
                         "name": "thema",

@@ -210,3 +210,10 @@ def test_an_unknown_api_address_is_a_404_in_json(client, url):
     assert response.status_code == 404
     assert response["Content-Type"] == "application/json"
     assert response.json()["fout"]
+
+
+@pytest.mark.parametrize("q", ["", "   "])
+def test_zoek_answers_200_with_no_results_to_an_empty_query_as_the_kaart_does(client, q):
+    response = client.get("/api/v1/zoek", {"q": q})
+    assert response.status_code == 200
+    assert response.json()["resultaten"] == []
