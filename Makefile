@@ -18,6 +18,7 @@ run: $(STAMP)
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_content
 	$(PY) manage.py demo_meldingen
+	$(PY) manage.py demo_beheer
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 content: $(STAMP)

@@ -12,6 +12,8 @@ from django.contrib import admin
 
 import pytest
 
+from vangnet.accounts.tests.factories import meld_aan_in_beheer
+
 pytestmark = pytest.mark.django_db
 
 # Which attribute of which tag makes the browser fetch something.
@@ -53,7 +55,7 @@ def admin_pages() -> list[str]:
 
 def test_no_admin_page_loads_anything_from_another_host(client, django_user_model):
     root = django_user_model.objects.create_superuser("root", password="root-wachtwoord-lang")
-    client.force_login(root)
+    meld_aan_in_beheer(client, root)
     checked = 0
     for page in admin_pages():
         response = client.get(page)

@@ -3,6 +3,7 @@
 import pytest
 from reversion.models import Version
 
+from vangnet.accounts.tests.factories import meld_aan_in_beheer
 from vangnet.kaart.models import Aanbod
 
 pytestmark = pytest.mark.django_db
@@ -21,14 +22,14 @@ def faro_aanbod() -> Aanbod:
 
 
 def test_the_department_sees_all_offering(client, alice):
-    client.force_login(alice)
+    meld_aan_in_beheer(client, alice)
     response = client.get("/beheer/kaart/aanbod/")
     assert response.status_code == 200
     assert response.context["cl"].result_count == Aanbod.objects.count()
 
 
 def test_a_partner_sees_only_its_own_offering(client, bob):
-    client.force_login(bob)
+    meld_aan_in_beheer(client, bob)
     response = client.get("/beheer/kaart/aanbod/")
     shown = {a.slug for a in response.context["cl"].result_list}
     assert shown == set(
@@ -39,19 +40,19 @@ def test_a_partner_sees_only_its_own_offering(client, bob):
 
 
 def test_a_partner_can_edit_its_own_offering(client, bob):
-    client.force_login(bob)
+    meld_aan_in_beheer(client, bob)
     assert client.get(f"/beheer/kaart/aanbod/{sfp_aanbod().pk}/change/").status_code == 200
 
 
 def test_it_refuses_a_partner_the_offering_of_another_organisation(client, charlie):
-    client.force_login(charlie)
+    meld_aan_in_beheer(client, charlie)
     response = client.get(f"/beheer/kaart/aanbod/{sfp_aanbod().pk}/change/")
     # The admin answers as if the row does not exist: it redirects to the index with a message.
     assert response.status_code == 302
 
 
 def test_a_partner_cannot_edit_the_glossary_or_organisations(client, bob):
-    client.force_login(bob)
+    meld_aan_in_beheer(client, bob)
     from vangnet.begrippen.models import Begrip
 
     begrip = Begrip.objects.first()
@@ -63,7 +64,7 @@ def test_a_partner_cannot_edit_the_glossary_or_organisations(client, bob):
 def test_an_edit_in_the_admin_is_versioned_with_who_and_when(client, alice):
     from vangnet.begrippen.models import Begrip
 
-    client.force_login(alice)
+    meld_aan_in_beheer(client, alice)
     begrip = Begrip.objects.get(slug="grensoverschrijdend-gedrag")
     url = f"/beheer/begrippen/begrip/{begrip.pk}/change/"
     form = client.get(url).context["adminform"].form

@@ -14,6 +14,7 @@ import reversion
 from reversion.admin import VersionAdmin
 from reversion.models import Revision, Version
 
+from vangnet.accounts.tests.factories import meld_aan_in_beheer
 from vangnet.begrippen.models import Begrip
 from vangnet.inhoud import versie
 from vangnet.kaart.models import Aanbod, Aanspreekpunt, Organisatie
@@ -77,7 +78,7 @@ def test_a_partner_cannot_revert_another_organisations_content_and_nothing_chang
         sessie = SessieFactory(aanbod=not_faros(Aanbod))
     eigen_revisie = {Poollid: lid, Sessie: sessie}
 
-    client.force_login(charlie)
+    meld_aan_in_beheer(client, charlie)
     tried = []
     for model_admin in versioned_admins():
         model = model_admin.model
@@ -111,7 +112,7 @@ def test_a_partner_cannot_recover_deleted_content(client, bob):
     version = load_content_version(aanbod)
     with reversion.create_revision():
         aanbod.delete()
-    client.force_login(bob)
+    meld_aan_in_beheer(client, bob)
 
     assert client.get("/beheer/kaart/aanbod/recover/").status_code == 403
     assert client.post(f"/beheer/kaart/aanbod/recover/{version.pk}/", {}).status_code == 403
@@ -123,7 +124,7 @@ def test_a_version_of_another_object_is_not_accepted_under_this_objects_address(
     own = Aanbod.objects.filter(aanbieders__slug=SFP).first()
     other = not_faros(Organisatie)
     Organisatie.objects.filter(pk=other.pk).update(naam="Na de load")
-    client.force_login(bob)
+    meld_aan_in_beheer(client, bob)
 
     response = client.post(url(own, f"history/{load_content_version(other).pk}/"), {})
 
@@ -176,7 +177,7 @@ def test_a_partner_reverts_its_own_offering_and_only_that_one_object_with_who_an
         begrip.save()
     Organisatie.objects.filter(slug="faro").update(naam="FARO na de load")
     before = versie.huidige()
-    client.force_login(bob)
+    meld_aan_in_beheer(client, bob)
 
     preview = client.get(url(aanbod, f"history/{version.pk}/"))
     assert preview.status_code == 200
@@ -207,7 +208,7 @@ def test_the_department_reverts_a_glossary_term(client, alice):
     oude_term = begrip.term
     version = load_content_version(begrip)
     Begrip.objects.filter(pk=begrip.pk).update(term="Andere term")
-    client.force_login(alice)
+    meld_aan_in_beheer(client, alice)
 
     preview = client.get(url(begrip, f"history/{version.pk}/"))
     response = client.post(url(begrip, f"history/{version.pk}/"), form_data(preview))

@@ -14,6 +14,7 @@ from django.urls import reverse
 
 import pytest
 
+from vangnet.accounts.tests.factories import meld_aan_in_beheer
 from vangnet.meldingen import acties, workflow
 from vangnet.meldingen.bijlagen import SchoneBijlage
 from vangnet.meldingen.choices import Beslissing, Omvang, Stap, Status
@@ -118,7 +119,7 @@ def wereld(alice):
     antwoord = melder.post(reverse("meldingen:opvolgen"), {"ontvangstbewijs": code})
     assert antwoord.status_code == 302
     beheer = Client()
-    beheer.force_login(alice)
+    meld_aan_in_beheer(beheer, alice)
     clients = {
         "anoniem": Client(),
         "melder": melder,

@@ -2,6 +2,7 @@
 
 import pytest
 
+from vangnet.accounts.tests.factories import meld_aan_in_beheer
 from vangnet.pool.models import Poollid
 from vangnet.pool.tests.factories import PoollidFactory
 
@@ -24,7 +25,7 @@ def nieuw_lid(**velden) -> dict:
 
 @pytest.mark.parametrize("wie", ["alice", "bob"])
 def test_sfp_and_the_department_add_a_member(request, client, wie):
-    client.force_login(request.getfixturevalue(wie))
+    meld_aan_in_beheer(client, request.getfixturevalue(wie))
     assert client.get(LIJST).status_code == 200
     response = client.post(LIJST + "add/", nieuw_lid())
     assert response.status_code == 302, response.context["adminform"].form.errors
@@ -35,7 +36,7 @@ def test_sfp_and_the_department_add_a_member(request, client, wie):
 @pytest.mark.parametrize("wie", ["alice", "bob"])
 def test_sfp_and_the_department_take_a_member_out_of_the_pool_and_back(request, client, wie):
     lid = PoollidFactory()
-    client.force_login(request.getfixturevalue(wie))
+    meld_aan_in_beheer(client, request.getfixturevalue(wie))
     client.post(LIJST, {"action": "haal_uit_pool", "_selected_action": [lid.pk]})
     lid.refresh_from_db()
     assert lid.actief is False
@@ -46,7 +47,7 @@ def test_sfp_and_the_department_take_a_member_out_of_the_pool_and_back(request, 
 
 def test_it_refuses_another_partner_everything_of_the_pool(client, charlie):
     lid = PoollidFactory()
-    client.force_login(charlie)
+    meld_aan_in_beheer(client, charlie)
     assert client.get(LIJST).status_code == 403
     assert client.get(LIJST + "add/").status_code == 403
     assert client.post(LIJST + "add/", nieuw_lid()).status_code == 403
@@ -59,20 +60,20 @@ def test_it_refuses_another_partner_everything_of_the_pool(client, charlie):
 
 
 def test_the_pool_is_not_in_another_partners_admin_index(client, charlie, bob):
-    client.force_login(charlie)
+    meld_aan_in_beheer(client, charlie)
     assert "/beheer/pool/" not in client.get("/beheer/").content.decode()
-    client.force_login(bob)
+    meld_aan_in_beheer(client, bob)
     assert "/beheer/pool/" in client.get("/beheer/").content.decode()
 
 
 def test_sfp_does_not_delete_members_but_takes_them_out(client, bob):
     lid = PoollidFactory()
-    client.force_login(bob)
+    meld_aan_in_beheer(client, bob)
     assert client.get(f"{LIJST}{lid.pk}/delete/").status_code == 403
 
 
 def test_the_admin_offers_only_member_logins_never_staff_accounts(client, bob, alice):
-    client.force_login(bob)
+    meld_aan_in_beheer(client, bob)
     form = client.get(LIJST + "add/").context["adminform"].form
     keuzes = {str(label) for _, label in form.fields["user"].choices}
     assert "alice" not in keuzes and "bob" not in keuzes

@@ -2,6 +2,8 @@
 
 import pytest
 
+from vangnet.accounts.tests.factories import meld_aan_in_beheer
+
 pytestmark = pytest.mark.django_db
 
 
@@ -12,7 +14,7 @@ def test_the_department_edits_the_rules_and_a_partner_does_not(alice, bob):
 
 
 def test_the_department_sees_the_rules_in_the_admin(client, alice):
-    client.force_login(alice)
+    meld_aan_in_beheer(client, alice)
     response = client.get("/beheer/verplichtingen/regel/")
     assert response.status_code == 200
     assert "vertrouwenspersoon" in response.content.decode()

@@ -2,6 +2,7 @@
 
 import pytest
 
+from vangnet.accounts.tests.factories import meld_aan_in_beheer
 from vangnet.kaart.models import Aanbod
 from vangnet.vorming.tests.factories import SessieFactory
 
@@ -23,7 +24,7 @@ def sessies():
 
 
 def zichtbaar(client, user) -> set[str]:
-    client.force_login(user)
+    meld_aan_in_beheer(client, user)
     response = client.get(LIJST)
     assert response.status_code == 200
     return {s.slug for s in response.context["cl"].queryset}
@@ -39,13 +40,13 @@ def test_a_partner_sees_only_the_sessions_of_its_own_offering(client, bob, charl
 
 
 def test_a_partner_cannot_open_another_partners_session(client, bob, sessies):
-    client.force_login(bob)
+    meld_aan_in_beheer(client, bob)
     response = client.get(f"{LIJST}{sessies['faro'].pk}/change/")
     assert response.status_code in (302, 404)
 
 
 def test_a_partner_can_only_date_its_own_trainings(client, bob):
-    client.force_login(bob)
+    meld_aan_in_beheer(client, bob)
     response = client.get(f"{LIJST}add/")
     assert response.status_code == 200
     keuzes = set(
@@ -56,7 +57,7 @@ def test_a_partner_can_only_date_its_own_trainings(client, bob):
 
 
 def test_a_session_ending_before_it_starts_is_refused_in_the_form(client, alice):
-    client.force_login(alice)
+    meld_aan_in_beheer(client, alice)
     aanbod = Aanbod.objects.get(slug="opleiding-vertrouwenspersoon-sfp")
     response = client.post(
         f"{LIJST}add/",
