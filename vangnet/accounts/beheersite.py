@@ -13,7 +13,6 @@ An account enrols through a one-time link (``accounts/inschrijving.py``,
 """
 
 import base64
-from datetime import timedelta
 
 from django import forms
 from django.contrib import admin, auth
@@ -27,19 +26,14 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 
 import segno
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from vangnet.accounts import inschrijving
-from vangnet.accounts.drempels import Drempel
-from vangnet.meldingen.drempels import emmer
-
-# Five wrong sign-ins per user name, or twenty per bucket of addresses, in a quarter of an hour.
-AANMELDEN = Drempel("beheer-aanmelden", 5, timedelta(minutes=15))
-AANMELDEN_EMMER = Drempel("beheer-aanmelden-emmer", 20, timedelta(minutes=15))
+from vangnet.accounts.drempels import BEHEER_AANMELDEN, wachttijd_tekst
 
 
 class CodeVeld(forms.CharField):
@@ -90,40 +84,22 @@ class BeheerAanmeldForm(AdminAuthenticationForm):
         code = self.cleaned_data.get("code")
         if not (naam and wachtwoord and code):
             return self.cleaned_data  # the fields say what is missing; nothing was tried
-        wachten = self._wachttijd(naam)
-        if wachten:
+        # Checked and counted in one step before anything else: the attempt counts as failed
+        # until it succeeds. Password and code are always checked together here.
+        beurt = BEHEER_AANMELDEN.probeer(self.request, naam)
+        if not beurt.toegelaten:
             self.te_snel = True  # no check at all while the limit holds
-            raise ValidationError(_wachttijd_tekst(wachten), code="te_snel")
+            raise ValidationError(wachttijd_tekst(beurt.wachttijd), code="te_snel")
         user = auth.authenticate(self.request, username=naam, password=wachtwoord)
         toestel = TOTPDevice.objects.filter(user=user, confirmed=True).first() if user else None
         if user is None or toestel is None or not _code_klopt(toestel, code):
-            AANMELDEN.noteer(naam)
-            AANMELDEN_EMMER.noteer(emmer(self.request))
             raise self.get_invalid_login_error()
         self.confirm_login_allowed(user)  # staff only, with the same message as a mistake
-        AANMELDEN.vergeet(naam)
+        beurt.gelukt()
         # django-otp marks the session verified at login (its user_logged_in receiver).
         user.otp_device = toestel
         self.user_cache = user
         return self.cleaned_data
-
-    def _wachttijd(self, naam: str) -> timedelta:
-        wachten = timedelta(0)
-        if AANMELDEN.geblokkeerd(naam):
-            wachten = AANMELDEN.wachttijd(naam)
-        eigen_emmer = emmer(self.request)
-        if AANMELDEN_EMMER.geblokkeerd(eigen_emmer):
-            wachten = max(wachten, AANMELDEN_EMMER.wachttijd(eigen_emmer))
-        return wachten
-
-
-def _wachttijd_tekst(wachten: timedelta) -> str:
-    minuten = max(1, -(-int(wachten.total_seconds()) // 60))
-    return ngettext(
-        "Te veel mislukte pogingen. Probeer het over %(minuten)s minuut opnieuw.",
-        "Te veel mislukte pogingen. Probeer het over %(minuten)s minuten opnieuw.",
-        minuten,
-    ) % {"minuten": minuten}
 
 
 class InschrijfForm(SetPasswordForm):

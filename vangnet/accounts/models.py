@@ -36,20 +36,26 @@ class Lidmaatschap(models.Model):
         return f"{self.user} – {self.organisatie}"
 
 
-class Poging(models.Model):
-    """One failed attempt (a login, a form sent too often...), counted by a ``Drempel``.
+class Teller(models.Model):
+    """How far one key (a user name, a bucket of addresses...) got with one kind of attempt.
 
-    Kept in the database so a limit holds across every app process. The value that was
-    tried is stored only as a keyed hash (``sleutel``): no name, no e-mail address, no IP.
+    Kept in the database so a limit holds across every app process and server, and read,
+    judged and written under a row lock (``accounts/drempels.py``). The key is stored only
+    as a keyed hash (``sleutel``): no name, no e-mail address, no IP.
     """
 
-    soort = models.CharField(_("soort"), max_length=40, db_index=True)
-    sleutel = models.CharField(_("sleutel"), max_length=64, db_index=True)
+    soort = models.CharField(_("soort"), max_length=40)
+    sleutel = models.CharField(_("sleutel"), max_length=64)
+    aantal = models.PositiveIntegerField(_("aantal"), default=0)
+    # A Drempel: when the next attempt may be tried. A Stroom: when its bucket is full again.
     tijd = models.DateTimeField(_("tijd"), default=timezone.now, db_index=True)
 
     class Meta:
-        verbose_name = _("mislukte poging")
-        verbose_name_plural = _("mislukte pogingen")
+        verbose_name = _("teller")
+        verbose_name_plural = _("tellers")
+        constraints = [
+            models.UniqueConstraint(fields=["soort", "sleutel"], name="een_teller_per_sleutel")
+        ]
 
     def __str__(self) -> str:
-        return f"{self.soort} {self.tijd:%Y-%m-%d %H:%M}"
+        return f"{self.soort} {self.aantal}"

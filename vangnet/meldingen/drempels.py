@@ -1,29 +1,45 @@
-"""Rate limits of the reporting channel, in the database so they hold across app processes.
+"""Limits of the reporting channel; the mechanism and its design are in accounts/drempels.py.
 
-Reporters are never identified by their IP address. A receipt guess is counted per
-*emmer*: a keyed hash of the address cut to 12 bits, so that some 4,096 buckets each
-hold about a million IPv4 addresses. An attacker is slowed down; the bucket cannot be
-turned back into an address, and it is never stored in clear either.
+Reporters are never identified by their address: they are counted per *emmer*, 12 bits of
+a keyed hash of it (about a million IPv4 addresses share one). The arithmetic that makes
+guessing a receipt hopeless at these rates is in docs/security.md.
 """
 
-import hashlib
-import hmac
 from datetime import timedelta
 
-from django.conf import settings
 from django.http import HttpRequest
 
-from vangnet.accounts.drempels import Drempel
+from vangnet.accounts.drempels import Beurt, Drempel, Stroom, emmer
 
-# Receipts: ten wrong tries per bucket in a quarter of an hour.
-ONTVANGSTBEWIJS = Drempel("ontvangstbewijs", 10, timedelta(minutes=15))
-# Handlers: five wrong logins per user name, or per bucket, in a quarter of an hour.
-AANMELDEN = Drempel("behandelaar-aanmelden", 5, timedelta(minutes=15))
-AANMELDEN_EMMER = Drempel("behandelaar-aanmelden-emmer", 20, timedelta(minutes=15))
+# Receipts: twenty tries in a row per bucket, then 1, 2, 4... seconds between tries, at most
+# a minute. Every check counts from the start and a right receipt takes its own count back, so
+# strangers in the same bucket can make the right receipt wait at most that minute.
+ONTVANGSTBEWIJS = Drempel(
+    "ontvangstbewijs",
+    vrij=20,
+    eerste_wacht=timedelta(seconds=1),
+    max_wacht=timedelta(minutes=1),
+    venster=timedelta(hours=1),
+)
+# New reports: per receiver and bucket, thirty at once (a festival's shared Wi-Fi), then one
+# a minute. Floods slow down; nobody else's receiver or network is touched.
+MELDEN = Stroom("melden", ruimte=30, interval=timedelta(minutes=1))
+# Changing one's password, once signed in with both factors: only the account's owner (or
+# whoever holds their session) gets here, so a strict limit per account locks out no one else.
+WACHTWOORD_WIJZIGEN = Drempel(
+    "behandelaar-wachtwoord",
+    vrij=5,
+    eerste_wacht=timedelta(minutes=1),
+    max_wacht=timedelta(minutes=15),
+    venster=timedelta(hours=1),
+)
 
 
-def emmer(request: HttpRequest) -> str:
-    """The coarse bucket of the request's address (12 bits of a keyed hash)."""
-    adres = request.META.get("REMOTE_ADDR", "")
-    sleutel = hashlib.blake2b(settings.SECRET_KEY.encode(), digest_size=32).digest()
-    return "emmer-" + hmac.new(sleutel, adres.encode(), "sha256").hexdigest()[:3]
+def probeer_ontvangstbewijs(request: HttpRequest) -> Beurt:
+    """May this client have a receipt checked now? Checks and counts in one atomic step."""
+    return ONTVANGSTBEWIJS.probeer(emmer(request))
+
+
+def probeer_melding(request: HttpRequest, ontvanger_pk: int) -> Beurt:
+    """May this client send a new report to this receiver now? Counts it if so."""
+    return MELDEN.probeer(f"{ontvanger_pk}\n{emmer(request)}")

@@ -56,6 +56,22 @@ class CodeForm(forms.Form):
     )
 
 
+class AanmeldMetCodeForm(AanmeldForm):
+    """User name, password and code together: asked while someone guesses at this name, so
+    a guessed password alone tells them nothing (accounts/drempels.py)."""
+
+    code = CodeVeld(
+        label=_("Code van zes cijfers"),
+        help_text=_("De code uit je app voor tweestapsverificatie. Ze verandert elke 30 seconden."),
+        max_length=12,
+        validators=[RegexValidator(r"^[0-9]{6}$", _("Typ de zes cijfers uit je app."))],
+        error_messages={"required": _("Typ ook de zes cijfers uit je app.")},
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "size": 8}
+        ),
+    )
+
+
 class StatusForm(forms.Form):
     """One step on the case path."""
 

@@ -33,6 +33,7 @@ import django_otp
 import segno
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from vangnet.accounts.drempels import BEHANDELAAR_AANMELDEN, wachttijd_tekst
 from vangnet.kaart.choices import Gedrag, Wanneer
 from vangnet.kaart.choices import Status as MelderStatus
 from vangnet.meldingen import acties, audit, drempels, kluis, toegang, workflow
@@ -48,6 +49,7 @@ from vangnet.meldingen.choices import (
 )
 from vangnet.meldingen.forms_behandelaar import (
     AanmeldForm,
+    AanmeldMetCodeForm,
     AfsluitForm,
     BerichtForm,
     ClassificatieForm,
@@ -109,32 +111,14 @@ def _meld_af(request: HttpRequest) -> None:
     auth.logout(request)
 
 
-def _wachttijd_tekst(seconden: float) -> str:
-    minuten = max(1, math.ceil(seconden / 60))
-    return ngettext(
-        "Te veel mislukte pogingen. Probeer het over %(minuten)s minuut opnieuw.",
-        "Te veel mislukte pogingen. Probeer het over %(minuten)s minuten opnieuw.",
-        minuten,
-    ) % {"minuten": minuten}
-
-
-def _geblokkeerd(naam: str, emmer: str) -> float:
-    """Seconds to wait before this name or bucket may try again; 0 when not blocked."""
-    wachten = 0.0
-    if naam and drempels.AANMELDEN.geblokkeerd(naam):
-        wachten = drempels.AANMELDEN.wachttijd(naam).total_seconds()
-    if drempels.AANMELDEN_EMMER.geblokkeerd(emmer):
-        wachten = max(wachten, drempels.AANMELDEN_EMMER.wachttijd(emmer).total_seconds())
-    return wachten
-
-
 @require_http_methods(["GET", "POST"])
 def aanmelden(request: HttpRequest) -> HttpResponse:
     """First factor: user name and password, which also unlock the handler's key.
 
-    Every failure gets the same message, and counts against the name (known or not) and
-    against the coarse bucket of the address, so that neither names nor passwords can be
-    guessed quickly.
+    Every failure gets the same message and counts against the name from this network,
+    against the network and against the name (``BEHANDELAAR_AANMELDEN``): no lock-out of
+    the owner, but no quick guessing either. Once a name is being guessed, the code from the
+    app is asked on this same page and checked together with the password.
     """
     volgende = _volgende(request)
     if toegang.behandelaar_van(request) and toegang.prive_sleutel(request):
@@ -142,42 +126,63 @@ def aanmelden(request: HttpRequest) -> HttpResponse:
     form = AanmeldForm(request.POST or None)
     status = 200
     if request.method == "POST":
-        naam = request.POST.get("username", "").strip().lower()
-        emmer = drempels.emmer(request)
-        wachten = _geblokkeerd(naam, emmer)
-        if wachten:
-            # No password check at all while blocked.
-            form = AanmeldForm(request.POST)
+        beurt = BEHANDELAAR_AANMELDEN.probeer(request, request.POST.get("username", ""))
+        if beurt.tweede_factor_vooraf:
+            form = AanmeldMetCodeForm(request.POST)
+        if not beurt.toegelaten:
+            # No password check at all while waiting.
             form.full_clean()
-            form.add_error(None, _wachttijd_tekst(wachten))
+            form.add_error(None, wachttijd_tekst(beurt.wachttijd))
             status = 429
-        elif form.is_valid():
-            gelukt = _probeer_aan_te_melden(request, form)
-            if gelukt:
-                drempels.AANMELDEN.vergeet(naam)
-                return redirect(_met_volgende("meldingen:tweede-stap", volgende))
-            drempels.AANMELDEN.noteer(naam)
-            drempels.AANMELDEN_EMMER.noteer(emmer)
+        elif not form.is_valid():
+            beurt.niet_geprobeerd()
+        elif (stap := _probeer_aan_te_melden(request, form)) is not None:
+            beurt.gelukt()
+            if stap == KLAAR:
+                return redirect(volgende or "meldingen:overzicht")
+            return redirect(_met_volgende("meldingen:tweede-stap", volgende))
+        else:
             form.add_error(None, VERKEERD)
     context = {"form": form, "next": volgende}
     return render(request, SJABLONEN + "aanmelden.html", context, status=status)
 
 
-def _probeer_aan_te_melden(request: HttpRequest, form: AanmeldForm) -> bool:
+KLAAR, TWEEDE_STAP = "klaar", "tweede-stap"
+
+
+def _probeer_aan_te_melden(request: HttpRequest, form: AanmeldForm) -> str | None:
+    """Sign in with what the form holds: KLAAR when the code was checked too, TWEEDE_STAP
+    when the code comes next, None when anything is wrong."""
     wachtwoord = form.cleaned_data["password"]
     user = auth.authenticate(request, username=form.cleaned_data["username"], password=wachtwoord)
     behandelaar = Behandelaar.objects.filter(user=user).first() if user else None
     if behandelaar is None:
-        return False
+        return None
+    toestel = None
+    if "code" in form.cleaned_data:
+        toestel = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+        # Without an app yet (first sign-in) there is no code to ask: enrolment follows.
+        if toestel is not None and not _code_klopt(toestel, form.cleaned_data["code"]):
+            return None
     prive = acties.ontgrendel(behandelaar, wachtwoord)
     if prive is None:
         # The login password and the key's password drifted apart (set outside Vangnet?).
         logger.warning("De sleutel van behandelaar %s opent niet met het wachtwoord.", user.pk)
-        return False
+        return None
     auth.login(request, user)  # also gives the session a new key
     kluis.vernieuw(request)  # and the vault a new cookie
     kluis.bewaar(request, toegang.BEHANDELAAR_SLEUTEL, prive)
-    return True
+    if toestel is None:
+        return TWEEDE_STAP
+    django_otp.login(request, toestel)
+    return KLAAR
+
+
+def _code_klopt(toestel: TOTPDevice, code: str) -> bool:
+    # django-otp's own throttle per device still applies; only someone who knows the
+    # password can set it off, since the code is tried only after the password passed.
+    toegelaten, _info = toestel.verify_is_allowed()
+    return toegelaten and toestel.verify_token(code)
 
 
 def _qr_code(url: str) -> str:
@@ -300,23 +305,23 @@ def behandelaar_vereist(view: Callable[..., HttpResponse]) -> Callable[..., Http
 @require_http_methods(["GET", "POST"])
 def wachtwoord(request: HttpRequest, behandelaar: Behandelaar) -> HttpResponse:
     """Change the password; the key is then protected by the new one."""
-    naam = behandelaar.user.get_username().lower()
+    naam = behandelaar.user.get_username()
     form = WachtwoordForm(request.POST or None, behandelaar=behandelaar)
     status = 200
     if request.method == "POST":
-        if drempels.AANMELDEN.geblokkeerd(naam):
+        beurt = drempels.WACHTWOORD_WIJZIGEN.probeer(naam)
+        if not beurt.toegelaten:
             form.full_clean()
-            form.add_error(
-                None, _wachttijd_tekst(drempels.AANMELDEN.wachttijd(naam).total_seconds())
-            )
+            form.add_error(None, wachttijd_tekst(beurt.wachttijd))
             status = 429
         elif form.is_valid():
+            beurt.gelukt()
             acties.zet_wachtwoord(behandelaar, form.prive, form.cleaned_data["nieuw"])
             update_session_auth_hash(request, behandelaar.user)
             messages.success(request, _("Je wachtwoord is gewijzigd."))
             return redirect("meldingen:overzicht")
-        elif "huidig" in form.errors:
-            drempels.AANMELDEN.noteer(naam)
+        elif "huidig" not in form.errors:
+            beurt.gelukt()  # the current password was right: only the new one needs work
     context = {"form": form, "behandelaar": behandelaar}
     return render(request, SJABLONEN + "wachtwoord.html", context, status=status)
 

@@ -9,6 +9,7 @@ change goes through ``acties.py``.
 
 import contextlib
 import math
+from datetime import timedelta
 
 from django.contrib import messages
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
@@ -24,6 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from vangnet.accounts.drempels import wachttijd_tekst
 from vangnet.kaart.choices import Gedrag, Wanneer
 from vangnet.kaart.choices import Status as MelderStatus
 from vangnet.meldingen import (
@@ -229,10 +231,32 @@ def _dien_in(
             opnieuw_kiezen=bool(request.FILES),
             status=400,
         )
+    beurt = drempels.probeer_melding(request, ontvanger.pk)
+    if not beurt.toegelaten:
+        # A flood from this network to this receiver: nothing is filed, the text stays.
+        return _toon_formulier(
+            request,
+            ontvanger,
+            form,
+            ontvangstfout=_te_veel_meldingen(beurt.wachttijd),
+            opnieuw_kiezen=bool(request.FILES),
+            status=429,
+        )
     # AlVerstuurd: the same form, sent twice at once; the other request filed it.
     with contextlib.suppress(verzending.AlVerstuurd):
         acties.dien_in(ontvanger, form.inzending(get_language()), verzendtoken=token)
     return _naar_ontvangstbewijs(token)
+
+
+def _te_veel_meldingen(wacht: timedelta) -> str:
+    minuten = max(1, math.ceil(wacht.total_seconds() / 60))
+    return ngettext(
+        "Je melding is niet verstuurd: vanaf dit netwerk kwamen er net heel veel meldingen "
+        "binnen. Je tekst staat er nog. Verstuur opnieuw over %(minuten)s minuut.",
+        "Je melding is niet verstuurd: vanaf dit netwerk kwamen er net heel veel meldingen "
+        "binnen. Je tekst staat er nog. Verstuur opnieuw over %(minuten)s minuten.",
+        minuten,
+    ) % {"minuten": minuten}
 
 
 @require_safe
@@ -312,37 +336,27 @@ def opvolgen(request: HttpRequest) -> HttpResponse:
 
 
 def _open_met_ontvangstbewijs(request: HttpRequest) -> HttpResponse:
-    emmer = drempels.emmer(request)
-    if drempels.ONTVANGSTBEWIJS.geblokkeerd(emmer):
-        # Blocked: the code is not even tried, so guessing on gains nothing.
-        minuten = max(1, math.ceil(drempels.ONTVANGSTBEWIJS.wachttijd(emmer).total_seconds() / 60))
-        return render(
-            request,
-            SJABLONEN + "opvolgen.html",
-            {
-                "geblokkeerd": ngettext(
-                    "Vanaf dit netwerk is te vaak een verkeerd ontvangstbewijs ingegeven. "
-                    "Probeer het opnieuw over %(minuten)s minuut.",
-                    "Vanaf dit netwerk is te vaak een verkeerd ontvangstbewijs ingegeven. "
-                    "Probeer het opnieuw over %(minuten)s minuten.",
-                    minuten,
-                )
-                % {"minuten": minuten}
-            },
-            status=429,
-        )
     form = OpvolgForm(request.POST)
     if not form.is_valid():
         return render(request, SJABLONEN + "opvolgen.html", {"form": form})
+    beurt = drempels.probeer_ontvangstbewijs(request)
+    if not beurt.toegelaten:
+        # Too fast: the code is not even tried, so guessing on gains nothing. A short wait,
+        # never a lock: the right receipt opens as soon as it has passed.
+        return render(
+            request,
+            SJABLONEN + "opvolgen.html",
+            {"form": OpvolgForm(), "geblokkeerd": wachttijd_tekst(beurt.wachttijd)},
+            status=429,
+        )
     gevonden = acties.open_partij(form.cleaned_data["ontvangstbewijs"])
     if gevonden is None:
-        drempels.ONTVANGSTBEWIJS.noteer(emmer)
         form.add_error("ontvangstbewijs", ONBEKEND_BEWIJS)
         return render(request, SJABLONEN + "opvolgen.html", {"form": form})
+    beurt.gelukt()
     partij, prive = gevonden
     # A new session id, so whoever knew the old one does not share this party's session
     # (a visitor without a session gets a fresh one anyway: nothing to cycle, nothing to save).
-    # No vergeet() on success: a reporter's own valid receipt must not reset the count.
     if request.session.session_key:
         request.session.cycle_key()
     kluis.vernieuw(request)  # a vault cookie set before this sign-in protects nothing now

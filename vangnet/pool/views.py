@@ -7,12 +7,11 @@ from django.forms.utils import ErrorDict
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 import reversion
 
-from vangnet.accounts.drempels import POOL_AANMELDEN
+from vangnet.accounts.drempels import POOL_AANMELDEN, wachttijd_tekst
 from vangnet.kaart.models import Aanspreekpunt
 from vangnet.pool.filteren import Keuze, zoek
 from vangnet.pool.forms import PoolFilterForm, ProfielForm
@@ -66,38 +65,33 @@ def mijn_profiel(request: HttpRequest) -> HttpResponse:
 
 
 class Aanmelden(auth_views.LoginView):
-    """The members' login, limited to a few failed tries per name (``POOL_AANMELDEN``)."""
+    """The members' login, slowed down after failed tries (``POOL_AANMELDEN``), never locked."""
 
     template_name = "pool/aanmelden.html"
     redirect_authenticated_user = True
     next_page = reverse_lazy("pool:mijn-profiel")
 
     def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        naam = request.POST.get("username", "")
-        if naam and POOL_AANMELDEN.geblokkeerd(naam):
+        # Checked and counted before the password is: the attempt counts as failed until
+        # form_valid takes it back.
+        self.beurt = POOL_AANMELDEN.probeer(request, request.POST.get("username", ""))
+        if not self.beurt.toegelaten:
             form = self.get_form()
-            # No password check at all while blocked: the form gets only this error.
+            # No password check at all while waiting: the form gets only this error.
             form._errors, form.cleaned_data = ErrorDict(), {}
             form.add_error(
-                None,
-                ValidationError(
-                    _("Te veel mislukte pogingen. Probeer het over een kwartier opnieuw."),
-                    code="geblokkeerd",
-                ),
+                None, ValidationError(wachttijd_tekst(self.beurt.wachttijd), code="geblokkeerd")
             )
             return self.render_to_response(self.get_context_data(form=form), status=429)
         return super().post(request, *args, **kwargs)
 
     def form_invalid(self, form) -> HttpResponse:
-        naam = form.data.get("username", "")
-        if naam:
-            POOL_AANMELDEN.noteer(naam)
         response = super().form_invalid(form)
         response.status_code = 400
         return response
 
     def form_valid(self, form) -> HttpResponse:
-        POOL_AANMELDEN.vergeet(form.get_user().get_username())
+        self.beurt.gelukt()
         return super().form_valid(form)
 
 

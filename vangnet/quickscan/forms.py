@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
-from vangnet.accounts.drempels import QUICKSCAN_AANMELDEN
+from vangnet.accounts.drempels import QUICKSCAN_AANMELDEN, wachttijd_tekst
 from vangnet.kaart.choices import Sector
 from vangnet.kaart.models import ParitairComite
 from vangnet.quickscan.choices import Antwoord, Grootte, Organisatievorm
@@ -175,8 +175,8 @@ class AccountForm(forms.Form):
 
 
 class InlogForm(AuthenticationForm):
-    """Django's login form, with a limit on failures per username (``QUICKSCAN_AANMELDEN``),
-    counted in the database so the limit holds across processes.
+    """Django's login form, slowed down after failures (``QUICKSCAN_AANMELDEN``), counted
+    in the database so the limit holds across processes.
 
     The same counting happens for names that do not exist, and the messages never say
     whether a name exists (no user enumeration)."""
@@ -188,10 +188,6 @@ class InlogForm(AuthenticationForm):
         "inactive": _(
             "De gebruikersnaam of het wachtwoord klopt niet. Let op hoofdletters en kleine letters."
         ),
-        "geblokkeerd": _(
-            "Er is te vaak een fout wachtwoord gebruikt voor deze gebruikersnaam. "
-            "Probeer het over 15 minuten opnieuw."
-        ),
     }
 
     def confirm_login_allowed(self, user: Any) -> None:
@@ -201,14 +197,10 @@ class InlogForm(AuthenticationForm):
             raise forms.ValidationError(self.error_messages["invalid_login"], code="invalid_login")
 
     def clean(self) -> dict:
-        naam = self.cleaned_data.get("username") or ""
-        if naam and QUICKSCAN_AANMELDEN.geblokkeerd(naam):
-            raise forms.ValidationError(self.error_messages["geblokkeerd"], code="geblokkeerd")
-        try:
-            data = super().clean()
-        except forms.ValidationError:
-            if naam:
-                QUICKSCAN_AANMELDEN.noteer(naam)
-            raise
-        QUICKSCAN_AANMELDEN.vergeet(naam)
+        # Checked and counted before the password is; a success takes its count back.
+        beurt = QUICKSCAN_AANMELDEN.probeer(self.request, self.cleaned_data.get("username") or "")
+        if not beurt.toegelaten:
+            raise forms.ValidationError(wachttijd_tekst(beurt.wachttijd), code="geblokkeerd")
+        data = super().clean()
+        beurt.gelukt()
         return data

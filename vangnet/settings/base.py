@@ -175,6 +175,11 @@ LOGGING = {
     },
 }
 
+# How many proxies of our own stand in front of the app, each appending the address it saw to
+# X-Forwarded-For (docs/deploy.md). 0: none, REMOTE_ADDR is the client and the header is
+# ignored. Only used to count attempts per bucket of addresses (accounts/drempels.py).
+TRUSTED_PROXY_HOPS = env_int("VANGNET_TRUSTED_PROXY_HOPS", 0, minimum=0)
+
 # The reporting channel (vangnet/meldingen; docs/security.md).
 # Argon2id cost for receipts and handlers' key passwords: OWASP's minimum is 19 MiB, 2 passes.
 MELDINGEN_ARGON2_PASSES = env_int("MELDINGEN_ARGON2_PASSES", 2, minimum=2)

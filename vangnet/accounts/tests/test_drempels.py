@@ -1,20 +1,34 @@
-"""A drempel counts failed attempts per value in the database and blocks after its maximum."""
+"""Drempels slow guessing down without locking anyone out, count in one atomic step, and
+count people per bucket of the address a trusted proxy reports (never one the client wrote)."""
 
 import hashlib
 from datetime import UTC, datetime, timedelta
 
+from django.test import RequestFactory
 from django.utils import timezone
 
 import pytest
 
-from vangnet.accounts.drempels import POOL_AANMELDEN, QUICKSCAN_AANMELDEN, Drempel
-from vangnet.accounts.models import Poging
+from vangnet.accounts.drempels import (
+    BEHANDELAAR_AANMELDEN,
+    POOL_AANMELDEN,
+    QUICKSCAN_AANMELDEN,
+    Drempel,
+    Stroom,
+    emmer,
+    klantadres,
+    probeer_samen,
+    wachttijd_tekst,
+)
+from vangnet.accounts.models import Teller
 
 pytestmark = pytest.mark.django_db
 
-KWARTIER = timedelta(minutes=15)
-DREMPEL = Drempel("test-aanmelden", 3, KWARTIER)
-ANDERE = Drempel("test-ander-formulier", 3, KWARTIER)
+SECONDE = timedelta(seconds=1)
+UUR = timedelta(hours=1)
+DREMPEL = Drempel("test-aanmelden", 3, SECONDE, timedelta(seconds=10), UUR)
+ANDERE = Drempel("test-ander-formulier", 3, SECONDE, timedelta(seconds=10), UUR)
+STROOM = Stroom("test-stroom", ruimte=3, interval=timedelta(minutes=1))
 BEGIN = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
 
@@ -34,52 +48,122 @@ def klok(monkeypatch: pytest.MonkeyPatch) -> Klok:
     return Klok(monkeypatch)
 
 
-def noteer(drempel: Drempel, waarde: str, keer: int) -> None:
+def faal(drempel, waarde: str, keer: int) -> None:
     for _ in range(keer):
-        drempel.noteer(waarde)
+        assert drempel.probeer(waarde).toegelaten
 
 
-def test_it_blocks_a_value_once_it_failed_the_maximum_number_of_times(klok):
-    noteer(DREMPEL, "dana", DREMPEL.maximum - 1)
-    assert not DREMPEL.geblokkeerd("dana")
-    DREMPEL.noteer("dana")
-    assert DREMPEL.geblokkeerd("dana")
-    assert not DREMPEL.geblokkeerd("eli")
+def verzoek(remote: str = "203.0.113.7", doorgestuurd: str | None = None):
+    extra = {"REMOTE_ADDR": remote}
+    if doorgestuurd is not None:
+        extra["HTTP_X_FORWARDED_FOR"] = doorgestuurd
+    return RequestFactory().post("/", **extra)
 
 
-def test_it_counts_a_value_regardless_of_case_and_surrounding_spaces(klok):
-    noteer(DREMPEL, "Dana ", DREMPEL.maximum)
-    assert DREMPEL.geblokkeerd("  dANA")
+# --- Which address counts ----------------------------------------------------------------
 
 
-def test_the_window_slides_so_an_attempt_stops_counting_after_venster(klok):
-    noteer(DREMPEL, "dana", 1)
-    klok.verzet(minutes=10)
-    noteer(DREMPEL, "dana", DREMPEL.maximum - 1)
-    assert DREMPEL.geblokkeerd("dana")
-    klok.verzet(minutes=5)  # the first attempt is exactly a venster old now
-    assert not DREMPEL.geblokkeerd("dana")
-    DREMPEL.noteer("dana")
-    assert DREMPEL.geblokkeerd("dana")
+def test_without_a_trusted_proxy_a_forwarded_for_header_written_by_the_client_is_ignored(
+    settings,
+):
+    settings.TRUSTED_PROXY_HOPS = 0
+    assert klantadres(verzoek("198.51.100.4", "203.0.113.99")) == "198.51.100.4"
+    # A client cannot hop into another bucket (or out of its own) by writing the header.
+    assert emmer(verzoek("198.51.100.4", "203.0.113.99")) == emmer(verzoek("198.51.100.4"))
 
 
-def test_a_new_failure_deletes_the_attempts_of_its_own_soort_that_left_the_window(klok):
-    DREMPEL.noteer("dana")
-    ANDERE.noteer("dana")
-    klok.verzet(minutes=15)  # exactly a venster: no longer counted, so no longer kept
-    DREMPEL.noteer("eli")
-    assert list(Poging.objects.values_list("soort", "tijd").order_by("tijd")) == [
-        (ANDERE.soort, BEGIN),
-        (DREMPEL.soort, BEGIN + KWARTIER),
-    ]
+def test_behind_one_trusted_proxy_the_address_it_saw_counts_not_what_the_client_wrote(settings):
+    settings.TRUSTED_PROXY_HOPS = 1
+    # The proxy appends the address it saw; the client made up the first entry.
+    aanvraag = verzoek("10.0.0.2", "6.6.6.6, 203.0.113.7")
+    assert klantadres(aanvraag) == "203.0.113.7"
+    assert klantadres(verzoek("10.0.0.2", "203.0.113.7")) == "203.0.113.7"
+
+
+def test_behind_two_trusted_proxies_the_second_entry_from_the_right_counts(settings):
+    settings.TRUSTED_PROXY_HOPS = 2
+    aanvraag = verzoek("10.0.0.3", "6.6.6.6, 203.0.113.7, 10.0.0.2")
+    assert klantadres(aanvraag) == "203.0.113.7"
+    # With fewer entries than proxies, the leftmost was still written by one of ours.
+    assert klantadres(verzoek("10.0.0.3", "203.0.113.7")) == "203.0.113.7"
+    # Not through the proxies at all (a health check on the app's own port).
+    assert klantadres(verzoek("127.0.0.1")) == "127.0.0.1"
+
+
+def test_behind_the_proxy_clients_fall_into_many_buckets_not_into_the_proxys_one(settings):
+    settings.TRUSTED_PROXY_HOPS = 1
+    emmers = {emmer(verzoek("10.0.0.2", f"198.51.100.{n}")) for n in range(1, 60)}
+    assert len(emmers) > 50  # 59 addresses over 4,096 buckets: nearly all apart
+
+
+def test_one_ipv6_subscriber_is_one_bucket_whatever_address_of_its_64_it_uses():
+    een = emmer(verzoek("2001:db8:1:2::1"))
+    assert een == emmer(verzoek("2001:db8:1:2:ffff:ffff:ffff:fffe"))
+    assert emmer(verzoek("::ffff:203.0.113.7")) == emmer(verzoek("203.0.113.7"))
+    assert een.startswith("emmer-") and len(een) == len("emmer-") + 3
+
+
+def test_the_trusted_hops_setting_comes_from_the_environment_and_refuses_nonsense(monkeypatch):
+    from django.core.exceptions import ImproperlyConfigured
+
+    from vangnet.env import env_int
+
+    monkeypatch.setenv("VANGNET_TRUSTED_PROXY_HOPS", "-1")
+    with pytest.raises(ImproperlyConfigured):
+        env_int("VANGNET_TRUSTED_PROXY_HOPS", 0, minimum=0)
+
+
+# --- A drempel slows down, never locks -----------------------------------------------------
+
+
+def test_the_free_failures_cost_nothing_then_the_wait_doubles_up_to_its_maximum(klok):
+    faal(DREMPEL, "dana", DREMPEL.vrij)
+    waits = []
+    for _ in range(6):
+        beurt = DREMPEL.probeer("dana")
+        assert not beurt.toegelaten
+        waits.append(beurt.wachttijd.total_seconds())
+        klok.verzet(seconds=beurt.wachttijd.total_seconds())
+        assert DREMPEL.probeer("dana").toegelaten
+    assert waits == [1, 2, 4, 8, 10, 10]
+
+
+def test_a_refused_attempt_counts_nothing_and_does_not_extend_the_wait(klok):
+    faal(DREMPEL, "dana", DREMPEL.vrij)
+    for _ in range(20):
+        assert not DREMPEL.probeer("dana").toegelaten
+    klok.verzet(seconds=1)
+    assert DREMPEL.probeer("dana").toegelaten
+
+
+def test_a_key_that_stayed_quiet_for_its_window_starts_again_from_zero(klok):
+    faal(DREMPEL, "dana", DREMPEL.vrij)
+    klok.verzet(hours=1, seconds=1)
+    faal(DREMPEL, "dana", DREMPEL.vrij)
+    assert DREMPEL.mislukkingen("dana") == DREMPEL.vrij
+
+
+def test_a_success_takes_back_its_own_count_and_nobody_elses(klok):
+    faal(DREMPEL, "dana", DREMPEL.vrij - 1)
+    beurt = DREMPEL.probeer("dana")
+    assert DREMPEL.mislukkingen("dana") == DREMPEL.vrij
+    beurt.gelukt()
+    assert DREMPEL.mislukkingen("dana") == DREMPEL.vrij - 1
+    assert DREMPEL.probeer("dana").toegelaten  # and no wait was left behind
+
+
+def test_several_limits_are_passed_together_or_not_at_all(klok):
+    faal(ANDERE, "emmer-abc", ANDERE.vrij)  # this one makes the next try wait
+    beurt = probeer_samen([(DREMPEL, "dana"), (ANDERE, "emmer-abc")])
+    assert not beurt.toegelaten
+    assert DREMPEL.mislukkingen("dana") == 0  # refused by one, so counted in none
 
 
 def test_the_stored_key_is_a_keyed_hash_never_the_raw_value(klok, settings):
-    DREMPEL.noteer("Dana@Example.org")
-    sleutel = Poging.objects.get().sleutel
+    DREMPEL.probeer("Dana@Example.org")
+    sleutel = Teller.objects.get().sleutel
     assert len(sleutel) == 64 and set(sleutel) <= set("0123456789abcdef")
     assert "dana" not in sleutel.lower()
-    # Not a plain hash that anyone could compute from a list of names.
     assert sleutel not in {
         hashlib.sha256(naam.encode()).hexdigest()
         for naam in ("Dana@Example.org", "dana@example.org")
@@ -90,57 +174,106 @@ def test_the_stored_key_is_a_keyed_hash_never_the_raw_value(klok, settings):
 
 
 def test_two_soorten_do_not_share_counts_or_keys(klok):
-    noteer(DREMPEL, "dana", DREMPEL.maximum)
-    assert DREMPEL.geblokkeerd("dana")
-    assert not ANDERE.geblokkeerd("dana")
+    faal(DREMPEL, "dana", DREMPEL.vrij)
+    assert not DREMPEL.probeer("dana").toegelaten
+    assert ANDERE.probeer("dana").toegelaten
     assert DREMPEL.sleutel_voor("dana") != ANDERE.sleutel_voor("dana")
-    assert POOL_AANMELDEN.sleutel_voor("dana") != QUICKSCAN_AANMELDEN.sleutel_voor("dana")
+    assert POOL_AANMELDEN.paar.sleutel_voor("d") != QUICKSCAN_AANMELDEN.paar.sleutel_voor("d")
 
 
-def test_vergeet_clears_the_attempts_of_that_value_in_that_soort_only(klok):
-    noteer(DREMPEL, "dana", DREMPEL.maximum)
-    noteer(DREMPEL, "eli", DREMPEL.maximum)
-    noteer(ANDERE, "dana", ANDERE.maximum)
-    DREMPEL.vergeet("Dana")
-    assert not DREMPEL.geblokkeerd("dana")
-    assert DREMPEL.geblokkeerd("eli")
-    assert ANDERE.geblokkeerd("dana")
+def test_rows_nobody_needs_any_more_are_deleted(klok):
+    faal(DREMPEL, "dana", 1)
+    klok.verzet(hours=2)
+    faal(DREMPEL, "eli", 1)
+    assert Teller.objects.filter(soort=DREMPEL.soort).count() == 1
 
 
-def test_wachttijd_is_zero_when_the_value_is_not_blocked(klok):
+def test_wachttijd_tells_how_long_without_counting(klok):
     assert DREMPEL.wachttijd("dana") == timedelta(0)
-    noteer(DREMPEL, "dana", DREMPEL.maximum - 1)
-    assert DREMPEL.wachttijd("dana") == timedelta(0)
-
-
-def test_wachttijd_runs_until_the_oldest_counted_attempt_leaves_the_window(klok):
-    for _ in range(DREMPEL.maximum):
-        DREMPEL.noteer("dana")
-        klok.verzet(minutes=2)
-    # Attempts at 9:00, 9:02 and 9:04; it is 9:06 now, and the block lifts at 9:15.
-    assert DREMPEL.wachttijd("dana") == timedelta(minutes=9)
-    klok.verzet(minutes=9)
-    assert DREMPEL.wachttijd("dana") == timedelta(0)
-    assert not DREMPEL.geblokkeerd("dana")
-
-
-def test_wachttijd_with_more_attempts_than_the_maximum_waits_until_too_few_remain(klok):
-    # Possible when requests race: the block lifts when fewer than `maximum` remain.
-    for _ in range(DREMPEL.maximum + 1):
-        DREMPEL.noteer("dana")
-        klok.verzet(minutes=1)
-    # Attempts at 9:00 to 9:03, now 9:04: from 9:16 on only two remain.
-    assert DREMPEL.wachttijd("dana") == timedelta(minutes=12)
-    klok.verzet(minutes=11, seconds=59)
-    assert DREMPEL.geblokkeerd("dana")
+    faal(DREMPEL, "dana", DREMPEL.vrij)
     klok.verzet(seconds=1)
-    assert not DREMPEL.geblokkeerd("dana")
+    faal(DREMPEL, "dana", 1)
+    assert DREMPEL.wachttijd("dana") == 2 * SECONDE
+    assert DREMPEL.wachttijd("dana") == 2 * SECONDE
 
 
 @pytest.mark.parametrize(
-    "soort, maximum, venster",
-    [("", 5, KWARTIER), ("x" * 41, 5, KWARTIER), ("ok", 0, KWARTIER), ("ok", 5, timedelta(0))],
+    ("soort", "vrij", "wacht", "max_wacht"),
+    [
+        ("", 5, SECONDE, SECONDE),
+        ("x" * 41, 5, SECONDE, SECONDE),
+        ("ok", 0, SECONDE, SECONDE),
+        ("ok", 5, timedelta(0), SECONDE),
+        ("ok", 5, 2 * SECONDE, SECONDE),
+    ],
 )
-def test_a_drempel_that_cannot_work_is_refused_when_it_is_defined(soort, maximum, venster):
+def test_a_drempel_that_cannot_work_is_refused_when_it_is_defined(soort, vrij, wacht, max_wacht):
     with pytest.raises(ValueError):
-        Drempel(soort, maximum, venster)
+        Drempel(soort, vrij, wacht, max_wacht, UUR)
+
+
+def test_the_wait_is_told_in_seconds_then_in_minutes():
+    assert wachttijd_tekst(timedelta(seconds=0.2)).endswith("over 1 seconde opnieuw.")
+    assert wachttijd_tekst(timedelta(seconds=59)).endswith("over 59 seconden opnieuw.")
+    assert wachttijd_tekst(timedelta(minutes=15)).endswith("over 15 minuten opnieuw.")
+
+
+# --- A stroom lets a burst through, then a steady rate -----------------------------------
+
+
+def test_a_stroom_lets_its_burst_through_at_once_then_one_per_interval(klok):
+    for _ in range(STROOM.ruimte):
+        assert STROOM.probeer("ontvanger-emmer").toegelaten
+    beurt = STROOM.probeer("ontvanger-emmer")
+    assert not beurt.toegelaten and beurt.wachttijd == timedelta(minutes=1)
+    assert STROOM.probeer("andere-emmer").toegelaten
+    klok.verzet(minutes=1)
+    assert STROOM.probeer("ontvanger-emmer").toegelaten
+    assert not STROOM.probeer("ontvanger-emmer").toegelaten
+    klok.verzet(minutes=3)  # full again, never more than full
+    for _ in range(STROOM.ruimte):
+        assert STROOM.probeer("ontvanger-emmer").toegelaten
+    assert not STROOM.probeer("ontvanger-emmer").toegelaten
+
+
+# --- Logins: a stranger cannot lock the owner out ----------------------------------------
+
+
+def test_a_stranger_guessing_a_name_from_elsewhere_never_makes_its_owner_wait(klok, settings):
+    settings.TRUSTED_PROXY_HOPS = 1
+    vreemde, eigenaar = verzoek("10.0.0.2", "198.51.100.66"), verzoek("10.0.0.2", "203.0.113.7")
+    assert emmer(vreemde) != emmer(eigenaar)
+    for drempel in (POOL_AANMELDEN, QUICKSCAN_AANMELDEN, BEHANDELAAR_AANMELDEN):
+        drempel.probeer(eigenaar, "dana").gelukt()  # the owner signs in from home, as usual
+        for _ in range(40):
+            klok.verzet(minutes=15)
+            assert drempel.probeer(vreemde, "dana").toegelaten
+        assert not drempel.probeer(vreemde, "dana").toegelaten  # the stranger waits
+        beurt = drempel.probeer(eigenaar, "Dana")
+        assert beurt.toegelaten, drempel.soort  # the owner does not
+        assert beurt.tweede_factor_vooraf == drempel.tweede_factor
+
+
+def test_without_a_second_factor_a_name_under_attack_waits_on_networks_it_never_used(klok):
+    aanvallers = [verzoek(f"198.51.100.{n}") for n in range(POOL_AANMELDEN.naam.vrij)]
+    thuis, nieuw = verzoek("203.0.113.7"), verzoek("192.0.2.44")
+    assert {emmer(thuis), emmer(nieuw)}.isdisjoint({emmer(a) for a in aanvallers})
+    POOL_AANMELDEN.probeer(thuis, "dana").gelukt()
+    for aanvaller in aanvallers:  # each from a fresh network: no network limit applies
+        assert POOL_AANMELDEN.probeer(aanvaller, "dana").toegelaten
+    # Now a fresh network, the attacker's or anyone's, waits for the name: at most a minute.
+    beurt = POOL_AANMELDEN.probeer(nieuw, "dana")
+    assert not beurt.toegelaten
+    assert timedelta(0) < beurt.wachttijd <= POOL_AANMELDEN.naam.max_wacht
+    # The network the name signs in from does not.
+    assert POOL_AANMELDEN.probeer(thuis, "dana").toegelaten
+
+
+def test_a_known_network_is_remembered_only_as_a_keyed_hash_and_for_ninety_days(klok):
+    thuis = verzoek("203.0.113.7")
+    POOL_AANMELDEN.probeer(thuis, "Dana").gelukt()
+    bekend = Teller.objects.get(soort="pool-aanmelden-bekend")
+    assert "dana" not in bekend.sleutel and "203.0.113" not in bekend.sleutel
+    klok.verzet(days=91)
+    POOL_AANMELDEN.probeer(verzoek("192.0.2.1"), "eli").gelukt()
+    assert Teller.objects.filter(soort="pool-aanmelden-bekend").count() == 1

@@ -131,10 +131,13 @@ class Visitor:
     posted with the CSRF token of the last page that had one, unless the fields carry one.
     """
 
-    def __init__(self, base_url: str, timeout: float = 30.0) -> None:
+    def __init__(self, base_url: str, timeout: float = 30.0, adres: str = "") -> None:
+        """``adres``: sent as X-Forwarded-For, as the site's proxy would (for a site started
+        with ``VANGNET_TRUSTED_PROXY_HOPS=1``: each visitor its own address and bucket)."""
         parts = urllib.parse.urlsplit(base_url)
         self.host, self.port = parts.hostname, parts.port
         self.timeout = timeout
+        self.adres = adres
         self.cookies: dict[str, str] = {}
         self.csrf_token = ""
 
@@ -180,6 +183,8 @@ class Visitor:
 
     def _once(self, method: str, path: str, body: bytes | None, content_type: str) -> Answer:
         headers = {"Accept-Language": "nl", "Connection": "close"}
+        if self.adres:
+            headers["X-Forwarded-For"] = self.adres
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         if content_type:

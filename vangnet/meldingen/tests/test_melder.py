@@ -18,7 +18,7 @@ from django.utils import timezone
 import pytest
 from PIL import ExifTags, Image
 
-from vangnet.meldingen import acties, bijlagen, ontvangstbewijs, toegang
+from vangnet.meldingen import acties, bijlagen, drempels, ontvangstbewijs, toegang
 from vangnet.meldingen.choices import Auteur, Beslissing, OntvangerSoort, Stap, Status
 from vangnet.meldingen.models import Bericht, Extravraag, Melding, Toestemming
 from vangnet.meldingen.tests.factories import maak_team, verzendtoken
@@ -389,6 +389,29 @@ def _formulier_met_fout(client, team, **data):
     return response
 
 
+def test_a_flood_of_anonymous_reports_is_slowed_and_the_reporter_keeps_their_text(settings):
+    # Audit finding: "anonymous reports have no rate limit": twenty reports in 1.6 s from one
+    # client were all accepted, each one an Argon2id. Now a generous burst per receiver and
+    # network (a festival's shared Wi-Fi), then one a minute.
+    settings.TRUSTED_PROXY_HOPS = 1
+    team = maak_team()
+    wifi = Client(HTTP_X_FORWARDED_FOR="198.51.100.66")
+    for _ in range(drempels.MELDEN.ruimte):
+        meld(wifi, team)
+    aantal = Melding.objects.count()
+
+    response = verstuur(wifi, team, {"wat": "Mijn verhaal.", "waar": "Theater Noord"})
+
+    assert response.status_code == 429
+    inhoud = response.content.decode()
+    assert "Je melding is niet verstuurd" in inhoud and "over 1 minuut" in inhoud
+    assert "Mijn verhaal." in inhoud and 'value="Theater Noord"' in inhoud
+    assert Melding.objects.count() == aantal  # nothing half-stored
+    # Someone on another network, and another receiver from the same Wi-Fi, are untouched.
+    meld(Client(HTTP_X_FORWARDED_FOR="203.0.113.7"), team)
+    meld(wifi, festival(leden=("jo",), beheerders=("jo",)))
+
+
 def test_a_file_over_the_limit_is_refused_and_everything_else_is_kept(client, monkeypatch):
     monkeypatch.setattr(bijlagen, "MAX_GROOTTE", 1000)
     team = maak_team()
@@ -492,17 +515,40 @@ def test_a_wrong_receipt_gets_one_plain_answer(client):
         ]
 
 
-def test_guessing_receipts_is_blocked_even_for_the_right_one(client):
+def test_ten_wrong_receipts_through_the_proxy_do_not_keep_the_genuine_receipt_out(settings):
+    # Audit finding: behind the proxy everyone shared one bucket, and ten wrong receipts made
+    # the genuine one answer 429 for a quarter of an hour.
+    settings.TRUSTED_PROXY_HOPS = 1
+    team = maak_team()
+    melder = Client(HTTP_X_FORWARDED_FOR="203.0.113.7")
+    _melding, code = meld(melder, team)
+    for nummer in range(10):
+        # The same network as the reporter, even: ten wrong guesses are no reason to wait.
+        response = open_met(melder, f"0000 0000 0000 0000 {nummer:04d}")
+        assert response.status_code == 200
+    response = open_met(melder, code)
+    assert response.status_code == 302
+    assert toegang.PARTIJ_ID in melder.session
+
+
+def test_guessing_receipts_is_slowed_down_even_for_the_right_one_but_only_briefly(
+    client, monkeypatch
+):
     team = maak_team()
     _melding, code = meld(client, team)
-    for i in range(10):
+    for i in range(drempels.ONTVANGSTBEWIJS.vrij):
         assert open_met(client, f"0000 0000 0000 0000 {i:04d}").status_code == 200
     response = open_met(client, "0000 0000 0000 0000 9999")
     assert response.status_code == 429
-    assert "te vaak" in response.content.decode() and "15 minuten" in response.content.decode()
+    assert "Probeer het over 1 seconde opnieuw." in response.content.decode()
     response = open_met(client, code)
     assert response.status_code == 429
     assert toegang.PARTIJ_ID not in client.session
+    # A moment later the right receipt opens: a wait, never a lock.
+    later = timezone.now() + timedelta(seconds=1)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    response = open_met(client, code)
+    assert response.status_code == 302 and toegang.PARTIJ_ID in client.session
 
 
 def test_another_partys_case_is_not_found(client):
