@@ -1,6 +1,6 @@
 """Issue 12, "what it must show": schemathesis against /api/v1/openapi.json, every operation.
 
-The API of the live site (gunicorn, the production settings: see livesite.py) is fuzzed
+The API of the live site (gunicorn, the production settings, HTTPS: see livesite.py) is fuzzed
 through schemathesis' own engine, with the document the site serves: every phase (the
 schema's examples, the coverage phase with its boundaries, missing and extra parameters
 and undocumented methods, then generated valid and invalid requests) and every check. A
@@ -17,7 +17,6 @@ from vangnet.core.tests import livesite
 
 pytestmark = pytest.mark.fuzz
 
-live_site = livesite.live_site
 
 MAX_EXAMPLES = 50
 
@@ -26,8 +25,9 @@ def test_every_api_operation_answers_as_documented_and_never_with_a_server_error
     live_site: livesite.LiveSite, monkeypatch: pytest.MonkeyPatch
 ):
     monkeypatch.setenv("NO_PROXY", "127.0.0.1")  # the live site is on loopback, never a proxy
-    schema = schemathesis.openapi.from_url(live_site("/api/v1/openapi.json"))
-    schema.config.update(workers=2, continue_on_failure=True, request_timeout=30)
+    ca = str(livesite.tls().ca_file)  # the live site speaks HTTPS with the run's own CA
+    schema = schemathesis.openapi.from_url(live_site("/api/v1/openapi.json"), verify=ca)
+    schema.config.update(workers=2, continue_on_failure=True, request_timeout=30, tls_verify=ca)
     schema.config.generation.update(
         max_examples=MAX_EXAMPLES, modes=["positive", "negative"], deterministic=True
     )

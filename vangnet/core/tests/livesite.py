@@ -1,11 +1,20 @@
 """The real platform on loopback, and a headless Chromium to look at it.
 
-`live_site` starts Vangnet much as it runs in production: its own SQLite database in a
-temporary folder, the content of data/*.yaml, gunicorn with two workers, DEBUG off, static
-files served by WhiteNoise. It needs nothing from pytest-django's test database (whose
-live server would flush it), so the browser tests never touch that database.
-`running_site(folder, demo=True)` starts the same on a folder of one's own, with the demo
-receivers of the reporting channel if asked (the fault and canary tests use it).
+`running_site(folder)` starts Vangnet as it runs in production: the production settings
+(`vangnet.settings.production`: DEBUG off, HTTPS only, Secure `__Host-` cookies, HSTS,
+collected static files served by WhiteNoise) with a secret key and salt generated for the
+run, gunicorn with two workers, the content of data/*.yaml, and HTTPS. TLS ends in gunicorn
+itself, with a certificate for 127.0.0.1 from a certificate authority made for the test
+run (trustme): in production a proxy ends TLS and says so in X-Forwarded-Proto, and either
+way Django sees a secure request, so nothing in the production profile is switched off or
+faked. Clients trust that authority (`tls().context`); Chromium is told to accept it.
+
+The database is the test run's kind: a SQLite file in the folder, or, when the run's
+DATABASE_URL is PostgreSQL, a PostgreSQL database of its own (`test_<name>_live_<random>`),
+dropped afterwards. It is never pytest-django's test database (whose live server would
+flush it). `demo=True` loads the demo receivers of the reporting channel (the fault and
+canary tests use it); `database="sqlite"` keeps a file for tests that read the file itself.
+The session-wide `live_site` fixture is in vangnet/conftest.py: it starts once per run.
 
 Chromium is Debian's (/usr/bin/chromium). A test tool's own browser download cannot work
 here, so nothing calls `playwright install`. Every page is offline: a request that does not
@@ -13,15 +22,22 @@ go to the live site fails, except those for the quick exit's neutral site, which
 stand-in page answers.
 """
 
+import atexit
 import base64
 import contextlib
+import functools
+import hashlib
 import http.client
 import http.cookies
 import os
 import re
+import secrets
+import shutil
 import socket
+import ssl
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.parse
 import urllib.request
@@ -60,6 +76,50 @@ DATA_FILES = (
 )
 
 
+@dataclass(frozen=True)
+class Tls:
+    """The test run's certificate authority and the certificate of 127.0.0.1 it signed."""
+
+    ca_file: Path
+    cert_file: Path
+    key_file: Path
+
+    @functools.cached_property
+    def spki_hash(self) -> str:
+        """Base64 of the SHA-256 of the certificate's public key, as Chromium's
+        ``--ignore-certificate-errors-spki-list`` names a certificate it is to trust."""
+        from cryptography import x509
+        from cryptography.hazmat.primitives import serialization
+
+        certificate = x509.load_pem_x509_certificate(self.cert_file.read_bytes())
+        spki = certificate.public_key().public_bytes(
+            serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
+        )
+        return base64.b64encode(hashlib.sha256(spki).digest()).decode()
+
+    @functools.cached_property
+    def context(self) -> ssl.SSLContext:
+        """A client context that trusts the live sites (and nothing else)."""
+        return ssl.create_default_context(cafile=str(self.ca_file))
+
+
+@functools.cache
+def tls() -> Tls:
+    """Made once per test process, removed when it ends."""
+    import trustme
+
+    folder = Path(tempfile.mkdtemp(prefix="vangnet-tls-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    ca = trustme.CA()
+    certificate = ca.issue_cert("127.0.0.1", "localhost")
+    paths = Tls(folder / "ca.pem", folder / "cert.pem", folder / "key.pem")
+    ca.cert_pem.write_to_path(str(paths.ca_file))
+    certificate.private_key_pem.write_to_path(str(paths.key_file))
+    for i, pem in enumerate(certificate.cert_chain_pems):
+        pem.write_to_path(str(paths.cert_file), append=i > 0)
+    return paths
+
+
 @dataclass
 class LiveSite:
     """A running Vangnet: `site("/kaart/")` is the absolute URL of a path."""
@@ -67,12 +127,41 @@ class LiveSite:
     base_url: str
     log: Path
     timings: dict[str, float] = field(default_factory=dict)
-    folder: Path | None = None  # holds the database, gunicorn.log and the meldingen folder
+    folder: Path | None = None  # holds gunicorn.log, the static files, the meldingen folder
     process: subprocess.Popen | None = None  # the gunicorn master
+    env: dict[str, str] = field(default_factory=dict)  # the site's environment
+
+    @property
+    def database_url(self) -> str:
+        return self.env["DATABASE_URL"]
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite:")
 
     @property
     def database(self) -> Path:
+        """The SQLite file (only for a site on SQLite)."""
+        assert self.is_sqlite, "this site runs on PostgreSQL"
         return self.folder / DATABASE
+
+    def manage(self, *args: str) -> str:
+        """Run ``manage.py`` with the site's settings and database; its output."""
+        return _manage(self.env, *args, quiet=False)
+
+    def execute(self, sql: str, params: Sequence = ()) -> list[tuple]:
+        """Run one SQL statement on the site's database, whatever its engine (``%s``
+        placeholders), committed; the rows it returns."""
+        if self.is_sqlite:
+            import sqlite3
+
+            with contextlib.closing(sqlite3.connect(self.database)) as db, db:
+                return db.execute(sql.replace("%s", "?"), params).fetchall()
+        import psycopg
+
+        with psycopg.connect(self.database_url) as db:
+            cursor = db.execute(sql, params)
+            return cursor.fetchall() if cursor.description else []
 
     @property
     def meldingen_map(self) -> Path:
@@ -100,12 +189,18 @@ class LiveSite:
         return "gunicorn log: " + (text[-size:].strip() or "(empty)")
 
     def get(self, path: str) -> bytes:
-        with _LOOPBACK.open(self(path), timeout=10) as response:
+        with _loopback().open(self(path), timeout=10) as response:
             return response.read()
 
 
-# Straight to loopback, whatever proxy the environment names.
-_LOOPBACK = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+@functools.cache
+def _loopback() -> urllib.request.OpenerDirector:
+    """Straight to loopback, whatever proxy the environment names, trusting the test CA."""
+    return urllib.request.build_opener(
+        urllib.request.ProxyHandler({}), urllib.request.HTTPSHandler(context=tls().context)
+    )
+
+
 _CSRF_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
@@ -135,7 +230,8 @@ class Visitor:
         """``adres``: sent as X-Forwarded-For, as the site's proxy would (for a site started
         with ``VANGNET_TRUSTED_PROXY_HOPS=1``: each visitor its own address and bucket)."""
         parts = urllib.parse.urlsplit(base_url)
-        self.host, self.port = parts.hostname, parts.port
+        self.host, self.port, self.https = parts.hostname, parts.port, parts.scheme == "https"
+        self.origin = f"{parts.scheme}://{parts.netloc}"
         self.timeout = timeout
         self.adres = adres
         self.cookies: dict[str, str] = {}
@@ -189,7 +285,15 @@ class Visitor:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         if content_type:
             headers["Content-Type"] = content_type
-        connection = http.client.HTTPConnection(self.host, self.port, timeout=self.timeout)
+        if method not in ("GET", "HEAD"):
+            # As a browser does: over HTTPS Django's CSRF check wants the Origin to match.
+            headers["Origin"] = self.origin
+        if self.https:
+            connection = http.client.HTTPSConnection(
+                self.host, self.port, timeout=self.timeout, context=tls().context
+            )
+        else:
+            connection = http.client.HTTPConnection(self.host, self.port, timeout=self.timeout)
         try:
             connection.request(method, path, body=body, headers=headers)
             response = connection.getresponse()
@@ -242,10 +346,10 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _manage(env: dict[str, str], *args: str) -> float:
-    started = time.perf_counter()
+def _manage(env: dict[str, str], *args: str, quiet: bool = True) -> str:
+    verbosity = ["--verbosity=0"] if quiet else []
     result = subprocess.run(  # noqa: S603 - our own manage.py, fixed arguments
-        [sys.executable, str(BASE_DIR / "manage.py"), *args, "--verbosity=0"],
+        [sys.executable, str(BASE_DIR / "manage.py"), *args, *verbosity],
         cwd=BASE_DIR,
         env=env,
         capture_output=True,
@@ -259,7 +363,13 @@ def _manage(env: dict[str, str], *args: str) -> float:
             f"{result.stdout}\n{result.stderr}",
             pytrace=False,
         )
-    return time.perf_counter() - started
+    return result.stdout
+
+
+def _timed(timings: dict[str, float], name: str, env: dict[str, str], *args: str) -> None:
+    started = time.perf_counter()
+    _manage(env, *args)
+    timings[name] = time.perf_counter() - started
 
 
 def _wait_until_up(url: str, process: subprocess.Popen, log: Path, timeout: float) -> None:
@@ -270,7 +380,7 @@ def _wait_until_up(url: str, process: subprocess.Popen, log: Path, timeout: floa
                 f"gunicorn stopped ({process.returncode}):\n{log.read_text()}", pytrace=False
             )
         try:
-            with _LOOPBACK.open(url, timeout=2) as response:
+            with _loopback().open(url, timeout=2) as response:
                 if response.status == 200:
                     return
         except OSError:
@@ -292,85 +402,157 @@ def _stop(process: subprocess.Popen) -> None:
 
 
 @contextlib.contextmanager
+def _own_database(folder: Path, kind: str) -> Iterator[str]:
+    """The URL of a new, empty database for one live site, removed afterwards.
+
+    PostgreSQL when the test run's DATABASE_URL is PostgreSQL (and ``kind`` is not
+    "sqlite"), else a SQLite file in ``folder``.
+    """
+    run_url = os.environ.get("DATABASE_URL", "")
+    if kind == "sqlite" or not run_url.startswith(("postgres://", "postgresql://")):
+        yield f"sqlite:///{folder / DATABASE}"
+        return
+    import psycopg
+    from psycopg import sql
+
+    parts = urllib.parse.urlsplit(run_url)
+    name = f"test_{parts.path.lstrip('/') or 'vangnet'}_live_{secrets.token_hex(4)}"
+    server = parts._replace(path="/postgres").geturl()
+    with psycopg.connect(server, autocommit=True) as db:
+        db.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    try:
+        yield parts._replace(path=f"/{name}").geturl()
+    finally:
+        with psycopg.connect(server, autocommit=True) as db:
+            db.execute(
+                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+            )
+
+
+def production_env(folder: Path, database_url: str) -> dict[str, str]:
+    """The environment the production profile requires, for a site in ``folder``: a secret
+    key and a receipt salt of the run's own, this host only, static files collected into
+    the folder, encrypted attachments in it."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DATABASE_URL", "SECRET_KEY", "QUICK_EXIT_URL", "SERVER_TIMING", "DEBUG"}
+        and not key.startswith(("SECURE_", "MELDINGEN_", "DJANGO_"))
+    }
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "vangnet.settings.production",
+            "SECRET_KEY": secrets.token_urlsafe(50),
+            "MELDINGEN_ZOUT": secrets.token_hex(16),
+            "DATABASE_URL": database_url,
+            "ALLOWED_HOSTS": "127.0.0.1",
+            "STATIC_ROOT": str(folder / "static"),
+            "MELDINGEN_MAP": str(folder / MELDINGEN_MAP),
+            "PYTHONDONTWRITEBYTECODE": "1",
+        }
+    )
+    return env
+
+
+@contextlib.contextmanager
 def running_site(
     folder: Path,
     *,
     extra_env: dict[str, str] | None = None,
     demo: bool = False,
     gunicorn_args: tuple[str, ...] = (),
+    database: str = "auto",
 ) -> Iterator[LiveSite]:
-    """Vangnet under gunicorn on a new SQLite file in ``folder``, stopped afterwards.
+    """Vangnet with the production settings under gunicorn over HTTPS, stopped afterwards.
 
     ``extra_env`` goes into gunicorn's environment (and manage.py's); ``demo`` loads the
     demo receivers of the reporting channel (``demo_meldingen --ook-zonder-debug``);
-    ``gunicorn_args`` are added to gunicorn's command line.
-    Encrypted attachments go to ``folder/meldingen``, never into the working tree.
+    ``gunicorn_args`` are added to gunicorn's command line; ``database="sqlite"`` keeps the
+    database in a file in ``folder`` whatever the run's DATABASE_URL (for tests that look
+    into the file). Encrypted attachments go to ``folder/meldingen``, never into the tree.
     """
     missing = [name for name in DATA_FILES if not (BASE_DIR / "data" / name).exists()]
     if missing:
         pytest.fail(f"data/ lacks {', '.join(missing)}: load_content needs all five files")
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"DATABASE_URL", "SECRET_KEY", "QUICK_EXIT_URL", "SERVER_TIMING"}
-    }
-    env.update(
-        {
-            "DJANGO_SETTINGS_MODULE": "vangnet.settings.dev",
-            "DATABASE_URL": f"sqlite:///{folder / DATABASE}",
-            "DEBUG": "false",
-            "ALLOWED_HOSTS": "127.0.0.1",
-            "PYTHONDONTWRITEBYTECODE": "1",
-            "MELDINGEN_MAP": str(folder / MELDINGEN_MAP),
-            **(extra_env or {}),
-        }
-    )
-    timings: dict[str, float] = {}
-    started = time.perf_counter()
-    port = _free_port()
-    base_url = f"http://127.0.0.1:{port}"
-    log = folder / "gunicorn.log"
-    # gunicorn boots its workers while the database is made: no request reaches it before
-    # /gezond is asked, after load_content. Static files need no collectstatic: the dev
-    # profile lets WhiteNoise serve them from the apps, also with DEBUG off.
-    with log.open("w") as log_file:
-        process = subprocess.Popen(  # noqa: S603 - gunicorn from our own virtual environment
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "vangnet.wsgi",
-                "-b",
-                f"127.0.0.1:{port}",
-                "-w",
-                "2",
-                "--log-level",
-                "warning",
-                *gunicorn_args,
-            ],
-            cwd=BASE_DIR,
-            env=env,
-            stdout=log_file,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    try:
-        timings["migrate"] = _manage(env, "migrate", "--noinput")
-        timings["load_content"] = _manage(env, "load_content")
-        if demo:
-            timings["demo_meldingen"] = _manage(env, "demo_meldingen", "--ook-zonder-debug")
-        _wait_until_up(base_url + "/gezond", process, log, timeout=30)
-        timings["ready"] = time.perf_counter() - started
-        yield LiveSite(base_url=base_url, log=log, timings=timings, folder=folder, process=process)
-    finally:
-        _stop(process)
+    certificates = tls()
+    with _own_database(folder, database) as database_url:
+        env = {**production_env(folder, database_url), **(extra_env or {})}
+        timings: dict[str, float] = {}
+        started = time.perf_counter()
+        port = _free_port()
+        base_url = f"https://127.0.0.1:{port}"
+        log = folder / "gunicorn.log"
+        # The static files must be there before gunicorn imports WhiteNoise, which reads
+        # STATIC_ROOT once; the database is made while gunicorn boots its workers: no
+        # request reaches it before /gezond is asked, after load_content.
+        _timed(timings, "collectstatic", env, "collectstatic", "--noinput")
+        with log.open("w") as log_file:
+            process = subprocess.Popen(  # noqa: S603 - gunicorn from our own virtual environment
+                [
+                    sys.executable,
+                    "-m",
+                    "gunicorn",
+                    "vangnet.wsgi",
+                    "-b",
+                    f"127.0.0.1:{port}",
+                    "-w",
+                    "2",
+                    "--certfile",
+                    str(certificates.cert_file),
+                    "--keyfile",
+                    str(certificates.key_file),
+                    "--log-level",
+                    "warning",
+                    *gunicorn_args,
+                ],
+                cwd=BASE_DIR,
+                env=env,
+                stdout=log_file,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        try:
+            _timed(timings, "migrate", env, "migrate", "--noinput")
+            _timed(timings, "load_content", env, "load_content")
+            if demo:
+                _timed(timings, "demo_meldingen", env, "demo_meldingen", "--ook-zonder-debug")
+            _wait_until_up(base_url + "/gezond", process, log, timeout=30)
+            timings["ready"] = time.perf_counter() - started
+            yield LiveSite(
+                base_url=base_url,
+                log=log,
+                timings=timings,
+                folder=folder,
+                process=process,
+                env=env,
+            )
+        finally:
+            _stop(process)
 
 
-@pytest.fixture(scope="session")
-def live_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveSite]:
+def start_live_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveSite]:
+    """The body of the session-wide ``live_site`` fixture (vangnet/conftest.py)."""
     with running_site(tmp_path_factory.mktemp("vangnet-live")) as site:
         _check_static_files(site)
         yield site
+
+
+def start_chromium() -> Iterator:
+    """Debian's Chromium, headless (the body of the ``chromium`` fixture)."""
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's own requests (page.request) come from its Node driver, which trusts the
+    # test run's authority through NODE_EXTRA_CA_CERTS (read when the driver starts).
+    os.environ["NODE_EXTRA_CA_CERTS"] = str(tls().ca_file)
+    with sync_playwright() as playwright:
+        # The live sites' certificate counts as valid (not as an error clicked away: Chromium
+        # would then refuse downloads, as from any site with a broken certificate).
+        trust = f"--ignore-certificate-errors-spki-list={tls().spki_hash}"
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, trust])
+        try:
+            yield browser
+        finally:
+            browser.close()
 
 
 def _check_static_files(site: LiveSite) -> None:
@@ -381,21 +563,6 @@ def _check_static_files(site: LiveSite) -> None:
             site.get(path)
         except OSError as error:
             pytest.fail(f"{path} is not served ({error}); see {site.log}", pytrace=False)
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    """Debian's Chromium, headless. Module-scoped on purpose: while Playwright's sync API is
-    active its event loop counts as running, and Django would refuse database access in
-    the tests that run after this module."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 def keep_offline(page, site: LiveSite) -> None:
@@ -439,33 +606,3 @@ def open_page_in_new_context(browser, site: LiveSite, **context_options):
     page = context.new_page()
     keep_offline(page, site)
     return page
-
-
-@pytest.fixture
-def new_page(chromium, live_site: LiveSite):
-    """Open offline pages, each in its own browser context: `new_page()`,
-    `new_page(java_script_enabled=False)`; `page.context` is the context. Closed after."""
-    pages = []
-
-    def make(**context_options):
-        pages.append(open_page_in_new_context(chromium, live_site, **context_options))
-        return pages[-1]
-
-    yield make
-    for page in pages:
-        page.context.close()
-
-
-@pytest.fixture
-def page(new_page):
-    """An offline page with JavaScript, in a fresh browser context."""
-    return new_page()
-
-
-@pytest.fixture(scope="module")
-def shared_page(chromium, live_site: LiveSite):
-    """One offline page for tests that only look (axe, the quick exit's place): opening a
-    context per page costs more than the look itself."""
-    page = open_page_in_new_context(chromium, live_site)
-    yield page
-    page.context.close()

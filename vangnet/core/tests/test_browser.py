@@ -19,12 +19,6 @@ from vangnet.core.tests import livesite
 
 pytestmark = pytest.mark.browser
 
-# The fixtures, shared with any later browser test module through livesite.py.
-live_site = livesite.live_site
-chromium = livesite.chromium
-new_page = livesite.new_page
-page = livesite.page
-shared_page = livesite.shared_page
 
 EXIT_URL = "https://www.meteo.be/nl/belgie"  # settings.QUICK_EXIT_URL
 # The quick exit's visible label; its accessible name adds "Noodknop:" (or its translation).

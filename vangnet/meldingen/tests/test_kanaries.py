@@ -1,20 +1,22 @@
 """Nothing a reporter or a handler types or uploads is stored readable, anywhere.
 
-A report goes through the live site (gunicorn, two workers, its own SQLite file in WAL
-mode, the production Argon2id cost) with a unique *canary* in every free-text field, in
+A report goes through the live site (the production settings, gunicorn with two workers
+over HTTPS, its own database of the run's kind: a SQLite file in WAL mode or a PostgreSQL
+database; the production Argon2id cost) with a unique *canary* in every free-text field, in
 the names of its attachments and in what they hold: a text file, a PDF with a canary on
 its page and in its document information, a JPEG with canaries in its EXIF. The handler
 signs in with password and second factor, answers with an attachment and writes an
 internal note; the reporter answers back. Then the raw bytes of everything the platform
 keeps are searched for every canary, as text, in UTF-16, as hex and in base64: the
-database file with its -wal and -shm files (while gunicorn runs and after it stopped),
-every file in the attachments folder and gunicorn's log. Not one may be found.
+database file with its -wal and -shm files (while gunicorn runs and after it stopped) or,
+on PostgreSQL, every row of every table as the server gives it (COPY), every file in the
+attachments folder and gunicorn's log. Not one may be found.
 
 So that the test can fail, the same canaries must come back through the app: the case
 page shows them, the attachments download with their content. Metadata the platform
 strips (EXIF, PDF document information) must be gone even from the download.
 
-E-mail notices go to files instead of the dev profile's console, as in production they go
+E-mail notices go to files instead of an SMTP server, as in production they go
 to an SMTP server and not into the log. They are checked too: a notice tells there is news
 and nothing else.
 """
@@ -38,7 +40,7 @@ pytestmark = pytest.mark.belasting
 DEMO_WACHTWOORD = "demo-behandelaar-wachtwoord"
 DEMO_TOTP = b"vangnet-demo-totp-20"
 ONTVANGSTBEWIJS = re.compile(r"\b\d{4} \d{4} \d{4} \d{4} \d{4}\b")
-INSTELLINGEN = """from vangnet.settings.dev import *  # noqa: F403
+INSTELLINGEN = """from vangnet.settings.production import *  # noqa: F403
 
 EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
 EMAIL_FILE_PATH = {post!r}
@@ -96,13 +98,34 @@ def zoek(bestanden: list[Path], gezocht: dict[str, str]) -> list[str]:
 
 
 def bewaard(site: LiveSite) -> list[Path]:
-    """Everything the platform keeps: the database and its WAL, attachments, the log."""
-    database = site.database
-    bestanden = [database, database.with_name(database.name + "-wal")]
-    bestanden.append(database.with_name(database.name + "-shm"))
+    """Everything the platform keeps: the database (and its WAL), attachments, the log."""
+    if site.is_sqlite:
+        database = site.database
+        bestanden = [database, database.with_name(database.name + "-wal")]
+        bestanden.append(database.with_name(database.name + "-shm"))
+    else:
+        bestanden = [postgresql_inhoud(site)]
     bestanden += [p for p in site.meldingen_map.rglob("*") if p.is_file()]
     bestanden.append(site.log)
     return [p for p in bestanden if p.exists()]
+
+
+def postgresql_inhoud(site: LiveSite) -> Path:
+    """Every row of every table of the site's PostgreSQL database, as COPY gives it (bytea
+    as hex), in one file next to the site's log."""
+    import psycopg
+
+    uit = site.folder / "postgresql-inhoud.txt"
+    with psycopg.connect(site.database_url) as db, uit.open("wb") as bestand:
+        tabellen = db.execute(
+            "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename"
+        ).fetchall()
+        for (tabel,) in tabellen:
+            copy = psycopg.sql.SQL("COPY {} TO STDOUT").format(psycopg.sql.Identifier(tabel))
+            with db.cursor().copy(copy) as rijen:
+                for blok in rijen:
+                    bestand.write(bytes(blok))
+    return uit
 
 
 # --- The attachments ----------------------------------------------------------------------
@@ -239,13 +262,15 @@ def test_no_canary_is_stored_readable_but_every_one_comes_back_through_the_app(t
         for plaats in METADATA:
             assert not zoek_in(alles, k[plaats]), f"{plaats} survived the cleaning"
 
-        # While gunicorn runs: the WAL holds the latest writes.
+        # While gunicorn runs: on SQLite the WAL holds the latest writes.
         bestanden = bewaard(site)
-        assert site.database.with_name(site.database.name + "-wal") in bestanden
+        if site.is_sqlite:
+            assert site.database.with_name(site.database.name + "-wal") in bestanden
         assert len([p for p in bestanden if site.meldingen_map in p.parents]) == 5
         assert zoek(bestanden, k) == []
-    # After gunicorn stopped, whatever SQLite left on disk.
-    assert zoek(bewaard(site), k) == []
+    # After gunicorn stopped, whatever SQLite left on disk (PostgreSQL's database is gone).
+    if site.is_sqlite:
+        assert zoek(bewaard(site), k) == []
 
     # Notices by e-mail: one to the reporter's address, none with anything of the case.
     berichten = sorted(post.glob("*"))

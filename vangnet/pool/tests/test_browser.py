@@ -5,8 +5,6 @@ The site runs much as in production on loopback, Chromium is offline; see
 vangnet/core/tests/livesite.py. The demo profiles are made in the live site's database.
 """
 
-import os
-
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
@@ -16,11 +14,6 @@ from vangnet.core.tests.test_browser import AXE_OPTIONS, BROKEN_REFERENCES
 
 pytestmark = pytest.mark.browser
 
-live_site = livesite.live_site
-chromium = livesite.chromium
-new_page = livesite.new_page
-page = livesite.page
-shared_page = livesite.shared_page
 
 POOL = "/vertrouwenspersonen/"
 PROFIEL = "/vertrouwenspersonen/mijn-profiel/"
@@ -39,16 +32,8 @@ Poollid.objects.filter(naam="Voorbeeld – An").update(user=user)
 @pytest.fixture(scope="module")
 def met_voorbeelden(live_site: livesite.LiveSite) -> livesite.LiveSite:
     """The live site with the six demo profiles, one of them with a login."""
-    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "SECRET_KEY"}}
-    env.update(
-        {
-            "DJANGO_SETTINGS_MODULE": "vangnet.settings.dev",
-            "DATABASE_URL": f"sqlite:///{live_site.log.parent / 'vangnet.sqlite3'}",
-            "PYTHONDONTWRITEBYTECODE": "1",
-        }
-    )
-    livesite._manage(env, "demo_pool")
-    livesite._manage(env, "shell", "-c", KOPPEL_LOGIN)
+    live_site.manage("demo_pool")
+    live_site.manage("shell", "-c", KOPPEL_LOGIN)
     return live_site
 
 

@@ -2,7 +2,7 @@
 JavaScript, the PDF report as a download, and axe-core clean on every page.
 
 The site runs much as in production on loopback, Chromium is offline; see
-vangnet/core/tests/livesite.py. The answers live only in the `quickscan` cookie.
+vangnet/core/tests/livesite.py. The answers live only in the `__Host-quickscan` cookie.
 """
 
 import pytest
@@ -14,14 +14,9 @@ from vangnet.core.tests.test_browser import AXE_OPTIONS, BROKEN_REFERENCES
 
 pytestmark = pytest.mark.browser
 
-live_site = livesite.live_site
-chromium = livesite.chromium
-new_page = livesite.new_page
-page = livesite.page
-shared_page = livesite.shared_page
 
 START = "/toolbox/quickscan/"
-COOKIE = "quickscan"  # bewaring.cookienaam() with the dev profile (no HTTPS)
+COOKIE = "__Host-quickscan"  # toestelcookie.naam("quickscan") with the production settings
 WACHTWOORD = "een-lang-wachtwoord-42"
 # The profile a browser gives, as form values (the rest of the page: the first choice).
 PROFIEL = {

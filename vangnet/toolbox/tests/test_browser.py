@@ -8,16 +8,10 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from vangnet.core.tests import livesite
 from vangnet.core.tests.test_browser import AXE_OPTIONS, BROKEN_REFERENCES
 
 pytestmark = pytest.mark.browser
 
-live_site = livesite.live_site
-chromium = livesite.chromium
-new_page = livesite.new_page
-page = livesite.page
-shared_page = livesite.shared_page
 
 GIDS = "/toolbox/na-een-incident/"
 

@@ -13,11 +13,6 @@ from vangnet.core.tests.test_browser import AXE_OPTIONS, BROKEN_REFERENCES
 
 pytestmark = pytest.mark.browser
 
-live_site = livesite.live_site
-chromium = livesite.chromium
-new_page = livesite.new_page
-page = livesite.page
-shared_page = livesite.shared_page
 
 URL = "/toolbox/vorming/"
 GEVRAAGD = URL + "?statuut=freelancer&pc=geen&thema=vertrouwenspersoon"

@@ -26,13 +26,8 @@ from vangnet.wegwijzer.vragen import VRAGEN
 pytestmark = pytest.mark.browser
 
 # The fixtures, shared with the other browser test modules through livesite.py.
-live_site = livesite.live_site
-chromium = livesite.chromium
-new_page = livesite.new_page
-page = livesite.page
-shared_page = livesite.shared_page
 
-COOKIE = "wegwijzer"  # bewaring.cookienaam() with the dev profile (no HTTPS)
+COOKIE = "__Host-wegwijzer"  # toestelcookie.naam("wegwijzer") with the production settings
 START = "/wegwijzer/"
 CHECK = "/wegwijzer/controleren/"
 ROUTE = "/wegwijzer/route/"
