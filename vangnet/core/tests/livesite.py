@@ -437,7 +437,7 @@ def production_env(folder: Path, database_url: str) -> dict[str, str]:
         key: value
         for key, value in os.environ.items()
         if key not in {"DATABASE_URL", "SECRET_KEY", "QUICK_EXIT_URL", "SERVER_TIMING", "DEBUG"}
-        and not key.startswith(("SECURE_", "MELDINGEN_", "DJANGO_"))
+        and not key.startswith(("SECURE_", "MELDINGEN_", "DJANGO_", "VANGNET_"))
     }
     env.update(
         {
