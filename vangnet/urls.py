@@ -6,6 +6,9 @@ from django.utils.translation import gettext_lazy as _
 from vangnet.core import urls as core_urls
 from vangnet.meldingen import urls as meldingen_urls
 
+# A database outage met outside a view (saving the session) is a 503 as well.
+handler500 = "vangnet.core.storing.serverfout"
+
 admin.site.site_header = _("Vangnet – beheer")
 admin.site.site_title = _("Vangnet beheer")
 

@@ -13,9 +13,11 @@ from datetime import timedelta
 
 from django.contrib import messages
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
+from django.db import DatabaseError
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.http.multipartparser import MultiPartParserError
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, translate_url
 from django.utils import timezone
@@ -26,6 +28,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from vangnet.accounts.drempels import wachttijd_tekst
+from vangnet.core import storing
 from vangnet.kaart.choices import Gedrag, Wanneer
 from vangnet.kaart.choices import Status as MelderStatus
 from vangnet.meldingen import (
@@ -51,7 +54,7 @@ from vangnet.meldingen.choices import (
 from vangnet.meldingen.forms_melder import BerichtForm, BeslissingForm, OpvolgForm, WissenForm
 from vangnet.meldingen.models import Ontvanger, Partij
 from vangnet.meldingen.upload import BegrensdeGeheugenUpload
-from vangnet.meldingen.vragenlijst import formulier_voor
+from vangnet.meldingen.vragenlijst import EXTRA, formulier_voor
 
 SJABLONEN = "meldingen/melder/"
 # The kinds of receiver a person may report to directly.
@@ -67,6 +70,10 @@ ONLEESBAAR = _(
 )
 OPNIEUW_KIEZEN = _(
     "Kies je bestanden opnieuw: een browser kan ze niet bewaren als er iets fout ging."
+)
+NIET_VERSTUURD = _(
+    "Je melding is NIET verstuurd: Vangnet kan zijn gegevens even niet bereiken. Alles wat je "
+    "schreef, staat nog in het formulier. Probeer het over enkele minuten opnieuw."
 )
 VERLOPEN = _(
     "Je melding is niet verstuurd: dit formulier stond te lang open. Je tekst staat er nog. "
@@ -186,7 +193,16 @@ def _buiten_venster(request: HttpRequest, ontvanger: Ontvanger, stand: str) -> H
 @require_http_methods(["GET", "POST"])
 def formulier(request: HttpRequest, slug: str) -> HttpResponse:
     """A receiver's public page with its report form; a valid report shows the receipt."""
-    ontvanger = _ontvanger(slug)
+    try:
+        ontvanger = _ontvanger(slug)
+    except DatabaseError as fout:
+        if request.method != "POST" or not storing.is_storing(fout):
+            raise
+        # The database was away before the form could be built: what was typed comes back
+        # on a page that needs no database, to be sent again from there.
+        storing.meld(request, fout)
+        _ontvang_upload(request)
+        return _niet_verstuurd(request)
     stand = ontvanger.venster_stand(timezone.now())
     if stand != "open":
         return _buiten_venster(request, ontvanger, stand)
@@ -211,41 +227,100 @@ def _dien_in(
     request: HttpRequest, ontvanger: Ontvanger, upload: BegrensdeGeheugenUpload
 ) -> HttpResponse:
     token = verzending.lees_token(request.POST.get(verzending.VELD))
-    if token is not None and verzending.al_verstuurd(token):
-        # A reload, a double click or a retried POST: the case exists, on to its receipt.
-        return _naar_ontvangstbewijs(token)
-    form = formulier_voor(ontvanger, request.POST, request.FILES)
-    geldig = form.is_valid()
-    _bijlagenfout(form, upload)
-    if not geldig or upload.gestopt:
-        return _toon_formulier(
-            request, ontvanger, form, opnieuw_kiezen=bool(request.FILES) or upload.gestopt
-        )
-    if token is None:
-        # Without a valid token we cannot tell a first send from a repeat: nothing is filed.
-        return _toon_formulier(
+    form = None
+    try:
+        if token is not None and verzending.al_verstuurd(token):
+            # A reload, a double click or a retried POST: the case exists, on to its receipt.
+            return _naar_ontvangstbewijs(token)
+        form = formulier_voor(ontvanger, request.POST, request.FILES)
+        geldig = form.is_valid()
+        _bijlagenfout(form, upload)
+        if not geldig or upload.gestopt:
+            return _toon_formulier(
+                request, ontvanger, form, opnieuw_kiezen=bool(request.FILES) or upload.gestopt
+            )
+        if token is None:
+            # Without a valid token we cannot tell a first send from a repeat: nothing filed.
+            return _toon_formulier(
+                request,
+                ontvanger,
+                form,
+                ontvangstfout=str(VERLOPEN),
+                opnieuw_kiezen=bool(request.FILES),
+                status=400,
+            )
+        beurt = drempels.probeer_melding(request, ontvanger.pk)
+        if not beurt.toegelaten:
+            # A flood from this network to this receiver: nothing is filed, the text stays.
+            return _toon_formulier(
+                request,
+                ontvanger,
+                form,
+                ontvangstfout=_te_veel_meldingen(beurt.wachttijd),
+                opnieuw_kiezen=bool(request.FILES),
+                status=429,
+            )
+        # AlVerstuurd: the same form, sent twice at once; the other request filed it.
+        with contextlib.suppress(verzending.AlVerstuurd):
+            acties.dien_in(ontvanger, form.inzending(get_language()), verzendtoken=token)
+    except DatabaseError as fout:
+        if not storing.is_storing(fout):
+            raise
+        # The report is one transaction: nothing of it was stored. Say so, and keep the text.
+        storing.meld(request, fout)
+        if form is None:
+            return _niet_verstuurd(request)
+        response = _toon_formulier(
             request,
             ontvanger,
             form,
-            ontvangstfout=str(VERLOPEN),
+            ontvangstfout=str(NIET_VERSTUURD),
             opnieuw_kiezen=bool(request.FILES),
-            status=400,
+            status=503,
         )
-    beurt = drempels.probeer_melding(request, ontvanger.pk)
-    if not beurt.toegelaten:
-        # A flood from this network to this receiver: nothing is filed, the text stays.
-        return _toon_formulier(
-            request,
-            ontvanger,
-            form,
-            ontvangstfout=_te_veel_meldingen(beurt.wachttijd),
-            opnieuw_kiezen=bool(request.FILES),
-            status=429,
-        )
-    # AlVerstuurd: the same form, sent twice at once; the other request filed it.
-    with contextlib.suppress(verzending.AlVerstuurd):
-        acties.dien_in(ontvanger, form.inzending(get_language()), verzendtoken=token)
+        response["Retry-After"] = str(storing.OPNIEUW_NA)
+        return response
     return _naar_ontvangstbewijs(token)
+
+
+# Free-text fields of the report forms, with their labels, for the page that gives them back
+# when the form itself could not be built (the database was away).
+_TEKSTVELDEN = {
+    "wat": _("Wat is er gebeurd?"),
+    "waar": _("Waar gebeurde het?"),
+    "naam": _("Je naam"),
+    "email": _("E-mailadres"),
+    "telefoon": _("Telefoonnummer"),
+}
+
+
+@csrf_protect
+def _niet_verstuurd(request: HttpRequest) -> HttpResponse:
+    """What was typed, back in a form to send again, on a 503 page that needs no database."""
+    teksten, verborgen = [], []
+    for naam in request.POST:
+        if naam in ("csrfmiddlewaretoken", verzending.VELD):
+            continue
+        waarden = request.POST.getlist(naam)
+        if naam in _TEKSTVELDEN or naam.startswith(EXTRA):
+            label = _TEKSTVELDEN.get(naam, _("Je antwoord op een vraag van het team"))
+            teksten.append({"naam": naam, "label": label, "waarde": waarden[-1]})
+        else:
+            verborgen.extend({"naam": naam, "waarde": waarde} for waarde in waarden)
+    token = request.POST.get(verzending.VELD, "")
+    return storing.antwoord(
+        request,
+        SJABLONEN + "niet_verstuurd.html",
+        {
+            "csrf_token": get_token(request),
+            "melding": NIET_VERSTUURD,
+            "opnieuw_kiezen": OPNIEUW_KIEZEN if request.FILES else "",
+            "teksten": teksten,
+            "verborgen": verborgen,
+            "verzendveld": verzending.VELD,
+            "verzendtoken": token if verzending.lees_token(token) else verzending.nieuw_token(),
+        },
+    )
 
 
 def _te_veel_meldingen(wacht: timedelta) -> str:

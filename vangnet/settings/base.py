@@ -46,6 +46,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "vangnet.core.middleware.SecurityHeadersMiddleware",
+    # A database outage answers 503 (core/storing.py), with the headers above.
+    "vangnet.core.storing.DatabankStoringMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -83,6 +85,9 @@ DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'vangnet.sqlite3'}"),
         conn_max_age=env_int("DB_CONN_MAX_AGE", 60, minimum=0),
+        # A kept connection is tested before a request reuses it: after a database restart
+        # the first request gets a new connection instead of an error (core/storing.py).
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":

@@ -7,19 +7,23 @@ import os
 import re
 import subprocess
 import sys
+import threading
 import time
 from datetime import timedelta
 
 from django.core import signing
-from django.test import Client
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import OperationalError, connection, connections
+from django.test import Client, RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 
 import pytest
 
+from vangnet.core import storing
 from vangnet.meldingen import acties, kluis, verzending
 from vangnet.meldingen.choices import OntvangerSoort
-from vangnet.meldingen.models import Melding, Partij
+from vangnet.meldingen.models import Bijlage, Melding, Partij, Verzending
 from vangnet.meldingen.tests.factories import (
     InzendingFactory,
     code_van,
@@ -261,3 +265,151 @@ def test_a_report_without_a_token_is_not_filed():
     url = reverse("meldingen:formulier", args=[team.ontvanger.slug])
     antwoord = Client().post(url, {"wat": "Iets.", "verzendtoken": "gemaakt:door:iemand"})
     assert antwoord.status_code == 400 and Melding.objects.count() == 0
+
+
+# --- Medium #6: a database outage gives 500, and the form says nothing needs retyping ---------
+
+# Where a connection ends up when the database is away: a file that cannot be opened, or a
+# PostgreSQL port where nobody listens.
+ONBEREIKBAAR = {
+    "sqlite": {"NAME": "/nergens/vangnet-is-weg/vangnet.sqlite3"},
+    "postgresql": {"HOST": "127.0.0.1", "PORT": "1"},
+}
+
+
+def zonder_databank(doe, *, herstel=None):
+    """Run ``doe()`` in a thread whose database connection cannot reach the database (a real
+    connection failure, not a mocked view); then, with ``herstel``, run ``herstel()`` in the
+    same thread with the database back. Django connections are per thread: the test's own
+    connection and transaction stay as they are."""
+    uitkomst = {}
+
+    def draad():
+        verbinding = connections["default"]
+        gewoon = verbinding.settings_dict
+        verbinding.settings_dict = {**gewoon, **ONBEREIKBAAR[verbinding.vendor]}
+        try:
+            uitkomst["weg"] = doe()
+            if herstel is not None:
+                verbinding.settings_dict = gewoon
+                uitkomst["terug"] = herstel()
+        except BaseException as fout:  # noqa: BLE001 - handed to the test thread
+            uitkomst["fout"] = fout
+        finally:
+            verbinding.close()
+
+    thread = threading.Thread(target=draad)
+    thread.start()
+    thread.join(timeout=60)
+    if "fout" in uitkomst:
+        raise uitkomst["fout"]
+    return uitkomst
+
+
+def test_a_database_outage_gives_a_503_page_with_the_quick_exit_and_emergency_numbers():
+    uitkomst = zonder_databank(lambda: (Client().get("/melden/"), Client().get("/fr/melden/")))
+    for antwoord in uitkomst["weg"]:
+        assert antwoord.status_code == 503
+        assert antwoord["Retry-After"].isdigit()
+        assert antwoord["Cache-Control"] == "no-store"
+        inhoud = antwoord.content.decode()
+        for nummer in ("112", "101", "1712"):
+            assert f'href="tel:{nummer}"' in inhoud
+        assert 'href="/weg/"' in inhoud, "the quick exit"
+    nl, fr = (a.content.decode() for a in uitkomst["weg"])
+    assert "Vangnet is even niet bereikbaar" in nl
+    assert "Vangnet is even niet bereikbaar" not in fr and 'lang="fr"' in fr
+
+
+def test_a_database_outage_gives_the_api_a_503_in_json():
+    uitkomst = zonder_databank(lambda: Client().get("/api/v1/organisaties"))
+    antwoord = uitkomst["weg"]
+    assert antwoord.status_code == 503 and antwoord["Content-Type"] == "application/json"
+    assert "fout" in antwoord.json() and antwoord["Retry-After"].isdigit()
+
+
+def test_after_a_database_outage_the_next_request_works_again():
+    uitkomst = zonder_databank(
+        lambda: Client().get("/api/v1/organisaties"),
+        herstel=lambda: Client().get("/api/v1/organisaties"),
+    )
+    assert uitkomst["weg"].status_code == 503
+    assert uitkomst["terug"].status_code == 200, "no broken connection was kept"
+
+
+def test_a_report_sent_while_the_database_is_away_says_it_was_not_sent_and_keeps_every_text():
+    team = maak_team(leden=("hanne", "hugo"))
+    vraag = acties.voeg_vraag_toe(team.ontvanger, team.leden["hanne"].behandelaar, "Welke zaal?")
+    url = reverse("meldingen:formulier", args=[team.ontvanger.slug])
+    melder = Client()
+    data = {
+        **verzendtoken(melder, url),
+        "wat": "Na de voorstelling <b>zei</b> hij dingen over mij.",
+        "waar": "Theater Noord",
+        "gedrag": ["seksueel", "psychisch"],
+        "naam": "Sam",
+        f"extra_{vraag.pk}": "Zaal 2",
+    }
+    antwoord = zonder_databank(lambda: Client().post(url, data))["weg"]
+    assert antwoord.status_code == 503
+    inhoud = antwoord.content.decode()
+    assert "NIET verstuurd" in inhoud
+    assert "Na de voorstelling &lt;b&gt;zei&lt;/b&gt; hij dingen over mij." in inhoud
+    for tekst in ("Theater Noord", "Sam", "Zaal 2"):
+        assert f">{tekst}</textarea>" in inhoud
+    for keuze in ("seksueel", "psychisch"):
+        assert f'name="gedrag" value="{keuze}"' in inhoud
+    assert f'value="{data["verzendtoken"]}"' in inhoud and 'href="tel:112"' in inhoud
+    assert Melding.objects.count() == 0
+    # The database is back: sending the same again files the report, once.
+    assert melder.post(url, data).status_code == 303
+    assert Melding.objects.count() == 1
+
+
+@pytest.mark.skipif(
+    "postgresql" in os.environ.get("DATABASE_URL", ""),
+    reason="SQLite's query_only pragma refuses writes in the middle of a transaction",
+)
+def test_a_report_whose_database_fails_halfway_is_not_half_stored_and_the_form_keeps_its_text():
+    team = maak_team()
+    url = reverse("meldingen:formulier", args=[team.ontvanger.slug])
+    melder = Client()
+    data = {
+        **verzendtoken(melder, url),
+        "wat": "Mijn verhaal.",
+        "waar": "Theater Noord",
+        "naam": "Sam",
+        "bijlagen": [SimpleUploadedFile("notitie.txt", b"wat ik opschreef", "text/plain")],
+    }
+    # The database answers reads, then refuses the report's writes (as a database that
+    # goes read-only or away between two statements does).
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA query_only = ON")
+    try:
+        antwoord = melder.post(url, data)
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA query_only = OFF")
+    assert antwoord.status_code == 503 and antwoord["Retry-After"].isdigit()
+    inhoud = antwoord.content.decode()
+    assert "NIET verstuurd" in inhoud and "Kies je bestanden opnieuw" in inhoud
+    assert "Mijn verhaal." in inhoud and 'value="Theater Noord"' in inhoud
+    assert 'value="Sam"' in inhoud
+    assert not Melding.objects.exists() and not Partij.objects.exists()
+    assert not Verzending.objects.exists() and not Bijlage.objects.exists()
+    data["bijlagen"] = [SimpleUploadedFile("notitie.txt", b"wat ik opschreef", "text/plain")]
+    assert melder.post(url, data).status_code == 303
+    assert Melding.objects.count() == 1 and Bijlage.objects.count() == 1
+
+
+def test_an_outage_outside_a_view_is_a_503_too():
+    verzoek = RequestFactory().get("/melden/")
+    try:
+        raise OperationalError("server closed the connection unexpectedly")
+    except OperationalError:
+        antwoord = storing.serverfout(verzoek)
+    assert antwoord.status_code == 503
+    try:
+        raise ValueError("een fout in de code")
+    except ValueError:
+        assert storing.serverfout(verzoek).status_code == 500
