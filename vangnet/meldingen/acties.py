@@ -16,7 +16,15 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from vangnet.meldingen import audit, ontvangstbewijs, opslag, sleutels, verzending, workflow
+from vangnet.meldingen import (
+    audit,
+    inschrijving,
+    ontvangstbewijs,
+    opslag,
+    sleutels,
+    verzending,
+    workflow,
+)
 from vangnet.meldingen.bijlagen import SchoneBijlage
 from vangnet.meldingen.choices import (
     Auteur,
@@ -147,40 +155,74 @@ def zet_wachtwoord(behandelaar: Behandelaar, prive: bytes, wachtwoord: str) -> N
         behandelaar.user.save(update_fields=["password"])
 
 
-def herstel(teamlid: Teamlid, herstelsleutel: str, nieuw_wachtwoord: str) -> None:
-    """A receiver's admin restores a handler who lost their password, with the recovery key."""
+def maak_behandelaar_met_link(user, weergavenaam: str) -> tuple[Behandelaar, bytes, str]:
+    """A new handler whose key waits behind a one-time enrolment link (``inschrijving.py``):
+    the handler sets the password. Returns the handler, its private key and the link's token.
+    """
+    publiek, prive = sleutels.sleutelpaar()
+    behandelaar = Behandelaar.objects.create(
+        user=user,
+        weergavenaam=weergavenaam,
+        publieke_sleutel=publiek,
+        zout=sleutels.nieuw_zout(),
+        prive_sleutel=b"",  # set by nieuwe_link, in the same transaction as the caller's
+    )
+    return behandelaar, prive, inschrijving.nieuwe_link(behandelaar, prive)
+
+
+def herstel(teamlid: Teamlid, herstelsleutel: str) -> str:
+    """A receiver's admin helps a handler who lost their password, with the recovery key:
+    returns the token of a one-time link where the handler sets a new password."""
+    if not teamlid.prive_sleutel_herstel:
+        raise Geweigerd(_("Deze behandelaar meldde zich nog niet aan sinds hij in dit team kwam."))
     herstel_prive = herstelsleutel_uit_tekst(herstelsleutel)
     try:
         prive = sleutels.open_zegel(herstel_prive, bytes(teamlid.prive_sleutel_herstel))
     except sleutels.OngeldigeSleutel as fout:
         raise Geweigerd(_("Deze herstelsleutel hoort niet bij deze ontvanger.")) from fout
-    zet_wachtwoord(teamlid.behandelaar, prive, nieuw_wachtwoord)
+    return inschrijving.nieuwe_link(teamlid.behandelaar, prive)
+
+
+def vul_herstel_aan(behandelaar: Behandelaar, prive: bytes) -> None:
+    """Seal the key to the recovery key of every team that does not have it yet (a team the
+    handler joined after their last sign-in)."""
+    for teamlid in behandelaar.teams.select_related("ontvanger").filter(
+        prive_sleutel_herstel__isnull=True
+    ):
+        teamlid.prive_sleutel_herstel = sleutels.verzegel(
+            bytes(teamlid.ontvanger.herstel_publieke_sleutel), prive
+        )
+        teamlid.save(update_fields=["prive_sleutel_herstel"])
 
 
 def voeg_toe_aan_team(
     ontvanger: Ontvanger,
     behandelaar: Behandelaar,
-    prive: bytes,
+    prive: bytes | None,
     rol: str = Rol.BEHANDELAAR,
     ontvanger_prive: bytes | None = None,
 ) -> Teamlid:
-    """Put a handler in a receiver's team. A beheerder also receives the receiver's key."""
+    """Put a handler in a receiver's team. A beheerder also receives the receiver's key.
+
+    Without ``prive`` (a handler who joins another team: nobody but them knows their
+    password), the key is sealed to this receiver's recovery key at their next sign-in.
+    """
     if rol == Rol.BEHEERDER and ontvanger_prive is None:
         raise Geweigerd(_("Een beheerder krijgt de sleutel van de ontvanger mee."))
+    velden = {
+        "rol": rol,
+        "ontvangersleutel": (
+            sleutels.verzegel(bytes(behandelaar.publieke_sleutel), ontvanger_prive)
+            if ontvanger_prive
+            else None
+        ),
+    }
+    if prive is not None:
+        velden["prive_sleutel_herstel"] = sleutels.verzegel(
+            bytes(ontvanger.herstel_publieke_sleutel), prive
+        )
     teamlid, _nieuw = Teamlid.objects.update_or_create(
-        ontvanger=ontvanger,
-        behandelaar=behandelaar,
-        defaults={
-            "rol": rol,
-            "prive_sleutel_herstel": sleutels.verzegel(
-                bytes(ontvanger.herstel_publieke_sleutel), prive
-            ),
-            "ontvangersleutel": (
-                sleutels.verzegel(bytes(behandelaar.publieke_sleutel), ontvanger_prive)
-                if ontvanger_prive
-                else None
-            ),
-        },
+        ontvanger=ontvanger, behandelaar=behandelaar, defaults=velden
     )
     return teamlid
 

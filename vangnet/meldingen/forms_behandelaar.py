@@ -292,3 +292,35 @@ class WachtwoordForm(forms.Form):
             except ValidationError as fout:
                 self.add_error("nieuw", fout)
         return data
+
+
+class InschrijfForm(forms.Form):
+    """The handler's own password, chosen through a one-time enrolment link."""
+
+    nieuw = forms.CharField(
+        label=_("Kies je wachtwoord"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_("Minstens 12 tekens. Een zin van een paar woorden werkt goed."),
+    )
+    herhaal = forms.CharField(
+        label=_("Je wachtwoord nog eens"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def __init__(self, *args, behandelaar: Behandelaar, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.behandelaar = behandelaar
+
+    def clean(self) -> dict:
+        data = super().clean()
+        nieuw, herhaal = data.get("nieuw"), data.get("herhaal")
+        if nieuw and herhaal and nieuw != herhaal:
+            self.add_error("herhaal", _("De twee wachtwoorden zijn niet gelijk."))
+        elif nieuw:
+            try:
+                password_validation.validate_password(nieuw, self.behandelaar.user)
+            except ValidationError as fout:
+                self.add_error("nieuw", fout)
+        return data

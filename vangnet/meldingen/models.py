@@ -40,7 +40,18 @@ TERUGKOPPELEN_BINNEN = timedelta(days=91)
 
 
 # Ids a receiver may not take: /melden/<id>/ would hide these pages.
-GERESERVEERDE_IDS = {"opvolgen", "ontvangstbewijs", "verstuurd"}
+# (and /behandelen/<id>/ would hide the pages of the handlers)
+GERESERVEERDE_IDS = {
+    "opvolgen",
+    "ontvangstbewijs",
+    "verstuurd",
+    "aanmelden",
+    "tweede-stap",
+    "afmelden",
+    "wachtwoord",
+    "inschrijven",
+    "melding",
+}
 
 
 class Ontvanger(models.Model):
@@ -150,7 +161,9 @@ class Teamlid(models.Model):
     ontvanger = models.ForeignKey(Ontvanger, on_delete=models.CASCADE, related_name="team")
     behandelaar = models.ForeignKey(Behandelaar, on_delete=models.CASCADE, related_name="teams")
     rol = models.CharField(_("rol"), max_length=20, choices=Rol.choices, default=Rol.BEHANDELAAR)
-    prive_sleutel_herstel = models.BinaryField(editable=False)
+    # Empty for a handler who joins another team: sealed at their next sign-in, when their
+    # key is unlocked (no operator ever types a handler's password).
+    prive_sleutel_herstel = models.BinaryField(null=True, editable=False)
     ontvangersleutel = models.BinaryField(null=True, editable=False)
 
     class Meta:
@@ -501,3 +514,21 @@ class Verzending(models.Model):
 
     def __str__(self) -> str:
         return f"verzending {self.aangemaakt:%Y-%m-%d %H:%M}"
+
+
+class Inschrijflink(models.Model):
+    """A handler's one-time enrolment link: set your own password, then your app.
+
+    Holds only a hash of the link's token and when it expires. While it is open, the
+    handler's private key is encrypted with a key derived from the token, not from a
+    password (see ``inschrijving.py``). Deleted when used.
+    """
+
+    behandelaar = models.ForeignKey(
+        Behandelaar, on_delete=models.CASCADE, related_name="inschrijflinks"
+    )
+    zoeksleutel = models.CharField(max_length=64, unique=True)
+    verloopt = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"inschrijflink {self.behandelaar} tot {self.verloopt:%Y-%m-%d %H:%M}"

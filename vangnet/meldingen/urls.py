@@ -39,6 +39,7 @@ behandelaar = [
     path("behandelen/", views_behandelaar.overzicht, name="overzicht"),
     path("behandelen/aanmelden/", views_behandelaar.aanmelden, name="aanmelden"),
     path("behandelen/tweede-stap/", views_behandelaar.tweede_stap, name="tweede-stap"),
+    path("behandelen/inschrijven/", views_behandelaar.inschrijven, name="inschrijven"),
     path("behandelen/afmelden/", views_behandelaar.afmelden, name="afmelden"),
     path("behandelen/wachtwoord/", views_behandelaar.wachtwoord, name="wachtwoord"),
     path("behandelen/melding/<int:pk>/", views_behandelaar.melding, name="melding"),

@@ -36,7 +36,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from vangnet.accounts.drempels import BEHANDELAAR_AANMELDEN, wachttijd_tekst
 from vangnet.kaart.choices import Gedrag, Wanneer
 from vangnet.kaart.choices import Status as MelderStatus
-from vangnet.meldingen import acties, audit, drempels, kluis, toegang, workflow
+from vangnet.meldingen import acties, audit, drempels, inschrijving, kluis, toegang, workflow
 from vangnet.meldingen.choices import (
     Beslissing,
     Handeling,
@@ -56,6 +56,7 @@ from vangnet.meldingen.forms_behandelaar import (
     CodeForm,
     ConflictForm,
     ExtravraagForm,
+    InschrijfForm,
     KeuzeUitLijstForm,
     NotitieForm,
     StatusForm,
@@ -172,6 +173,7 @@ def _probeer_aan_te_melden(request: HttpRequest, form: AanmeldForm) -> str | Non
     auth.login(request, user)  # also gives the session a new key
     kluis.vernieuw(request)  # and the vault a new cookie
     kluis.bewaar(request, toegang.BEHANDELAAR_SLEUTEL, prive)
+    acties.vul_herstel_aan(behandelaar, prive)  # teams joined since the last sign-in
     if toestel is None:
         return TWEEDE_STAP
     django_otp.login(request, toestel)
@@ -183,6 +185,33 @@ def _code_klopt(toestel: TOTPDevice, code: str) -> bool:
     # password can set it off, since the code is tried only after the password passed.
     toegelaten, _info = toestel.verify_is_allowed()
     return toegelaten and toestel.verify_token(code)
+
+
+@require_http_methods(["GET", "POST"])
+def inschrijven(request: HttpRequest) -> HttpResponse:
+    """A one-time enrolment link: the handler chooses their password, then sets up the app.
+
+    The token travels in the query string (never in the access log, see gunicorn.conf.py)
+    and then in the form; an unknown, used or expired link gets one plain answer.
+    """
+    token = request.POST.get("code") or request.GET.get("code", "")
+    gevonden = inschrijving.open_link(token)
+    if gevonden is None:
+        return render(request, SJABLONEN + "inschrijven_ongeldig.html", status=404)
+    link, prive = gevonden
+    behandelaar = link.behandelaar
+    form = InschrijfForm(request.POST or None, behandelaar=behandelaar)
+    if request.method == "POST" and form.is_valid():
+        if not inschrijving.gebruik(link, prive, form.cleaned_data["nieuw"]):
+            return render(request, SJABLONEN + "inschrijven_ongeldig.html", status=404)
+        _meld_af(request)  # whoever was signed in in this browser
+        auth.login(request, behandelaar.user, backend="django.contrib.auth.backends.ModelBackend")
+        kluis.vernieuw(request)
+        kluis.bewaar(request, toegang.BEHANDELAAR_SLEUTEL, prive)
+        inschrijving.sta_app_instellen_toe(request)
+        return redirect("meldingen:tweede-stap")
+    context = {"form": form, "code": token, "link": link}
+    return render(request, SJABLONEN + "inschrijven.html", context)
 
 
 def _qr_code(url: str) -> str:
@@ -218,6 +247,9 @@ def tweede_stap(request: HttpRequest) -> HttpResponse:
         return redirect(volgende or "meldingen:overzicht")
     toestel = TOTPDevice.objects.filter(user=user, confirmed=True).first()
     inschrijven = toestel is None
+    if inschrijven and not inschrijving.mag_app_instellen(request):
+        # A password alone never sets up an app: that takes the one-time enrolment link.
+        return render(request, SJABLONEN + "geen_app.html", status=403)
     if inschrijven:
         toestel = TOTPDevice.objects.filter(user=user, confirmed=False).first()
         if toestel is None:
@@ -235,6 +267,7 @@ def tweede_stap(request: HttpRequest) -> HttpResponse:
                 if inschrijven:
                     toestel.confirmed = True
                     toestel.save(update_fields=["confirmed"])
+                    inschrijving.app_ingesteld(request)
                 # A new session key now the person is fully signed in.
                 request.session.cycle_key()
                 django_otp.login(request, toestel)

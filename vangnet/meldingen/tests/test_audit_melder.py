@@ -3,6 +3,7 @@ test named after it: cookies, signing in and out, resubmission, database outages
 
 import ast
 import base64
+import io
 import os
 import re
 import subprocess
@@ -11,21 +12,32 @@ import threading
 import time
 from datetime import timedelta
 
-from django.core import signing
+from django.core import mail, signing
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.db import OperationalError, connection, connections
 from django.test import Client, RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 
 import pytest
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from vangnet.core import storing
-from vangnet.meldingen import acties, kluis, verzending
+from vangnet.meldingen import acties, kluis, sleutels, verzending
 from vangnet.meldingen.choices import OntvangerSoort
-from vangnet.meldingen.models import Bijlage, Melding, Partij, Verzending
+from vangnet.meldingen.models import (
+    Behandelaar,
+    Bijlage,
+    Inschrijflink,
+    Melding,
+    Partij,
+    Teamlid,
+    Verzending,
+)
 from vangnet.meldingen.tests.factories import (
     InzendingFactory,
+    Lid,
     code_van,
     maak_team,
     meld_aan,
@@ -413,3 +425,100 @@ def test_an_outage_outside_a_view_is_a_503_too():
         raise ValueError("een fout in de code")
     except ValueError:
         assert storing.serverfout(verzoek).status_code == 500
+
+
+# --- Low: the first sign-in trusts whoever has the password for enrolling the app -------------
+
+
+def _voeg_toe(*args: str, invoer: str = "") -> str:
+    uit = io.StringIO()
+    oud = sys.stdin
+    sys.stdin = io.StringIO(invoer)
+    try:
+        call_command("behandelaar_toevoegen", *args, stdout=uit)
+    finally:
+        sys.stdin = oud
+    return uit.getvalue()
+
+
+def _link(uitvoer: str) -> str:
+    return re.search(r"(https://vangnet\.example/behandelen/inschrijven/\?code=\S+)", uitvoer)[1]
+
+
+def test_the_operator_types_no_password_and_the_handler_enrols_with_a_one_time_link():
+    team = maak_team()
+    # Nothing on stdin: the operator is asked no password at all.
+    uit = _voeg_toe(
+        "test-api", "greet", "--email", "greet@example.org", "--adres", "https://vangnet.example"
+    )
+    link = _link(uit)
+    greet = Behandelaar.objects.get(user__username="greet")
+    assert not greet.user.has_usable_password()
+    assert link in mail.outbox[0].body and mail.outbox[0].to == ["greet@example.org"]
+    token = link.split("code=")[1]
+    assert token not in str(list(Inschrijflink.objects.values())), "only a hash is stored"
+    assert token not in str(list(Behandelaar.objects.values()))
+
+    browser = Client()
+    pad = link.removeprefix("https://vangnet.example")
+    assert "greet" in browser.get(pad).content.decode()
+    wachtwoord = "greet-kiest-haar-eigen-wachtwoord"
+    antwoord = browser.post(
+        reverse("meldingen:inschrijven"),
+        {"code": token, "nieuw": wachtwoord, "herhaal": wachtwoord},
+    )
+    assert antwoord["Location"] == reverse("meldingen:tweede-stap")
+    pagina = browser.get(reverse("meldingen:tweede-stap")).content.decode()
+    assert '<svg role="img"' in pagina, "the existing enrolment page with its QR code"
+    toestel = TOTPDevice.objects.get(user=greet.user)
+    antwoord = browser.post(reverse("meldingen:tweede-stap"), {"code": code_van(toestel)})
+    assert antwoord["Location"] == reverse("meldingen:overzicht")
+    assert browser.get(reverse("meldingen:inbox", args=["test-api"])).status_code == 200
+    # The handler's own password opens the key that new cases are sealed to.
+    greet.refresh_from_db()
+    melding, _code = acties.dien_in(team.ontvanger, InzendingFactory())
+    prive = acties.ontgrendel(greet, wachtwoord)
+    assert acties.sleutel_uit_envelop(melding.enveloppen.get(behandelaar=greet), prive)
+    # The link worked once.
+    assert Client().get(pad).status_code == 404
+    nogmaals = {"code": token, "nieuw": "iemand-anders-wachtwoord", "herhaal": "x"}
+    assert Client().post(reverse("meldingen:inschrijven"), nogmaals).status_code == 404
+
+
+def test_a_password_alone_never_enrols_an_app_at_the_first_sign_in():
+    team = maak_team()
+    hanne = team.leden["hanne"]
+    hanne.totp.delete()  # a handler without an app, whose password someone else knows
+    client = Client()
+    assert wachtwoord_ingeven(client, "hanne", hanne.wachtwoord).status_code == 302
+    antwoord = client.get(reverse("meldingen:tweede-stap"))
+    assert antwoord.status_code == 403 and "inschrijflink" in antwoord.content.decode()
+    assert not TOTPDevice.objects.filter(user=hanne.user).exists()
+    antwoord = client.post(reverse("meldingen:tweede-stap"), {"code": "123456"})
+    assert antwoord.status_code == 403
+    assert client.get(reverse("meldingen:overzicht")).status_code == 302
+
+
+def test_an_enrolment_link_expires_after_48_hours():
+    team = maak_team()
+    uit = _voeg_toe("test-api", "greet", "--adres", "https://vangnet.example")
+    token = _link(uit).split("code=")[1]
+    Inschrijflink.objects.update(verloopt=timezone.now() - timedelta(seconds=1))
+    antwoord = Client().get(reverse("meldingen:inschrijven"), {"code": token})
+    assert antwoord.status_code == 404 and "werkt niet" in antwoord.content.decode()
+    assert team.ontvanger.team.filter(behandelaar__user__username="greet").exists()
+
+
+def test_a_handler_joining_another_team_is_asked_nothing_and_sealed_to_its_recovery_key():
+    maak_team()
+    ander = maak_team("test-ander", leden=("ward",), beheerders=("ward",))
+    hanne_lid = Teamlid.objects.get(behandelaar__user__username="hanne")
+    _voeg_toe("test-ander", "hanne")  # no password asked
+    nieuw = Teamlid.objects.get(ontvanger=ander.ontvanger, behandelaar=hanne_lid.behandelaar)
+    assert not nieuw.prive_sleutel_herstel
+    totp = TOTPDevice.objects.get(user=hanne_lid.behandelaar.user)
+    meld_aan(Lid(hanne_lid.behandelaar, b"", "hanne-wachtwoord-lang-genoeg", totp))
+    nieuw.refresh_from_db()
+    herstel = acties.herstelsleutel_uit_tekst(ander.herstelsleutel)
+    prive = sleutels.open_zegel(herstel, bytes(nieuw.prive_sleutel_herstel))
+    assert prive == acties.ontgrendel(hanne_lid.behandelaar, "hanne-wachtwoord-lang-genoeg")

@@ -15,7 +15,7 @@ import pytest
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from vangnet.accounts.drempels import BEHANDELAAR_AANMELDEN
-from vangnet.meldingen import acties, bijlagen, kluis, workflow
+from vangnet.meldingen import acties, bijlagen, inschrijving, kluis, workflow
 from vangnet.meldingen.bijlagen import SchoneBijlage
 from vangnet.meldingen.choices import Auteur, Beslissing, Handeling, Kanaal, Stap, Status
 from vangnet.meldingen.models import Auditregel, Melding, Toestemming
@@ -81,7 +81,12 @@ def test_a_handler_without_an_app_sets_it_up_with_a_qr_code_or_the_typed_secret(
     hanne = team.leden["hanne"]
     hanne.totp.delete()
     client = Client()
-    wachtwoord_ingeven(client, "hanne", hanne.wachtwoord)
+    token = inschrijving.nieuwe_link(hanne.behandelaar, hanne.prive)
+    nieuw = "hanne-haar-eigen-nieuwe-wachtwoord"
+    antwoord = client.post(
+        reverse("meldingen:inschrijven"), {"code": token, "nieuw": nieuw, "herhaal": nieuw}
+    )
+    assert antwoord["Location"] == reverse("meldingen:tweede-stap")
     pagina = client.get(reverse("meldingen:tweede-stap"))
     client.get(reverse("meldingen:tweede-stap"))
     toestel = TOTPDevice.objects.get(user=hanne.user)  # made once, not per visit

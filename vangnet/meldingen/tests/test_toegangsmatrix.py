@@ -71,6 +71,8 @@ MATRIX = {
     # A signed-in handler is sent on to the overview ("terug").
     "aanmelden": {**_iedereen(OK), "hanne": "terug", "hugo": "terug", "ward": "terug"},
     "tweede-stap": {**_iedereen(AANMELDEN), "hanne": "terug", "hugo": "terug", "ward": "terug"},
+    # Without a valid one-time code: the same "this link does not work" for everyone.
+    "inschrijven": _iedereen(NIET),
     "afmelden": _iedereen(METHODE),
     "wachtwoord": _alleen_team(voor_hugo=OK, voor_ward=OK),
     "melding": _alleen_team(),

@@ -1,34 +1,44 @@
-"""A handler forgot their password: their admin restores it with the recovery key."""
+"""A handler forgot their password: their admin opens the key with the receiver's recovery
+key and gets a one-time link where the handler chooses a new password (the admin never
+learns it). The handler's app for the second factor stays as it was."""
 
-from django.contrib.auth.password_validation import validate_password
-from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from vangnet.meldingen import acties
 from vangnet.meldingen.management.commands._invoer import geheim
+from vangnet.meldingen.management.commands.behandelaar_toevoegen import inschrijflink, meld_link
 from vangnet.meldingen.models import Teamlid
 
 
 class Command(BaseCommand):
-    help = "Geef een behandelaar een nieuw wachtwoord met de herstelsleutel van de ontvanger."
+    help = (
+        "Een behandelaar vergat het wachtwoord: maak met de herstelsleutel van de ontvanger een "
+        "eenmalige link waarmee de behandelaar een nieuw wachtwoord kiest."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("ontvanger")
         parser.add_argument("gebruikersnaam")
+        parser.add_argument(
+            "--adres",
+            default="",
+            help="het adres van de site, bv. https://vangnet.be (anders alleen het pad)",
+        )
 
     def handle(self, *args, **opties):
-        teamlid = Teamlid.objects.filter(
-            ontvanger__slug=opties["ontvanger"],
-            behandelaar__user__username=opties["gebruikersnaam"],
-        ).first()
+        teamlid = (
+            Teamlid.objects.select_related("behandelaar__user")
+            .filter(
+                ontvanger__slug=opties["ontvanger"],
+                behandelaar__user__username=opties["gebruikersnaam"],
+            )
+            .first()
+        )
         if teamlid is None:
             raise CommandError("Deze behandelaar zit niet in het team van deze ontvanger.")
-        herstelsleutel = geheim("Herstelsleutel van de ontvanger: ")
-        wachtwoord = geheim("Nieuw wachtwoord: ")
         try:
-            validate_password(wachtwoord, teamlid.behandelaar.user)
-            acties.herstel(teamlid, herstelsleutel, wachtwoord)
-        except (ValidationError, acties.Geweigerd) as fout:
-            berichten = getattr(fout, "messages", [str(fout)])
-            raise CommandError(" ".join(berichten)) from fout
-        self.stdout.write("Het wachtwoord is hersteld; de sleutel van de behandelaar werkt weer.")
+            token = acties.herstel(teamlid, geheim("Herstelsleutel van de ontvanger: "))
+        except acties.Geweigerd as fout:
+            raise CommandError(str(fout)) from fout
+        self.stdout.write("Het oude wachtwoord werkt niet meer.")
+        meld_link(self, teamlid.behandelaar.user, inschrijflink(opties["adres"], token))
