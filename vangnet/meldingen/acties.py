@@ -174,7 +174,9 @@ def herstel(teamlid: Teamlid, herstelsleutel: str) -> str:
     """A receiver's admin helps a handler who lost their password, with the recovery key:
     returns the token of a one-time link where the handler sets a new password."""
     if not teamlid.prive_sleutel_herstel:
-        raise Geweigerd(_("Deze behandelaar meldde zich nog niet aan sinds hij in dit team kwam."))
+        raise Geweigerd(
+            _("Deze behandelaar meldde zich nog niet aan sinds de toevoeging aan dit team.")
+        )
     herstel_prive = herstelsleutel_uit_tekst(herstelsleutel)
     try:
         prive = sleutels.open_zegel(herstel_prive, bytes(teamlid.prive_sleutel_herstel))
