@@ -345,7 +345,8 @@ def verstuurd(request: HttpRequest) -> HttpResponse:
             request,
             SJABLONEN + "ontvangstbewijs.html",
             {
-                "ontvanger": Ontvanger.objects.get(pk=getoond.ontvanger_id),
+                # filter().first(): a receiver removed meanwhile must not cost the receipt.
+                "ontvanger": Ontvanger.objects.filter(pk=getoond.ontvanger_id).first(),
                 "code": getoond.code,
                 "groepen": getoond.code.split(),
                 "opvolgen": request.build_absolute_uri(reverse("meldingen:opvolgen")),
