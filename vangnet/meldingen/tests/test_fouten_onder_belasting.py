@@ -1,8 +1,9 @@
 """A receipt that was shown is a report that was kept, even when workers die mid-request.
 
 The site runs as in production (livesite.py) under gunicorn with two workers, on its own
-database of the run's kind (SQLite file or PostgreSQL), with the production Argon2id cost. Eight reporters send reports with a unique text while a worker is killed
-(SIGKILL: no clean-up, no rollback by Python) every 0.7 s; gunicorn starts a new one.
+database of the run's kind (SQLite file or PostgreSQL), with the production Argon2id cost.
+Eight reporters send reports with a unique text while a worker is killed (SIGKILL: no
+clean-up, no rollback by Python) every 0.7 s; gunicorn starts a new one.
 Requests that were cut off fail at the reporter's side, which is fine: they got no
 receipt. Every receipt that *was* shown must afterwards open a case with exactly the
 text that was sent with it, and a SQLite database must pass SQLite's own checks.
