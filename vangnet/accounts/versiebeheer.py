@@ -50,6 +50,12 @@ class _Terugdraaien(Exception):
 class VersieAdmin(VersionAdmin):
     """A ``VersionAdmin`` whose history, revert and recover views respect the admin's scope."""
 
+    change_list_template = "accounts/versies/change_list.html"
+
+    def changelist_view(self, request: HttpRequest, extra_context=None):
+        context = {"mag_herstellen": self._mag_herstellen(request), **(extra_context or {})}
+        return super().changelist_view(request, context)
+
     def history_view(self, request: HttpRequest, object_id: str, extra_context=None):
         obj = self.get_object(request, unquote(object_id))
         if obj is None:

@@ -114,6 +114,7 @@ def test_a_partner_cannot_recover_deleted_content(client, bob):
         aanbod.delete()
     meld_aan_in_beheer(client, bob)
 
+    assert b"/beheer/kaart/aanbod/recover/" not in client.get("/beheer/kaart/aanbod/").content
     assert client.get("/beheer/kaart/aanbod/recover/").status_code == 403
     assert client.post(f"/beheer/kaart/aanbod/recover/{version.pk}/", {}).status_code == 403
     assert not Aanbod.objects.filter(slug=aanbod.slug).exists()
@@ -217,3 +218,22 @@ def test_the_department_reverts_a_glossary_term(client, alice):
     begrip.refresh_from_db()
     assert begrip.term == oude_term
     assert Version.objects.get_for_object(begrip).first().revision.user == alice
+
+
+def test_the_department_sees_and_uses_the_recover_link(client, alice):
+    begrip = Begrip.objects.get(slug="grensoverschrijdend-gedrag")
+    pk = begrip.pk
+    with reversion.create_revision():
+        begrip.delete()
+    version = Version.objects.get_deleted(Begrip).get(object_id=str(pk))
+    meld_aan_in_beheer(client, alice)
+    assert b"/beheer/begrippen/begrip/recover/" in client.get("/beheer/begrippen/begrip/").content
+
+    preview = client.get(f"/beheer/begrippen/begrip/recover/{version.pk}/")
+    response = client.post(f"/beheer/begrippen/begrip/recover/{version.pk}/", form_data(preview))
+
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert Begrip.objects.get(slug="grensoverschrijdend-gedrag").term == begrip.term
+    assert (
+        Version.objects.get_for_object_reference(Begrip, pk).first().revision.user == alice
+    )
