@@ -80,7 +80,10 @@ class VersieAdmin(VersionAdmin):
         version = Version.objects.get_for_object(obj).filter(pk=version_id).first()
         if version is None:
             raise Http404
-        context = {"title": _("Revert %(name)s") % {"name": version.object_repr}, "revert": True}
+        context = {
+            "title": _("%(naam)s terugzetten naar deze versie") % {"naam": version.object_repr},
+            "revert": True,
+        }
         context.update(extra_context or {})
         template = self.revision_form_template or self._reversion_get_template_list(
             "revision_form.html"
@@ -98,7 +101,10 @@ class VersieAdmin(VersionAdmin):
         version = Version.objects.get_deleted(self.model).filter(pk=version_id).first()
         if version is None:
             raise Http404
-        context = {"title": _("Recover %(name)s") % {"name": version.object_repr}, "recover": True}
+        context = {
+            "title": _("%(naam)s terugzetten") % {"naam": version.object_repr},
+            "recover": True,
+        }
         context.update(extra_context or {})
         template = self.recover_form_template or self._reversion_get_template_list(
             "recover_form.html"
@@ -147,8 +153,8 @@ class VersieAdmin(VersionAdmin):
                         raise _Terugdraaien(response)
                     else:
                         raise RevertError(
-                            _("Could not load %(object_repr)s version - not found")
-                            % {"object_repr": version.object_repr}
+                            _("Deze versie van %(naam)s kon niet geladen worden.")
+                            % {"naam": version.object_repr}
                         )
         except (RevertError, models.ProtectedError) as error:
             messages.error(request, str(error))

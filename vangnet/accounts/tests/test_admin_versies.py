@@ -234,6 +234,4 @@ def test_the_department_sees_and_uses_the_recover_link(client, alice):
 
     assert response.status_code == 302, response.context["adminform"].form.errors
     assert Begrip.objects.get(slug="grensoverschrijdend-gedrag").term == begrip.term
-    assert (
-        Version.objects.get_for_object_reference(Begrip, pk).first().revision.user == alice
-    )
+    assert Version.objects.get_for_object_reference(Begrip, pk).first().revision.user == alice
