@@ -10,6 +10,7 @@ import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
@@ -63,6 +64,17 @@ AANSPREEKPUNT_TEKSTEN = {
     "anoniem_toelichting": False,
     "kosten": False,
     "voorwaarden": False,
+}
+# The facts of a contact point that can carry a sourced "no" (``niet_voor``), with their
+# vocabulary; ``minderjarigen`` is a yes/no fact without values.
+NIET_VOOR_KENMERKEN: dict[str, type[models.TextChoices] | None] = {
+    "doelgroepen": c.Status,
+    "perspectieven": c.Perspectief,
+    "gedrag": c.Gedrag,
+    "discriminatiegronden": c.Discriminatiegrond,
+    "contexten": c.Context,
+    "sectoren": c.Sector,
+    "minderjarigen": None,
 }
 AANBOD_TEKSTEN = {"titel": True, "samenvatting": True, "beschrijving": False, "duur": False}
 
@@ -365,10 +377,15 @@ class Loader:
             )
             values["sectoren"] = check_choices(p, where, "sectoren", r.get("sectoren"), c.Sector)
             values["talen"] = check_choices(p, where, "talen", r.get("talen"), c.Taal)
-            for flag in ("anoniem", "kosteloos"):
+            for flag in ("anoniem", "kosteloos", "minderjarigen"):
                 if r.get(flag) not in (True, False, None):
                     p.add(where, f"{flag} must be true, false or null")
                 values[flag] = r.get(flag)
+            values["niet_voor"] = self._niet_voor(where, r, values)
+            values["identiteit_bevestigd"] = r.get("identiteit_bevestigd", True)
+            if values["identiteit_bevestigd"] not in (True, False):
+                p.add(where, "identiteit_bevestigd must be true or false")
+            values["gecontroleerd_op"] = _datum(p, where, "gecontroleerd_op", r)
             values["dringend"] = bool(r.get("dringend", False))
             organisatie = self._org_ref(where, "organisatie", r.get("organisatie"))
             aanbieders = self._org_refs(where, "aanbieders", r.get("aanbieders"))
@@ -394,6 +411,62 @@ class Loader:
         if not self.problems:
             self._prune(Aanspreekpunt, name, slugs, prune)
 
+    def _niet_voor(self, where: str, r: dict, values: dict) -> dict[str, list[dict]]:
+        """The sourced "no" facts of a contact point (see docs/data-format.md).
+
+        ``waarden: overige`` stands for every value of the vocabulary not listed as "yes";
+        it is written out here so that the router reads plain lists. A value may not be both
+        "yes" and "no".
+        """
+        p = self.problems
+        value = r.get("niet_voor") or {}
+        if not isinstance(value, dict):
+            p.add(where, "niet_voor must be a mapping of kenmerk: [entries]")
+            return {}
+        result: dict[str, list[dict]] = {}
+        for kenmerk, entries in value.items():
+            here = f"{where} niet_voor.{kenmerk}"
+            if kenmerk not in NIET_VOOR_KENMERKEN:
+                p.add(here, f"unknown kenmerk; allowed: {', '.join(NIET_VOOR_KENMERKEN)}")
+                continue
+            if not isinstance(entries, list) or not entries:
+                p.add(here, "must be a non-empty list of {waarden, bron, reden}")
+                continue
+            keuzes = NIET_VOOR_KENMERKEN[kenmerk]
+            ja = set(values.get(kenmerk) or []) if keuzes else set()
+            result[kenmerk] = []
+            for i, entry in enumerate(entries):
+                there = f"{here}[{i}]"
+                if not isinstance(entry, dict):
+                    p.add(there, "an entry must be a mapping with waarden, bron and reden")
+                    continue
+                onbekend = sorted(set(entry) - {"waarden", "bron", "reden"})
+                if onbekend:
+                    p.add(there, f"unknown field(s) {', '.join(onbekend)}")
+                if keuzes is None:  # minderjarigen: a yes/no fact, no values
+                    waarden: list[str] = []
+                    if values.get("minderjarigen") is not False:
+                        p.add(there, "a sourced no for minderjarigen needs minderjarigen: false")
+                elif entry.get("waarden") == "overige":
+                    waarden = [v for v in keuzes.values if v not in ja]
+                else:
+                    waarden = check_choices(p, there, "waarden", entry.get("waarden"), keuzes)
+                    if not waarden:
+                        p.add(there, "waarden must list values, or be 'overige'")
+                    dubbel = sorted(ja & set(waarden))
+                    if dubbel:
+                        p.add(there, f"{', '.join(dubbel)} is both listed in {kenmerk} and here")
+                result[kenmerk].append(
+                    {
+                        "waarden": waarden,
+                        "bron": check_bron(p, there, entry.get("bron")),
+                        "reden": translated(p, there, "reden", entry.get("reden"), False),
+                    }
+                )
+        if r.get("minderjarigen") is False and "minderjarigen" not in result:
+            p.add(where, "minderjarigen: false needs a sourced entry in niet_voor.minderjarigen")
+        return result
+
     def _kanaal(self, where: str, i: int, k: Any) -> dict:
         p = self.problems
         here = f"{where} kanalen[{i}]"
@@ -408,6 +481,7 @@ class Loader:
             "bron": check_bron(p, here, k.get("bron"), required=False),
             "onbevestigd": bool(k.get("onbevestigd", False)),
             "uren": self._uren(here, k.get("uren")),
+            "gecontroleerd_op": _datum(p, here, "gecontroleerd_op", k),
         }
         if not values["waarde"]:
             p.add(here, "waarde (number, address or link) is required")
@@ -526,6 +600,20 @@ class Loader:
             values[f"toelichting_{code}"] = texts[code]
         values["toelichting"] = texts["nl"]
         return values
+
+
+def _datum(problems: Problems, where: str, name: str, record: dict) -> date | None:
+    """An optional ISO date (YAML reads ``2026-12-01`` as a date already)."""
+    value = record.get(name)
+    if value is None:
+        return None
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        problems.add(where, f"{name} must be a date written YYYY-MM-DD, got {value!r}")
+        return None
 
 
 def _sync_m2m(manager: Any, wanted: models.QuerySet) -> None:

@@ -84,6 +84,27 @@ class EigenAanspreekpunt(models.TextChoices):
     WEET_NIET = "weet-niet", _("ik weet het niet")
 
 
+class AnderePartij(models.TextChoices):
+    """Who did it, as seen from the person: some contact points depend on it."""
+
+    LEIDING = (
+        "leiding",
+        _("iemand met gezag: een leidinggevende, regisseur, docent, begeleider of bestuurder"),
+    )
+    COLLEGA = "collega", _("een collega of iemand anders die er werkt of meewerkt")
+    BEZOEKER = "bezoeker", _("een andere bezoeker, deelnemer of lid")
+    ONLINE = "online", _("iemand online, of iemand die ik niet ken")
+
+
+class Werkgever(models.TextChoices):
+    """Who the employer is: for discrimination at work it decides who is competent."""
+
+    PRIVE = "prive", _("een private organisatie, zoals een vzw of een bedrijf")
+    VLAAMSE_OVERHEID = "vlaamse-overheid", _("de Vlaamse overheid of een Vlaamse instelling")
+    LOKAAL_BESTUUR = "lokaal-bestuur", _("een stad, gemeente of ander lokaal bestuur")
+    FEDERALE_OVERHEID = "federale-overheid", _("de federale overheid")
+
+
 class Discriminatiegrond(models.TextChoices):
     GENDER = "gender", _("gender of geslacht")
     AFKOMST = "afkomst", _("afkomst, huidskleur of nationaliteit")

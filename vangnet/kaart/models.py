@@ -134,6 +134,34 @@ class Aanspreekpunt(Sourced):
     )
     kosten = models.CharField(_("kosten"), max_length=400, blank=True)
     voorwaarden = models.TextField(_("voor wie wel en niet"), blank=True)
+    minderjarigen = models.BooleanField(
+        _("ook voor minderjarigen"), null=True, blank=True, help_text=_("Leeg: niet bevestigd.")
+    )
+    niet_voor = models.JSONField(
+        _("niet voor (met bron)"),
+        default=dict,
+        blank=True,
+        help_text=_(
+            "Per kenmerk (doelgroepen, perspectieven, gedrag, discriminatiegronden, contexten, "
+            "sectoren, minderjarigen) de waarden waarvoor een bron zegt dat dit punt er niet "
+            'voor is: {"doelgroepen": [{"waarden": [...], "bron": [...], "reden": {"nl": ...}}]}. '
+            "Wat nergens staat, is niet bevestigd: de wegwijzer houdt het punt dan op de route."
+        ),
+    )
+    identiteit_bevestigd = models.BooleanField(
+        _("identiteit bevestigd"),
+        default=True,
+        help_text=_(
+            "Uit: welke organisatie bedoeld is, is niet bevestigd. De wegwijzer toont het punt "
+            "dan niet."
+        ),
+    )
+    gecontroleerd_op = models.DateField(
+        _("gecontroleerd op"),
+        null=True,
+        blank=True,
+        help_text=_("Wanneer de feiten van dit aanspreekpunt het laatst nagekeken zijn."),
+    )
     dringend = models.BooleanField(_("dringende hulp"), default=False)
     biedt = models.JSONField(
         _("wat je er kan krijgen"),
@@ -182,6 +210,12 @@ class Kanaal(models.Model):
     uren_toelichting = models.CharField(_("toelichting uren"), max_length=300, blank=True)
     bron = models.JSONField(_("bron"), default=list, blank=True)
     onbevestigd = models.BooleanField(_("niet bevestigd"), default=False)
+    gecontroleerd_op = models.DateField(
+        _("gecontroleerd op"),
+        null=True,
+        blank=True,
+        help_text=_("Wanneer nummer en uren het laatst nagekeken zijn."),
+    )
 
     class Meta:
         verbose_name = _("kanaal")

@@ -14,6 +14,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from vangnet.kaart.choices import (
+    AnderePartij,
     Context,
     Discriminatiegrond,
     EigenAanspreekpunt,
@@ -23,6 +24,7 @@ from vangnet.kaart.choices import (
     Status,
     Wanneer,
     Wens,
+    Werkgever,
 )
 
 #: Field name → its vocabulary. ``bool`` marks a yes/no answer.
@@ -39,6 +41,8 @@ VOCABULAIRE: dict[str, type[models.TextChoices] | type[bool]] = {
     "wens": Wens,
     "anoniem": bool,
     "eigen_aanspreekpunt": EigenAanspreekpunt,
+    "andere_partij": AnderePartij,
+    "werkgever": Werkgever,
 }
 #: Fields that take a list of values.
 LIJSTEN = frozenset({"gedrag", "wens"})
@@ -81,6 +85,8 @@ class Antwoorden:
     wens: frozenset[str] = field(default_factory=frozenset)
     anoniem: bool | None = None
     eigen_aanspreekpunt: str | None = None
+    andere_partij: str | None = None
+    werkgever: str | None = None
 
     @classmethod
     def uit_dict(cls, data: Any) -> Antwoorden:

@@ -9,7 +9,10 @@ never used.
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
 
 from django.utils import translation
 
@@ -29,9 +32,33 @@ class Kanaal:
     uren_toelichting: str
 
 
+class Feit(StrEnum):
+    """A fact about who a contact point serves: confirmed, denied by a source, or unknown."""
+
+    JA = "ja"
+    NEE = "nee"
+    ONBEKEND = "onbekend"
+
+
+@dataclass(frozen=True)
+class Uitsluiting:
+    """A sourced "no": why this contact point is not there for a value, and who says so."""
+
+    reden: str
+    bron: tuple[str, ...]
+
+
+#: The facts that are three-valued, by the name of the answer they are checked against.
+KENMERKEN = ("doelgroepen", "perspectieven", "gedrag", "discriminatiegronden", "contexten")
+
+
 @dataclass(frozen=True)
 class Punt:
-    """One contact point: the eligibility facts from the data plus what a person reads."""
+    """One contact point: the eligibility facts from the data plus what a person reads.
+
+    Who it serves is three-valued (see ``feit``): the lists hold what is confirmed,
+    ``niet_voor`` what a source denies, and everything else is unknown.
+    """
 
     id: str
     naam: str
@@ -55,6 +82,32 @@ class Punt:
     wie_weet_wat: tuple[str, ...]
     kanalen: tuple[Kanaal, ...]
     url: str
+    minderjarigen: bool | None = None
+    niet_voor: Mapping[str, Mapping[str, Uitsluiting]] = field(default_factory=dict)
+    identiteit_bevestigd: bool = True
+    gecontroleerd_op: date | None = None
+
+    def feit(self, kenmerk: str, waarde: str) -> Feit:
+        """Is this point there for ``waarde`` of ``kenmerk`` (e.g. doelgroepen, "freelancer")?
+
+        An empty list of sectors means every sector. Only a sourced entry in ``niet_voor``
+        makes a "no"; a value that is simply not listed is unknown.
+        """
+        if waarde in getattr(self, kenmerk) or (kenmerk == "sectoren" and not self.sectoren):
+            return Feit.JA
+        if waarde in self.niet_voor.get(kenmerk, {}):
+            return Feit.NEE
+        return Feit.ONBEKEND
+
+    def feit_minderjarigen(self) -> Feit:
+        """Is this point also there for someone who was younger than 18?"""
+        if self.minderjarigen is None:
+            return Feit.ONBEKEND
+        return Feit.JA if self.minderjarigen else Feit.NEE
+
+    def uitsluiting(self, kenmerk: str, waarde: str = "") -> Uitsluiting | None:
+        """The sourced reason why this point is not there for ``waarde`` (or minors)."""
+        return self.niet_voor.get(kenmerk, {}).get(waarde)
 
 
 _lock = threading.Lock()
@@ -83,8 +136,23 @@ def vergeet() -> None:
         _beelden.clear()
 
 
+def _niet_voor(data: dict, taal: str) -> dict[str, dict[str, Uitsluiting]]:
+    """The stored ``niet_voor`` entries, per kenmerk and value, in ``taal``."""
+    result: dict[str, dict[str, Uitsluiting]] = {}
+    for kenmerk, entries in (data or {}).items():
+        per_waarde = result.setdefault(kenmerk, {})
+        for entry in entries:
+            reden = entry.get("reden") or {}
+            tekst = reden.get(taal) or reden.get("nl") or ""
+            uitsluiting = Uitsluiting(tekst, tuple(entry.get("bron") or ()))
+            for waarde in entry.get("waarden") or [""]:
+                per_waarde[waarde] = uitsluiting
+    return result
+
+
 def _bouw() -> dict[str, Punt]:
     beeld = {}
+    taal = translation.get_language() or "nl"
     for p in Aanspreekpunt.objects.prefetch_related("kanalen").order_by("slug"):
         beeld[p.slug] = Punt(
             id=p.slug,
@@ -121,5 +189,9 @@ def _bouw() -> dict[str, Punt]:
                 for k in p.kanalen.all()
             ),
             url=p.get_absolute_url(),
+            minderjarigen=p.minderjarigen,
+            niet_voor=_niet_voor(p.niet_voor, taal),
+            identiteit_bevestigd=p.identiteit_bevestigd,
+            gecontroleerd_op=p.gecontroleerd_op,
         )
     return beeld

@@ -13,7 +13,17 @@ from dataclasses import dataclass
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from vangnet.kaart.choices import Niveau, Perspectief, Status, Wanneer, Wens
+from vangnet.kaart.choices import (
+    AnderePartij,
+    Context,
+    Gedrag,
+    Niveau,
+    Perspectief,
+    Status,
+    Wanneer,
+    Wens,
+    Werkgever,
+)
 
 #: The order of a route and of the flowchart's bands: danger first, then close by, then
 #: the sector, then specialised help (action 2.1: "van informele ondersteuning tot
@@ -59,6 +69,26 @@ GEVAAR_REDEN: dict[str, Promise] = {
 AANGIFTE_REDEN = _(
     "Je wil aangifte doen: dat kan bij de politie. Is het niet dringend? Ga dan naar een "
     "politiekantoor."
+)
+
+# --- Crimes ---------------------------------------------------------------------------
+
+#: The police, for a complaint about something that is a crime.
+POLITIE = "politie"
+#: Behaviour that is a crime in itself when it is sexual violence or physical violence.
+STRAFBAAR_GEDRAG = frozenset({Gedrag.SEKSUEEL, Gedrag.FYSIEK})
+STRAFBAAR_REDEN = _(
+    "Je wil een formele klacht over seksueel of fysiek geweld: dat is strafbaar, en dan kan je "
+    "ook aangifte doen bij de politie. Na seksueel geweld kan dat ook in een zorgcentrum na "
+    "seksueel geweld. Is het niet dringend? Ga dan naar een politiekantoor."
+)
+MINDERJARIG_STRAFBAAR_REDEN = _(
+    "Geweld of misbruik tegen iemand die jonger is dan 18, is strafbaar: je kan aangifte doen "
+    "bij de politie. 1712 helpt je eerst nadenken als je twijfelt."
+)
+MISSCHIEN_STRAFBAAR_REDEN = _(
+    "Gaat het om stalking, bedreiging of het verspreiden van intieme beelden? Dat is strafbaar: "
+    "dan kan je aangifte doen bij de politie."
 )
 
 # --- Time windows -------------------------------------------------------------------
@@ -126,6 +156,12 @@ TIJDVENSTERS: dict[str, Tijdvenster] = {
     ),
 }
 
+# --- Minors ---------------------------------------------------------------------------
+
+#: For someone who was younger than 18, these come first (after danger): they are there for
+#: children and young people, and for adults about what happened in their childhood.
+MINDERJARIG_EERST = frozenset({"1712", "zsg", "erkenningscommissie"})
+
 # --- The organisation's own contact points --------------------------------------------
 
 #: These exist only where the organisation has appointed one.
@@ -138,6 +174,11 @@ EIGEN_WEET_NIET = _(
     "Vraag na of je organisatie een vertrouwenspersoon of aanspreekpunt integriteit heeft. "
     "Voor werknemers staan de gegevens meestal in het arbeidsreglement."
 )
+#: Points inside the organisation where it happened. They never come first for a minor, or
+#: for someone with no organisation of their own to turn to (a freelancer or a visitor who
+#: did not say there is one, or anyone who said there is none).
+ORGANISATIEGEBONDEN = EIGEN_PUNTEN | {"preventieadviseur-intern"}
+ZONDER_EIGEN_ORGANISATIE = frozenset({Status.FREELANCER, Status.PUBLIEK})
 EIGEN_NEE = _(
     "Je organisatie heeft geen eigen vertrouwenspersoon of aanspreekpunt integriteit. De "
     "andere stappen staan wel voor je open."
@@ -192,6 +233,230 @@ MINDERJARIG_REDEN: dict[str, Promise] = {
         "De commissie erkent ook geweld, misbruik en verwaarlozing die je als kind meemaakte."
     ),
 }
+# --- Unknown facts: "vraag het na", never "X is er niet voor" -----------------------------
+
+NAGAAN: dict[str, Promise] = {
+    "doelgroepen": _(
+        "Of dit er ook is voor %(waarde)s, is niet bevestigd: vraag het na bij je eerste contact."
+    ),
+    "perspectieven": _(
+        "Of dit er ook is voor %(waarde)s, is niet bevestigd: vraag het na bij je eerste contact."
+    ),
+    "gedrag": _(
+        "Of ze ook helpen bij %(waarde)s, is niet bevestigd: vraag het na bij je eerste contact."
+    ),
+    "discriminatiegronden": _(
+        "Of ze discriminatie op grond van %(waarde)s behandelen, is niet bevestigd: vraag het na "
+        "bij je eerste contact."
+    ),
+    "contexten": _(
+        "Of dit er ook is voor wat %(waarde)s gebeurde, is niet bevestigd: vraag het na bij je "
+        "eerste contact."
+    ),
+    "sectoren": _(
+        "Of dit er ook is voor de %(waarde)s, is niet bevestigd: vraag het na bij je eerste "
+        "contact."
+    ),
+    "minderjarigen": _(
+        "Of dit er ook is voor wie jonger dan 18 was, is niet bevestigd: vraag het na bij je "
+        "eerste contact."
+    ),
+}
+#: A sourced "no" without its own words.
+NIET_VOOR = _("%(naam)s is er niet voor %(waarde)s.")
+IDENTITEIT_ONBEVESTIGD = _(
+    "Welke organisatie hier bedoeld is, is niet bevestigd. We tonen ze pas als dat zo is."
+)
+
+# --- Competence: who is competent for what ---------------------------------------------
+
+
+@dataclass(frozen=True)
+class Bevoegdheid:
+    """A rule about which body is competent, with its source.
+
+    The rule applies when every condition it names matches the person's answers; a missing
+    answer leaves it undecided. Then ``voorwaarde`` tells the person the condition in plain
+    words, instead of assuming an answer:
+
+    - ``bevoegd``: the point is the competent body; it moves up the route, with ``reden``.
+    - ``niet-bevoegd``: a source says the point is not competent here; it leaves the route
+      with ``reden`` and ``bron``. Undecided: it stays, with ``voorwaarde`` to check.
+    - ``voorwaarde``: the point stays on the route with ``voorwaarde`` to check.
+    """
+
+    punt: str
+    gevolg: str
+    reden: Promise
+    voorwaarde: Promise
+    bron: tuple[str, ...]
+    gedrag: frozenset[str] | None = None
+    rollen: frozenset[str] | None = None
+    contexten: frozenset[str] | None = None
+    werkgevers: frozenset[str] | None = None
+    andere_partijen: frozenset[str] | None = None
+    gronden: frozenset[str] | None = None
+
+
+BEVOEGD, NIET_BEVOEGD, VOORWAARDE = "bevoegd", "niet-bevoegd", "voorwaarde"
+_DISCRIMINATIE = frozenset({Gedrag.DISCRIMINATIE})
+_VLAAMSE_DOMEINEN = frozenset({Context.VRIJE_TIJD, Context.OPLEIDING, Context.EVENEMENT})
+_WERK = frozenset({Context.WERK})
+_FEDERALE_WERKGEVERS = frozenset({Werkgever.PRIVE, Werkgever.FEDERALE_OVERHEID})
+_UNIA_VLAANDEREN = "https://www.unia.be/nl/faq/is-unia-actief-in-vlaanderen"
+_VMRI_BEVOEGD = (
+    "https://www.lint.be/vlaams-mensenrechten-instituut",
+    "https://www.vlaanderen.be/samenleven/sociale-cohesie/discriminatie",
+)
+_MELDPUNTEN_WERK = (
+    "https://www.vlaanderen.be/discriminatie-op-het-werk-herkennen-en-melden/"
+    "meldpunten-discriminatie-op-het-werk"
+)
+
+BEVOEGDHEDEN: tuple[Bevoegdheid, ...] = (
+    # Since 15 March 2023 the VMRI handles discrimination in Flemish matters (culture,
+    # leisure, education, ...), Unia federal matters such as work at a private employer.
+    Bevoegdheid(
+        punt="vmri",
+        gevolg=BEVOEGD,
+        gedrag=_DISCRIMINATIE,
+        contexten=_VLAAMSE_DOMEINEN,
+        reden=_(
+            "Voor discriminatie in een Vlaamse bevoegdheid, zoals de toegang tot cultuur, vrije "
+            "tijd en onderwijs, is het VMRI bevoegd."
+        ),
+        voorwaarde=_(
+            "Gebeurde het in cultuur, vrije tijd of onderwijs? Dan is het VMRI bevoegd voor "
+            "discriminatie."
+        ),
+        bron=_VMRI_BEVOEGD,
+    ),
+    Bevoegdheid(
+        punt="vmri",
+        gevolg=NIET_BEVOEGD,
+        gedrag=_DISCRIMINATIE,
+        contexten=_WERK,
+        werkgevers=_FEDERALE_WERKGEVERS,
+        reden=_(
+            "Discriminatie op het werk bij een private werkgever (ook een vzw) of de federale "
+            "overheid is een federale bevoegdheid: daarvoor ga je naar Unia, of naar het IGVM als "
+            "het over gender gaat."
+        ),
+        voorwaarde=_(
+            "Niet als je werkgever een private organisatie (ook een vzw) of de federale overheid "
+            "is: dan ga je naar Unia, of naar het IGVM als het over gender gaat."
+        ),
+        bron=(_UNIA_VLAANDEREN,),
+    ),
+    Bevoegdheid(
+        punt="unia",
+        gevolg=BEVOEGD,
+        gedrag=_DISCRIMINATIE,
+        contexten=_WERK,
+        werkgevers=_FEDERALE_WERKGEVERS,
+        reden=_(
+            "Discriminatie op het werk bij een private werkgever (ook een vzw) of de federale "
+            "overheid behandelt Unia."
+        ),
+        voorwaarde=_(
+            "Unia is bevoegd als je werkgever een private organisatie (ook een vzw) of de "
+            "federale overheid is."
+        ),
+        bron=(_UNIA_VLAANDEREN,),
+    ),
+    Bevoegdheid(
+        punt="unia",
+        gevolg=VOORWAARDE,
+        gedrag=_DISCRIMINATIE,
+        contexten=_VLAAMSE_DOMEINEN,
+        reden=_(
+            "In cultuur, vrije tijd en onderwijs is Unia alleen nog bevoegd voor haatspraak en "
+            "haatmisdrijven; andere discriminatie behandelt het VMRI."
+        ),
+        voorwaarde=_(
+            "In cultuur, vrije tijd en onderwijs is Unia alleen nog bevoegd voor haatspraak en "
+            "haatmisdrijven; andere discriminatie behandelt het VMRI."
+        ),
+        bron=(_UNIA_VLAANDEREN,),
+    ),
+    Bevoegdheid(
+        punt="igvm",
+        gevolg=BEVOEGD,
+        gedrag=_DISCRIMINATIE,
+        contexten=_WERK,
+        werkgevers=_FEDERALE_WERKGEVERS,
+        gronden=frozenset({"gender"}),
+        reden=_(
+            "Discriminatie op grond van geslacht of gender op het werk behandelt het Instituut "
+            "voor de gelijkheid van vrouwen en mannen."
+        ),
+        voorwaarde=_(
+            "Het IGVM is bevoegd voor discriminatie op grond van geslacht of gender op het werk, "
+            "bij een private werkgever (ook een vzw) of de federale overheid."
+        ),
+        bron=("https://igvm-iefh.belgium.be/nl/faq",),
+    ),
+    Bevoegdheid(
+        punt="meldpunt-werkgerelateerde-discriminatie",
+        gevolg=BEVOEGD,
+        gedrag=_DISCRIMINATIE,
+        contexten=_WERK,
+        werkgevers=frozenset({Werkgever.VLAAMSE_OVERHEID}),
+        reden=_(
+            "Je werkt bij de Vlaamse overheid: dit meldpunt behandelt discriminatie op het werk "
+            "en geeft door wat bij een ander hoort."
+        ),
+        voorwaarde=_("Voor wie bij de Vlaamse overheid of een Vlaamse instelling werkt."),
+        bron=(_MELDPUNTEN_WERK,),
+    ),
+    Bevoegdheid(
+        punt="meldpunt-werkgerelateerde-discriminatie",
+        gevolg=NIET_BEVOEGD,
+        gedrag=_DISCRIMINATIE,
+        contexten=_WERK,
+        werkgevers=_FEDERALE_WERKGEVERS,
+        reden=_("Dit meldpunt is er voor personeel van de Vlaamse overheid."),
+        voorwaarde=_("Voor wie bij de Vlaamse overheid of een Vlaamse instelling werkt."),
+        bron=(_MELDPUNTEN_WERK,),
+    ),
+    Bevoegdheid(
+        punt="toezicht-sociale-wetten",
+        gevolg=VOORWAARDE,
+        gedrag=_DISCRIMINATIE,
+        contexten=_WERK,
+        reden=_(
+            "Gaat het om je loon, je arbeidsduur, je contract of ouderschapsverlof? Dan kan de "
+            "inspectie Toezicht op de Sociale Wetten optreden."
+        ),
+        voorwaarde=_(
+            "Gaat het om je loon, je arbeidsduur, je contract of ouderschapsverlof? Dan kan de "
+            "inspectie Toezicht op de Sociale Wetten optreden."
+        ),
+        bron=(_MELDPUNTEN_WERK,),
+    ),
+    # The Vlaams Meldpunt: enough that the victim or the perpetrator is a member or staff of
+    # a Flemish organisation; not for behaviour between one-time users, such as an audience.
+    Bevoegdheid(
+        punt="vlaams-meldpunt",
+        gevolg=NIET_BEVOEGD,
+        rollen=frozenset({Status.PUBLIEK}),
+        andere_partijen=frozenset({AnderePartij.BEZOEKER}),
+        reden=_(
+            "Het Vlaams Meldpunt behandelt geen gedrag tussen bezoekers onder elkaar, zoals "
+            "toeschouwers van een voorstelling. Het is er wel als wie het deed bij de "
+            "organisatie werkt of er lid van is."
+        ),
+        voorwaarde=_(
+            "Alleen als wie het deed bij de organisatie werkt of er lid van is: niet voor gedrag "
+            "tussen bezoekers onder elkaar."
+        ),
+        bron=(
+            "https://faro.be/blogs/katrijn-dhamers/"
+            "nieuw-meldpunt-grensoverschrijdend-gedrag-er-ook-voor-erfgoedsector",
+        ),
+    ),
+)
+
 VANGNET_GRATIS = _(
     "Gratis. Past je vraag hier niet precies? Dan helpen ze je zoeken waar je wel terecht kan."
 )

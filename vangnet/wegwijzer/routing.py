@@ -4,20 +4,22 @@
 always give the same route. It never touches the database (see ``kaartbeeld``), so it
 takes microseconds. The rules and their reason texts live in ``regels.py``.
 
-How a route is built:
+How a route is built (docs/wegwijzer.md has worked examples):
 
-1. A contact point *fits* when it serves this person's status, position, behaviour,
-   context and sector (the kaart's own data), its time window allows it, the
-   organisation has it (for internal points) and, if anonymity is asked, it allows it.
+1. Who a contact point serves is three-valued (``Punt.feit``): yes, no with a source, or
+   unknown. Only a sourced no, a time window, the person's own answer (their organisation
+   has no vertrouwenspersoon) or a competence rule with its source takes a point off the
+   route. An unknown fact keeps it, with "vraag het na bij je eerste contact"; a point whose
+   identity is not confirmed is never routed.
 2. Emergency points fit only when someone is in danger (112 then always first), or the
-   police when the person wants to file a complaint.
-3. The route runs from close by to specialised (``regels.NIVEAUVOLGORDE``); within a
-   level, what matches the person's wishes comes first.
+   police when the person wants to file a complaint about something that is a crime.
+3. The rest is ordered by ``rangorde.RANGREGELS``: confirmed before unknown, a minor's
+   help first, never an internal point first for whom has none, the person's wishes, the
+   competent body, low-threshold before specialised; ties by id, never by a name.
 4. Two guarantees close the net: there is always a free option, and always an anonymous
    one when anonymity is asked. If the fitting points give neither, the broadest free or
    anonymous helpline that serves this status and context is added, with the reason why.
-5. What a person might expect but does not fit (it fails on one thing only, such as
-   status or anonymity) is named with the reason.
+5. What a person might expect but does not fit is named with the reason and its source.
 """
 
 from __future__ import annotations
@@ -38,9 +40,9 @@ from vangnet.kaart.choices import (
     Sector,
     Wens,
 )
-from vangnet.wegwijzer import regels
+from vangnet.wegwijzer import rangorde, regels
 from vangnet.wegwijzer.antwoorden import Antwoorden
-from vangnet.wegwijzer.kaartbeeld import Punt
+from vangnet.wegwijzer.kaartbeeld import Feit, Punt
 
 
 @dataclass(frozen=True)
@@ -87,18 +89,22 @@ def vertaald(tekst: Promise | str, taal: str | None = None) -> str:
 
 @dataclass(frozen=True)
 class Stap:
-    """One step of the route: a contact point and why it fits this person."""
+    """One step of the route: a contact point, why it fits, and what to ask about first."""
 
     punt: Punt
     waarom: tuple[Reden, ...]
     dringend: bool
     past_bij_wens: bool
+    nagaan: tuple[Reden, ...] = ()
 
 
 @dataclass(frozen=True)
 class NietPassend:
+    """A contact point the person might expect, with the sourced reason why it does not fit."""
+
     punt: Punt
     redenen: tuple[Reden, ...]
+    bron: tuple[str, ...] = ()
 
     @property
     def waarom(self) -> str:
@@ -114,6 +120,24 @@ class Route:
         return [s.punt.id for s in self.stappen]
 
 
+@dataclass(frozen=True)
+class Bezwaar:
+    """Why a point does not fit, with the source; no reasons means not worth naming."""
+
+    redenen: tuple[Reden, ...]
+    bron: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Beoordeling:
+    """What the router found about one point for this person."""
+
+    bezwaren: tuple[Bezwaar, ...]
+    nagaan: tuple[Reden, ...]
+    bevoegd: tuple[Reden, ...]
+    voorwaarden: tuple[Reden, ...]
+
+
 _WENSVOLGORDE = {w: i for i, w in enumerate(Wens.values)}
 
 
@@ -125,102 +149,197 @@ def route(antwoorden: Antwoorden, punten: Mapping[str, Punt]) -> Route:
     niet_passend: list[NietPassend] = []
 
     for punt in punten.values():
+        if not punt.identiteit_bevestigd:
+            continue
         if punt.niveau == Niveau.NOOD:
             stap = _noodstap(a, punt)
-            if stap:
+            if stap and stap.dringend:
                 dringend.append(stap)
+            elif stap:
+                kandidaat = rangorde.Kandidaat(punt, True, bool(stap.nagaan), 1)
+                gewoon.append((rangorde.sleutel(a, kandidaat), stap))
             continue
-        bezwaren = _bezwaren(a, punt)
-        if bezwaren:
-            if _verwacht(a, punt, bezwaren):
-                niet_passend.append(NietPassend(punt, bezwaren[0]))
+        oordeel = beoordeel(a, punt)
+        if oordeel.bezwaren:
+            if _verwacht(a, punt, oordeel.bezwaren):
+                eerste = oordeel.bezwaren[0]
+                niet_passend.append(NietPassend(punt, eerste.redenen, eerste.bron))
             continue
-        stap = _stap(a, punt)
+        stap = _stap(a, punt, oordeel)
         if (
             a.wens
             and not stap.past_bij_wens
             and not stap.dringend
+            and not oordeel.bevoegd
             and punt.niveau == Niveau.GESPECIALISEERD
         ):
             continue  # specialised help that offers nothing this person asked for
         if stap.dringend:
             dringend.append(stap)
         else:
-            gewoon.append((_volgorde(a, punt), stap))
+            kandidaat = rangorde.Kandidaat(
+                punt, bool(oordeel.bevoegd), bool(oordeel.nagaan), len(a.wens & punt.biedt)
+            )
+            gewoon.append((rangorde.sleutel(a, kandidaat), stap))
 
-    dringend.sort(key=_dringende_volgorde)
+    dringend.sort(key=lambda stap: rangorde.dringend_sleutel(stap.punt))
     gewoon.sort(key=lambda item: item[0])
     stappen = dringend + [stap for _, stap in gewoon]
     stappen += _vangnet(a, punten, stappen)
-    return Route(tuple(stappen), tuple(sorted(niet_passend, key=lambda n: n.punt.naam)))
-
-
-def _dringende_volgorde(stap: Stap) -> tuple:
-    """112 first, then the other emergency lines, then other urgent care (ZSG)."""
-    return (
-        stap.punt.id != regels.EERST_BIJ_GEVAAR,
-        stap.punt.niveau != Niveau.NOOD,
-        stap.punt.naam,
-    )
+    return Route(tuple(stappen), tuple(sorted(niet_passend, key=lambda n: n.punt.id)))
 
 
 def _noodstap(a: Antwoorden, punt: Punt) -> Stap | None:
     if a.gevaar:
         reden = Reden(regels.GEVAAR_REDEN.get(punt.id, punt.samenvatting))
         return Stap(punt, (reden,), dringend=True, past_bij_wens=False)
-    if Wens.AANGIFTE in a.wens and Wens.AANGIFTE in punt.biedt:
+    if punt.id != regels.POLITIE:
+        return None
+    if Wens.AANGIFTE in a.wens:
         return Stap(punt, (Reden(regels.AANGIFTE_REDEN),), dringend=False, past_bij_wens=True)
+    if Wens.FORMEEL not in a.wens:
+        return None
+    if a.gedrag & regels.STRAFBAAR_GEDRAG:
+        return Stap(punt, (Reden(regels.STRAFBAAR_REDEN),), dringend=False, past_bij_wens=True)
+    if a.minderjarig and a.perspectief != Perspectief.BESCHULDIGDE:
+        reden = Reden(regels.MINDERJARIG_STRAFBAAR_REDEN)
+        return Stap(punt, (reden,), dringend=False, past_bij_wens=True)
+    if Gedrag.PSYCHISCH in a.gedrag:
+        reden = Reden(regels.MISSCHIEN_STRAFBAAR_REDEN)
+        return Stap(punt, (reden,), dringend=False, past_bij_wens=True, nagaan=(reden,))
     return None
 
 
-def _bezwaren(a: Antwoorden, punt: Punt) -> list[tuple[Reden, ...]]:
-    """Why ``punt`` does not fit, one entry per failed rule; empty when it fits. An empty
-    entry marks a rule not worth naming (a point about other behaviour is not something
-    this person expected to find)."""
-    bezwaren: list[tuple[Reden, ...]] = []
+def _waarde_tekst(kenmerk: str, waarde: str) -> Promise | str:
+    """How a value reads inside "X is er niet voor ..." or "vraag het na"."""
+    if kenmerk == "doelgroepen":
+        return regels.GROEP[waarde]
+    if kenmerk == "perspectieven":
+        return regels.POSITIE[waarde]
+    soort = {
+        "gedrag": Gedrag,
+        "discriminatiegronden": Discriminatiegrond,
+        "contexten": Context,
+        "sectoren": Sector,
+    }[kenmerk]
+    return soort(waarde).label
+
+
+def beoordeel(a: Antwoorden, punt: Punt) -> Beoordeling:
+    """Check ``punt`` against the answers: what excludes it (with a source), what the person
+    should ask about first, and whether a competence rule names it."""
+    bezwaren: list[Bezwaar] = []
+    nagaan: list[Reden] = []
     naam = ("naam", punt.naam)
-    if a.gedrag and not (a.gedrag & punt.gedrag):
-        bezwaren.append(())
-    if a.rol and a.rol not in punt.doelgroepen:
-        reden = Reden(regels.NIET_VOOR_GROEP, (naam, ("groep", regels.GROEP[a.rol])))
-        bezwaren.append(_met_voorwaarden(reden, punt))
-    if a.perspectief and a.perspectief not in punt.perspectieven:
-        positie = ("positie", regels.POSITIE[a.perspectief])
-        bezwaren.append((Reden(regels.NIET_VOOR_POSITIE, (naam, positie)),))
-    if a.context and a.context not in punt.contexten:
-        context = ("context", Context(a.context).label)
-        bezwaren.append((Reden(regels.NIET_VOOR_CONTEXT, (naam, context)),))
-    if a.sector and punt.sectoren and a.sector not in punt.sectoren:
-        sectoren = ", ".join(str(Sector(s).label) for s in sorted(punt.sectoren))
-        bezwaren.append((Reden(regels.NIET_VOOR_SECTOR, (naam, ("sectoren", sectoren))),))
+
+    def feit(kenmerk: str, waarde: str, toon_nee: bool = True) -> None:
+        oordeel = punt.feit(kenmerk, waarde)
+        tekst = ("waarde", _waarde_tekst(kenmerk, waarde))
+        if oordeel == Feit.NEE:
+            if not toon_nee:
+                bezwaren.append(Bezwaar(()))
+                return
+            uitsluiting = punt.uitsluiting(kenmerk, waarde)
+            reden = Reden(uitsluiting.reden) if uitsluiting and uitsluiting.reden else None
+            redenen = (reden,) if reden else (Reden(regels.NIET_VOOR, (naam, tekst)),)
+            bezwaren.append(Bezwaar(redenen, uitsluiting.bron if uitsluiting else ()))
+        elif oordeel == Feit.ONBEKEND:
+            nagaan.append(Reden(regels.NAGAAN[kenmerk], (tekst,)))
+
+    # Behaviour: a point about other behaviour only is not something this person expected.
+    if a.gedrag:
+        oordelen = {g: punt.feit("gedrag", g) for g in a.gedrag}
+        if Feit.JA not in oordelen.values():
+            if all(o == Feit.NEE for o in oordelen.values()):
+                bezwaren.append(Bezwaar(()))
+            else:
+                for g in sorted(g for g, o in oordelen.items() if o == Feit.ONBEKEND):
+                    feit("gedrag", g)
+    if a.rol:
+        feit("doelgroepen", a.rol)
+    if a.perspectief:
+        feit("perspectieven", a.perspectief)
+    if a.context:
+        feit("contexten", a.context)
+    if a.sector and punt.sectoren:
+        feit("sectoren", a.sector)
     if (
         a.discriminatiegrond
-        and punt.discriminatiegronden
-        and a.discriminatiegrond not in punt.discriminatiegronden
+        and Gedrag.DISCRIMINATIE in punt.gedrag
         and _alleen_discriminatie(a, punt)
     ):
-        grond = ("grond", Discriminatiegrond(a.discriminatiegrond).label)
-        bezwaren.append(_met_voorwaarden(Reden(regels.NIET_VOOR_GROND, (naam, grond)), punt))
+        feit("discriminatiegronden", a.discriminatiegrond)
+    if a.minderjarig:
+        oordeel = punt.feit_minderjarigen()
+        if oordeel == Feit.NEE:
+            uitsluiting = punt.uitsluiting("minderjarigen")
+            reden = Reden(uitsluiting.reden if uitsluiting else regels.NAGAAN["minderjarigen"])
+            bezwaren.append(Bezwaar((reden,), uitsluiting.bron if uitsluiting else ()))
+        elif oordeel == Feit.ONBEKEND and punt.id not in regels.MINDERJARIG_EERST:
+            nagaan.append(Reden(regels.NAGAAN["minderjarigen"]))
     venster = regels.TIJDVENSTERS.get(punt.id)
     if venster and a.wanneer and a.wanneer not in venster.past:
-        bezwaren.append((Reden(venster.waarom_niet),))
+        bezwaren.append(Bezwaar((Reden(venster.waarom_niet),)))
     if punt.id in regels.EIGEN_PUNTEN and a.eigen_aanspreekpunt == EigenAanspreekpunt.NEE:
-        bezwaren.append((Reden(regels.EIGEN_NEE),))
+        bezwaren.append(Bezwaar((Reden(regels.EIGEN_NEE),)))
     if a.anoniem and punt.anoniem is False:
         reden = Reden(regels.NIET_ANONIEM, (naam,))
         toelichting = (Reden(punt.anoniem_toelichting),) if punt.anoniem_toelichting else ()
-        bezwaren.append((reden, *toelichting))
-    return bezwaren
+        bezwaren.append(Bezwaar((reden, *toelichting)))
+
+    bevoegd: list[Reden] = []
+    voorwaarden: list[Reden] = []
+    for regel in regels.BEVOEGDHEDEN:
+        if regel.punt != punt.id:
+            continue
+        geldt = _geldt(regel, a)
+        if regel.gevolg == regels.BEVOEGD:
+            if geldt:
+                bevoegd.append(Reden(regel.reden))
+            elif geldt is None:
+                voorwaarden.append(Reden(regel.voorwaarde))
+        elif regel.gevolg == regels.NIET_BEVOEGD:
+            if geldt:
+                bezwaren.append(Bezwaar((Reden(regel.reden),), regel.bron))
+            elif geldt is None:
+                nagaan.append(Reden(regel.voorwaarde))
+        elif geldt is not False:
+            nagaan.append(Reden(regel.voorwaarde))
+    return Beoordeling(tuple(bezwaren), tuple(nagaan), tuple(bevoegd), tuple(voorwaarden))
 
 
-def _verwacht(a: Antwoorden, punt: Punt, bezwaren: list[tuple[Reden, ...]]) -> bool:
+def _geldt(regel: regels.Bevoegdheid, a: Antwoorden) -> bool | None:
+    """Does ``regel`` apply to these answers? ``None`` when a deciding answer is missing."""
+    onbeslist = False
+    if regel.gedrag is not None:
+        if not a.gedrag:
+            onbeslist = True
+        elif not a.gedrag & regel.gedrag:
+            return False
+    for eis, antwoord in (
+        (regel.rollen, a.rol),
+        (regel.contexten, a.context),
+        (regel.werkgevers, a.werkgever),
+        (regel.andere_partijen, a.andere_partij),
+        (regel.gronden, a.discriminatiegrond),
+    ):
+        if eis is None:
+            continue
+        if antwoord is None:
+            onbeslist = True
+        elif antwoord not in eis:
+            return False
+    return None if onbeslist else True
+
+
+def _verwacht(a: Antwoorden, punt: Punt, bezwaren: tuple[Bezwaar, ...]) -> bool:
     """Would this person expect ``punt`` on their route? Then the route says why it is not.
 
     Yes when it is about their kind of behaviour and either fails on one thing only, or
     offers just what they asked for (a volunteer who wants a formal procedure expects the
     prevention adviser). The first reason is the one shown.
     """
-    if any(not bezwaar for bezwaar in bezwaren):
+    if any(not bezwaar.redenen for bezwaar in bezwaren):
         return False
     return len(bezwaren) == 1 or bool(a.wens & punt.biedt)
 
@@ -231,12 +350,8 @@ def _alleen_discriminatie(a: Antwoorden, punt: Punt) -> bool:
     return gedeeld == {Gedrag.DISCRIMINATIE}
 
 
-def _met_voorwaarden(reden: Reden, punt: Punt) -> tuple[Reden, ...]:
-    return (reden, Reden(punt.voorwaarden)) if punt.voorwaarden else (reden,)
-
-
-def _stap(a: Antwoorden, punt: Punt) -> Stap:
-    waarom: list[Reden] = []
+def _stap(a: Antwoorden, punt: Punt, oordeel: Beoordeling) -> Stap:
+    waarom: list[Reden] = list(oordeel.bevoegd)
     gewenst = sorted(a.wens & punt.biedt, key=_WENSVOLGORDE.__getitem__)
     waarom += [Reden(regels.WENS_REDEN[w]) for w in gewenst]
     venster = regels.TIJDVENSTERS.get(punt.id)
@@ -254,9 +369,13 @@ def _stap(a: Antwoorden, punt: Punt) -> Stap:
             waarom.insert(0, Reden(regels.EIGEN_JA))
         else:
             waarom.append(Reden(regels.EIGEN_WEET_NIET))
-    if a.rol and len(punt.doelgroepen) <= regels.SPECIFIEK_VOOR:
+    if a.rol and a.rol in punt.doelgroepen and len(punt.doelgroepen) <= regels.SPECIFIEK_VOOR:
         waarom.append(Reden(regels.VOOR_GROEP, (("groep", regels.GROEP[a.rol]),)))
-    if a.perspectief and a.perspectief != Perspectief.SLACHTOFFER:
+    if (
+        a.perspectief
+        and a.perspectief != Perspectief.SLACHTOFFER
+        and a.perspectief in punt.perspectieven
+    ):
         positie = ("positie", regels.POSITIE[a.perspectief])
         waarom.append(Reden(regels.VOOR_POSITIE, (positie,)))
     if a.sector and a.sector in punt.sectoren:
@@ -275,29 +394,18 @@ def _stap(a: Antwoorden, punt: Punt) -> Stap:
             waarom.append(Reden(regels.ANONIEM_JA))
         elif punt.anoniem is None:
             waarom.append(Reden(regels.ANONIEM_ONBEKEND))
+    waarom += oordeel.voorwaarden
     if not waarom and punt.niveau in regels.NIVEAU_REDEN:
         waarom.append(Reden(regels.NIVEAU_REDEN[punt.niveau]))
     if not waarom:
         waarom.append(Reden(punt.samenvatting))
-    return Stap(punt, tuple(waarom), dringend=dringend, past_bij_wens=bool(gewenst))
-
-
-def _volgorde(a: Antwoorden, punt: Punt) -> tuple:
-    """Sort key within the route: level first, then how well it fits, then the name."""
-    score = 10 * len(a.wens & punt.biedt)
-    if punt.id in regels.EIGEN_PUNTEN and a.eigen_aanspreekpunt == EigenAanspreekpunt.JA:
-        score += 5
-    if a.minderjarig and punt.id in regels.MINDERJARIG_REDEN:
-        score += 4
-    if a.sector and a.sector in punt.sectoren:
-        score += 3
-    if a.discriminatiegrond and a.discriminatiegrond in punt.discriminatiegronden:
-        score += 3
-    if a.anoniem and punt.anoniem:
-        score += 2
-    if punt.kosteloos:
-        score += 1
-    return (regels.NIVEAUVOLGORDE.index(punt.niveau), -score, punt.naam)
+    return Stap(
+        punt,
+        tuple(waarom),
+        dringend=dringend,
+        past_bij_wens=bool(gewenst),
+        nagaan=oordeel.nagaan,
+    )
 
 
 def _vangnet(a: Antwoorden, punten: Mapping[str, Punt], stappen: list[Stap]) -> list[Stap]:
@@ -313,23 +421,30 @@ def _vangnet(a: Antwoorden, punten: Mapping[str, Punt], stappen: list[Stap]) -> 
         if any(eis(s.punt) for s in stappen + extra if s.punt.niveau != Niveau.NOOD):
             continue
         # The broadest helpline that serves this status, position and context, whatever the
-        # behaviour: it listens and refers on.
-        basis = a.met(gedrag=frozenset(), discriminatiegrond=None, sector=None, wens=frozenset())
-        kandidaten = sorted(
-            (
-                p
-                for p in punten.values()
-                if p.niveau != Niveau.NOOD
-                and p.id not in gekozen
-                and eis(p)
-                and not _bezwaren(basis, p)
-            ),
-            key=lambda p: (-len(p.gedrag), regels.NIVEAUVOLGORDE.index(p.niveau), p.naam),
+        # behaviour: it listens and refers on. Confirmed fits before unknown ones.
+        basis = a.met(
+            gedrag=frozenset(),
+            discriminatiegrond=None,
+            sector=None,
+            wens=frozenset(),
+            werkgever=None,
+            andere_partij=None,
         )
+        kandidaten = []
+        for p in punten.values():
+            if p.niveau == Niveau.NOOD or p.id in gekozen or not eis(p):
+                continue
+            if not p.identiteit_bevestigd:
+                continue
+            oordeel = beoordeel(basis, p)
+            if oordeel.bezwaren:
+                continue
+            volgorde = regels.NIVEAUVOLGORDE.index(p.niveau)
+            kandidaten.append(((bool(oordeel.nagaan), -len(p.gedrag), volgorde, p.id), p))
         if kandidaten:
-            punt = kandidaten[0]
+            punt = min(kandidaten, key=lambda item: item[0])[1]
             gekozen.add(punt.id)
-            stap = _stap(a, punt)
+            stap = _stap(a, punt, beoordeel(a, punt))
             waarom = (Reden(reden), *stap.waarom)
-            extra.append(Stap(punt, waarom, False, stap.past_bij_wens))
+            extra.append(Stap(punt, waarom, False, stap.past_bij_wens, stap.nagaan))
     return extra
