@@ -330,6 +330,7 @@ ROUTE = {
                     "naam",
                     "niveau",
                     "waarom",
+                    "nagaan",
                     "dringend",
                     "anoniem",
                     "kosteloos",
@@ -343,6 +344,11 @@ ROUTE = {
                     "naam": {"type": "string"},
                     "niveau": _enum(c.Niveau),
                     "waarom": _list({"type": "string"}),
+                    "nagaan": {
+                        **_list({"type": "string"}),
+                        "description": "Wat niet bevestigd is voor deze persoon: vraag het na "
+                        "bij het eerste contact.",
+                    },
                     "dringend": {"type": "boolean"},
                     "anoniem": NULLABLE_BOOL,
                     "kosteloos": NULLABLE_BOOL,
@@ -374,11 +380,16 @@ ROUTE = {
         "niet_passend": _list(
             {
                 "type": "object",
-                "required": ["id", "naam", "waarom"],
+                "required": ["id", "naam", "waarom", "bron"],
                 "properties": {
                     "id": {"type": "string"},
                     "naam": {"type": "string"},
                     "waarom": {"type": "string"},
+                    "bron": {
+                        **_list({"type": "string"}),
+                        "description": "Wie zegt dat dit punt niet past (leeg: de reden volgt "
+                        "uit je eigen antwoord of een termijn).",
+                    },
                 },
             }
         ),

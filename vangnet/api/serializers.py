@@ -141,6 +141,7 @@ def route(request: HttpRequest, antwoorden: Antwoorden, r: Route, nu: datetime) 
                 "naam": stap.punt.naam,
                 "niveau": stap.punt.niveau,
                 "waarom": [str(reden) for reden in stap.waarom],
+                "nagaan": [str(reden) for reden in stap.nagaan],
                 "dringend": stap.dringend,
                 "anoniem": stap.punt.anoniem,
                 "kosteloos": stap.punt.kosteloos,
@@ -164,6 +165,7 @@ def route(request: HttpRequest, antwoorden: Antwoorden, r: Route, nu: datetime) 
             for stap in r.stappen
         ],
         "niet_passend": [
-            {"id": n.punt.id, "naam": n.punt.naam, "waarom": n.waarom} for n in r.niet_passend
+            {"id": n.punt.id, "naam": n.punt.naam, "waarom": n.waarom, "bron": list(n.bron)}
+            for n in r.niet_passend
         ],
     }

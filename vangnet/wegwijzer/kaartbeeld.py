@@ -48,8 +48,8 @@ class Uitsluiting:
     bron: tuple[str, ...]
 
 
-#: The facts that are three-valued, by the name of the answer they are checked against.
-KENMERKEN = ("doelgroepen", "perspectieven", "gedrag", "discriminatiegronden", "contexten")
+#: Facts where an empty list means "every value" (docs/data-format.md).
+ALLE_ALS_LEEG = frozenset({"sectoren", "discriminatiegronden"})
 
 
 @dataclass(frozen=True)
@@ -90,10 +90,11 @@ class Punt:
     def feit(self, kenmerk: str, waarde: str) -> Feit:
         """Is this point there for ``waarde`` of ``kenmerk`` (e.g. doelgroepen, "freelancer")?
 
-        An empty list of sectors means every sector. Only a sourced entry in ``niet_voor``
-        makes a "no"; a value that is simply not listed is unknown.
+        An empty list of sectors or of discrimination grounds means every one. Only a sourced
+        entry in ``niet_voor`` makes a "no"; a value that is simply not listed is unknown.
         """
-        if waarde in getattr(self, kenmerk) or (kenmerk == "sectoren" and not self.sectoren):
+        waarden = getattr(self, kenmerk)
+        if waarde in waarden or (kenmerk in ALLE_ALS_LEEG and not waarden):
             return Feit.JA
         if waarde in self.niet_voor.get(kenmerk, {}):
             return Feit.NEE

@@ -26,6 +26,7 @@ class Kandidaat:
     bevoegd: bool  # a competence rule names it as the competent body
     onzeker: bool  # some fact about this person is unconfirmed: "vraag het na"
     gewenst: int  # how many of the person's wishes it offers
+    niveau: str  # the band it is ranked in (the police for a complaint: with specialised help)
 
 
 @dataclass(frozen=True)
@@ -105,7 +106,7 @@ RANGREGELS: tuple[Rangregel, ...] = (
     Rangregel(
         "laagdrempelig",
         "Then low-threshold help before specialised help: close by, the sector, specialised.",
-        lambda a, k: regels.NIVEAUVOLGORDE.index(k.punt.niveau),
+        lambda a, k: regels.NIVEAUVOLGORDE.index(k.niveau),
     ),
     Rangregel(
         "past-beter",

@@ -156,7 +156,12 @@ def route(antwoorden: Antwoorden, punten: Mapping[str, Punt]) -> Route:
             if stap and stap.dringend:
                 dringend.append(stap)
             elif stap:
-                kandidaat = rangorde.Kandidaat(punt, True, bool(stap.nagaan), 1)
+                # The police for a complaint: competent for a crime, ranked with specialised
+                # help; only a condition ("is it stalking?") when it may not be a crime.
+                zeker = stap.waarom[0].tekst is not regels.MISSCHIEN_STRAFBAAR_REDEN
+                kandidaat = rangorde.Kandidaat(
+                    punt, zeker, False, int(zeker), Niveau.GESPECIALISEERD
+                )
                 gewoon.append((rangorde.sleutel(a, kandidaat), stap))
             continue
         oordeel = beoordeel(a, punt)
@@ -178,7 +183,11 @@ def route(antwoorden: Antwoorden, punten: Mapping[str, Punt]) -> Route:
             dringend.append(stap)
         else:
             kandidaat = rangorde.Kandidaat(
-                punt, bool(oordeel.bevoegd), bool(oordeel.nagaan), len(a.wens & punt.biedt)
+                punt,
+                bool(oordeel.bevoegd),
+                bool(oordeel.nagaan),
+                len(a.wens & punt.biedt),
+                punt.niveau,
             )
             gewoon.append((rangorde.sleutel(a, kandidaat), stap))
 
@@ -206,7 +215,7 @@ def _noodstap(a: Antwoorden, punt: Punt) -> Stap | None:
         return Stap(punt, (reden,), dringend=False, past_bij_wens=True)
     if Gedrag.PSYCHISCH in a.gedrag:
         reden = Reden(regels.MISSCHIEN_STRAFBAAR_REDEN)
-        return Stap(punt, (reden,), dringend=False, past_bij_wens=True, nagaan=(reden,))
+        return Stap(punt, (reden,), dringend=False, past_bij_wens=True)
     return None
 
 
@@ -296,33 +305,42 @@ def beoordeel(a: Antwoorden, punt: Punt) -> Beoordeling:
         if regel.gevolg == regels.BEVOEGD:
             if geldt:
                 bevoegd.append(Reden(regel.reden))
+            elif geldt is None and _geldt(regel, a, alleen_gevraagd=True):
+                # Competent if a fact the interview may not ask holds (the employer, who did
+                # it): ranked as competent, with that condition in plain words.
+                bevoegd.append(Reden(regel.voorwaarde))
             elif geldt is None:
                 voorwaarden.append(Reden(regel.voorwaarde))
         elif regel.gevolg == regels.NIET_BEVOEGD:
             if geldt:
                 bezwaren.append(Bezwaar((Reden(regel.reden),), regel.bron))
             elif geldt is None:
-                nagaan.append(Reden(regel.voorwaarde))
+                voorwaarden.append(Reden(regel.voorwaarde))
         elif geldt is not False:
-            nagaan.append(Reden(regel.voorwaarde))
+            voorwaarden.append(Reden(regel.voorwaarde))
     return Beoordeling(tuple(bezwaren), tuple(nagaan), tuple(bevoegd), tuple(voorwaarden))
 
 
-def _geldt(regel: regels.Bevoegdheid, a: Antwoorden) -> bool | None:
-    """Does ``regel`` apply to these answers? ``None`` when a deciding answer is missing."""
+def _geldt(regel: regels.Bevoegdheid, a: Antwoorden, alleen_gevraagd: bool = False) -> bool | None:
+    """Does ``regel`` apply to these answers? ``None`` when a deciding answer is missing.
+
+    With ``alleen_gevraagd``, only the behaviour, status and context are checked: the
+    answers every route rests on, not the ones asked only on some paths.
+    """
     onbeslist = False
     if regel.gedrag is not None:
         if not a.gedrag:
             onbeslist = True
         elif not a.gedrag & regel.gedrag:
             return False
-    for eis, antwoord in (
-        (regel.rollen, a.rol),
-        (regel.contexten, a.context),
-        (regel.werkgevers, a.werkgever),
-        (regel.andere_partijen, a.andere_partij),
-        (regel.gronden, a.discriminatiegrond),
-    ):
+    eisen = [(regel.rollen, a.rol), (regel.contexten, a.context)]
+    if not alleen_gevraagd:
+        eisen += [
+            (regel.werkgevers, a.werkgever),
+            (regel.andere_partijen, a.andere_partij),
+            (regel.gronden, a.discriminatiegrond),
+        ]
+    for eis, antwoord in eisen:
         if eis is None:
             continue
         if antwoord is None:

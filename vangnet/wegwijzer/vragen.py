@@ -14,6 +14,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from vangnet.kaart.choices import (
+    AnderePartij,
     Context,
     Discriminatiegrond,
     EigenAanspreekpunt,
@@ -23,6 +24,7 @@ from vangnet.kaart.choices import (
     Status,
     Wanneer,
     Wens,
+    Werkgever,
 )
 from vangnet.wegwijzer.antwoorden import LIJSTEN, Antwoorden
 from vangnet.wegwijzer.bewaring import Gesprek
@@ -165,6 +167,22 @@ VRAGEN: tuple[Vraag, ...] = (
         kort=_("Waar"),
     ),
     Vraag(
+        "andere_partij",
+        _("Wie deed het?"),
+        _("Sommige meldpunten helpen alleen als het iemand van de organisatie was."),
+        _keuzes(AnderePartij),
+        _("Ik weet het niet of zeg het liever niet"),
+        kort=_("Wie het deed"),
+    ),
+    Vraag(
+        "werkgever",
+        _("Wie is je werkgever?"),
+        _("Voor discriminatie op het werk hangt het daarvan af wie bevoegd is."),
+        _keuzes(Werkgever),
+        _("Ik weet het niet"),
+        kort=_("Werkgever"),
+    ),
+    Vraag(
         "wanneer",
         _("Wanneer gebeurde het?"),
         _("Als het meer dan eens gebeurde: wanneer was de laatste keer?"),
@@ -234,13 +252,15 @@ CONTEXT_UIT_ROL: dict[str, str] = {
 #: Questions that only make sense after some answers.
 VOORWAARDEN: dict[str, Callable[[Antwoorden], bool]] = {
     "discriminatiegrond": lambda a: Gedrag.DISCRIMINATIE in a.gedrag,
-    # About the person's own past, when it happened long ago: it opens the commission for
-    # historical abuse and 1712's help for what happened in childhood. Not asked of a
+    # About the person's own age when it happened: a child gets 1712 and the ZSG first, an
+    # adult about their childhood the commission for historical abuse. Not asked of a
     # witness, the accused or an organisation.
-    "minderjarig": lambda a: (
-        a.perspectief in (None, Perspectief.SLACHTOFFER)
-        and a.wanneer in (Wanneer.LANGER_GELEDEN, Wanneer.JAREN_GELEDEN)
-    ),
+    "minderjarig": lambda a: a.perspectief in (None, Perspectief.SLACHTOFFER),
+    # Who did it matters where a contact point is only there when it was someone of the
+    # organisation (the Vlaams Meldpunt and audiences); the employer matters for
+    # discrimination at work. Each is asked only on the path where it can change the route.
+    "andere_partij": lambda a: a.rol == Status.PUBLIEK or a.context == Context.EVENEMENT,
+    "werkgever": lambda a: Gedrag.DISCRIMINATIE in a.gedrag and a.context in (None, Context.WERK),
 }
 
 
@@ -269,6 +289,9 @@ def is_relevant(vraag: Vraag, antwoorden: Antwoorden, punten: Mapping[str, Punt]
 #: Nobody answers more than this many questions. What is not asked stays open, and an open
 #: answer never narrows a route: it only keeps more contact points on it.
 MAX_VRAGEN = 8
+#: Asked on top of ``MAX_VRAGEN``, at most one per path (their conditions exclude each
+#: other): who did it, or the employer, where that decides who is competent.
+EXTRA_VRAGEN = frozenset({"andere_partij", "werkgever"})
 
 
 def volgende(
@@ -282,9 +305,11 @@ def volgende(
     ``afgeleid`` are answers filled in for the person (from their role, or a poster's
     sector); they do not count towards ``MAX_VRAGEN``.
     """
-    if len([v for v in beantwoord if v not in afgeleid]) >= MAX_VRAGEN:
-        return None
+    gesteld = [v for v in beantwoord if v not in afgeleid and v not in EXTRA_VRAGEN]
+    vol = len(gesteld) >= MAX_VRAGEN
     for vraag in VRAGEN:
+        if vol and vraag.id not in EXTRA_VRAGEN:
+            continue
         if vraag.id not in beantwoord and is_relevant(vraag, antwoorden, punten):
             return vraag
     return None

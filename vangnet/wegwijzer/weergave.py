@@ -36,6 +36,8 @@ DAARNA = _("Daarna")
 JOUW_STAPPEN = _("Jouw stappen")
 NIET_PASSEND = _("Wat niet past, en waarom")
 WIJZIG = _("Wijzig")
+NAGAAN = _("Vraag dit na bij je eerste contact:")
+BRON = _("bron")
 
 
 def stap(s: Stap, kop: int, nu: datetime, versie: int | None = None, taal: str = "") -> str:
@@ -49,6 +51,13 @@ def stap(s: Stap, kop: int, nu: datetime, versie: int | None = None, taal: str =
         versie,
     )
     waarden = {"waarom": "".join(f"<li>{escape(r.in_taal(taal))}</li>" for r in s.waarom)}
+    if s.nagaan:
+        waarden["nagaan"] = (
+            f'<p class="stap__nagaan-kop"><strong>{escape(vertaald(NAGAAN, taal))}</strong></p>'
+            '<ul class="stap__nagaan">'
+            + "".join(f"<li>{escape(r.in_taal(taal))}</li>" for r in s.nagaan)
+            + "</ul>"
+        )
     for i, open_nu in enumerate(_open(punt, nu), start=1):
         if open_nu is True:
             waarden[f"open-{i}"] = f' · <span class="open">{escape(vertaald(NU_OPEN, taal))}</span>'
@@ -107,10 +116,21 @@ def route(r: Route, nu: datetime, versie: int | None = None, kop: int = 2) -> Sa
     return mark_safe("".join(delen))  # noqa: S308 (every value above went through escape)
 
 
+def _bronnen(n: NietPassend, taal: str) -> str:
+    """The sources of an exclusion, one click away (the point's page lists its own)."""
+    bronnen = [b for b in n.bron if b.startswith("https://")] or [n.punt.url]
+    woord = escape(vertaald(BRON, taal))
+    links = ", ".join(
+        f'<a href="{escape(b)}" rel="noreferrer">{woord}{f" {i}" if len(bronnen) > 1 else ""}</a>'
+        for i, b in enumerate(bronnen, start=1)
+    )
+    return f" ({links})"
+
+
 def niet_passend(items: Iterable[NietPassend], kop: int = 2, taal: str = "") -> str:
     regels = "".join(
         f'<li><a href="{escape(n.punt.url)}">{escape(n.punt.naam)}</a>: '
-        f"{escape(' '.join(r.in_taal(taal) for r in n.redenen))}</li>"
+        f"{escape(' '.join(r.in_taal(taal) for r in n.redenen))}{_bronnen(n, taal)}</li>"
         for n in items
     )
     return (
