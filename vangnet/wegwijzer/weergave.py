@@ -37,6 +37,11 @@ JOUW_STAPPEN = _("Jouw stappen")
 NIET_PASSEND = _("Wat niet past, en waarom")
 WIJZIG = _("Wijzig")
 NAGAAN = _("Vraag dit na bij je eerste contact:")
+MISSCHIEN = _("Misschien ook: vraag het eerst na")
+MISSCHIEN_UITLEG = _(
+    "Van deze aanspreekpunten weten we niet zeker of ze er voor jouw situatie zijn. Dat wil "
+    "niet zeggen dat ze er niet voor je zijn: vraag het na bij je eerste contact."
+)
 BRON = _("bron")
 
 
@@ -88,7 +93,8 @@ def route(r: Route, nu: datetime, versie: int | None = None, kop: int = 2) -> Sa
     """The whole route: what to do now, then the steps per level, then what does not fit."""
     taal = get_language() or ""
     dringend = [s for s in r.stappen if s.dringend]
-    gewoon = [s for s in r.stappen if not s.dringend]
+    gewoon = [s for s in r.stappen if not s.dringend and not s.nagaan]
+    onzeker = [s for s in r.stappen if not s.dringend and s.nagaan]
     delen: list[str] = []
     if dringend:
         stappen = "".join(stap(s, kop + 1, nu, versie, taal) for s in dringend)
@@ -110,6 +116,15 @@ def route(r: Route, nu: datetime, versie: int | None = None, kop: int = 2) -> Sa
         delen.append(
             '<section aria-labelledby="route-kop" class="route-deel">'
             f'<h{kop} id="route-kop">{escape(titel)}</h{kop}>{"".join(groepen)}</section>'
+        )
+    if onzeker:
+        nummer = len(dringend) + len(gewoon) + 1
+        stappen = "".join(stap(s, kop + 1, nu, versie, taal) for s in onzeker)
+        delen.append(
+            '<section aria-labelledby="onzeker-kop" class="route-deel route-deel--onzeker">'
+            f'<h{kop} id="onzeker-kop">{escape(vertaald(MISSCHIEN, taal))}</h{kop}>'
+            f"<p>{escape(vertaald(MISSCHIEN_UITLEG, taal))}</p>"
+            f'<ol class="route" start="{nummer}">{stappen}</ol></section>'
         )
     if r.niet_passend:
         delen.append(niet_passend(r.niet_passend, kop, taal))
