@@ -194,7 +194,8 @@ def route(antwoorden: Antwoorden, punten: Mapping[str, Punt]) -> Route:
     dringend.sort(key=lambda stap: rangorde.dringend_sleutel(stap.punt))
     gewoon.sort(key=lambda item: item[0])
     stappen = dringend + [stap for _, stap in gewoon]
-    stappen += _vangnet(a, punten, stappen)
+    uitgesloten = {n.punt.id for n in niet_passend}
+    stappen += _vangnet(a, punten, stappen, uitgesloten)
     return Route(tuple(stappen), tuple(sorted(niet_passend, key=lambda n: n.punt.id)))
 
 
@@ -426,10 +427,13 @@ def _stap(a: Antwoorden, punt: Punt, oordeel: Beoordeling) -> Stap:
     )
 
 
-def _vangnet(a: Antwoorden, punten: Mapping[str, Punt], stappen: list[Stap]) -> list[Stap]:
-    """The two guarantees: a free option always, an anonymous one when asked."""
+def _vangnet(
+    a: Antwoorden, punten: Mapping[str, Punt], stappen: list[Stap], uitgesloten: set[str]
+) -> list[Stap]:
+    """The two guarantees: a free option always, an anonymous one when asked. A point the
+    route names as not fitting is never added back."""
     extra: list[Stap] = []
-    gekozen = {s.punt.id for s in stappen}
+    gekozen = {s.punt.id for s in stappen} | uitgesloten
     eisen: list[tuple[Callable[[Punt], bool], Promise]] = [
         (lambda p: p.kosteloos is True, regels.VANGNET_GRATIS)
     ]
