@@ -45,6 +45,10 @@ def test_the_route_comes_back_in_order_and_matches_the_documented_shape(client, 
     assert any(
         "vrijwilligers" in zin for zin in stappen["preventieadviseur-psychosociaal"]["nagaan"]
     )
+    # The labour inspection is closed to volunteers by a source, shown one click away.
+    niet = {n["id"]: n for n in data["niet_passend"]}
+    assert niet["arbeidsinspectie"]["waarom"]
+    assert all(b.startswith("http") for b in niet["arbeidsinspectie"]["bron"])
     assert all(stap["waarom"] and stap["url"].startswith("http") for stap in data["route"])
 
 
