@@ -862,7 +862,9 @@ GEVALLEN = [
         },
         moet={"politie"},
         niet={"noodnummer-112", "arbeidsinspectie"},
-        bron=("issue 10: stalking is a crime", BRON_INSPECTIE),
+        # What the person asked for comes before a group for violence in relationships.
+        volgorde=[("politie", "vzw-zijn")],
+        bron=("issue 10: stalking is a crime", BRON_INSPECTIE, "https://vzwzijn.be/wie-zijn-we/"),
         waarom="Online stalking can be a crime: the police, with that condition in plain words.",
     ),
     G(
