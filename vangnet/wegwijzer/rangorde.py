@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from vangnet.kaart.choices import EigenAanspreekpunt, Niveau
+from vangnet.kaart.choices import EigenAanspreekpunt, Niveau, Wanneer
 from vangnet.wegwijzer import regels
 from vangnet.wegwijzer.antwoorden import Antwoorden
 from vangnet.wegwijzer.kaartbeeld import Punt
@@ -44,12 +44,21 @@ def _zonder_eigen_organisatie(a: Antwoorden) -> bool:
     )
 
 
+def _voor_minderjarigen_eerst(a: Antwoorden, punt: Punt) -> bool:
+    """1712 and the ZSG always; the commission only for facts of years ago."""
+    if punt.id == "erkenningscommissie":
+        return a.wanneer == Wanneer.JAREN_GELEDEN
+    return punt.id in regels.MINDERJARIG_EERST
+
+
 def _score(a: Antwoorden, k: Kandidaat) -> int:
     """Smaller things that make a point fit better; the more, the earlier."""
     p = k.punt
     score = 0
     if p.id in regels.EIGEN_PUNTEN and a.eigen_aanspreekpunt == EigenAanspreekpunt.JA:
         score += 5
+    if a.rol in regels.WERKNEMERS and p.id in regels.WETTELIJKE_FIGUREN:
+        score += 4
     if a.sector and a.sector in p.sectoren:
         score += 3
     if a.discriminatiegrond and a.discriminatiegrond in p.discriminatiegronden:
@@ -72,7 +81,7 @@ RANGREGELS: tuple[Rangregel, ...] = (
         "minderjarig",
         "Someone who was younger than 18 first gets the help that is there for children and "
         "young people (1712, the ZSG) and, for old facts, the commission for historical abuse.",
-        lambda a, k: int(not (a.minderjarig and k.punt.id in regels.MINDERJARIG_EERST)),
+        lambda a, k: int(not (a.minderjarig and _voor_minderjarigen_eerst(a, k.punt))),
     ),
     Rangregel(
         "niet-intern-eerst",
@@ -88,6 +97,11 @@ RANGREGELS: tuple[Rangregel, ...] = (
         "What the person asked for (to talk, advice, mediation, a formal procedure, care) "
         "comes first.",
         lambda a, k: -k.gewenst,
+    ),
+    Rangregel(
+        "procedure",
+        "Within a legal procedure, its own order: the inspection after the prevention adviser.",
+        lambda a, k: int(k.punt.id in regels.LATER_IN_DE_PROCEDURE),
     ),
     Rangregel(
         "bevoegd",

@@ -104,6 +104,9 @@ class Tijdvenster:
     waarom_dringend: Promise | None
     waarom_onbekend: Promise | None
     waarom_niet: Promise
+    #: With no answer to "when", the window is something to ask about first (the point
+    #: then waits among the unconfirmed steps), not a reason it fits.
+    onbekend_is_nagaan: bool = False
 
 
 _RECENT = frozenset({Wanneer.NU, Wanneer.MINDER_DAN_WEEK})
@@ -139,6 +142,7 @@ TIJDVENSTERS: dict[str, Tijdvenster] = {
         waarom_dringend=None,
         waarom_onbekend=_("Gebeurde het minstens 10 jaar geleden? Dan kan je bij de commissie."),
         waarom_niet=_("De commissie is er alleen voor misbruik van minstens 10 jaar geleden."),
+        onbekend_is_nagaan=True,
     ),
     "meldpunt-publiek": Tijdvenster(
         past=_RECENT,
@@ -161,6 +165,17 @@ TIJDVENSTERS: dict[str, Tijdvenster] = {
 #: For someone who was younger than 18, these come first (after danger): they are there for
 #: children and young people, and for adults about what happened in their childhood.
 MINDERJARIG_EERST = frozenset({"1712", "zsg", "erkenningscommissie"})
+
+# --- Procedures with an order -----------------------------------------------------------
+
+#: Points that come after another in the same legal procedure: a worker goes straight to
+#: the inspection only when there is no prevention adviser or no lawful procedure
+#: (werk.belgie.be, "actiemiddelen van de werknemer").
+LATER_IN_DE_PROCEDURE = frozenset({"arbeidsinspectie"})
+#: Statuses the Welzijnswet covers, and its legal figures: for them the vertrouwenspersoon
+#: comes before an Aanspreekpunt Integriteit, which culture only explores (action 2.4).
+WERKNEMERS = frozenset({Status.WERKNEMER, Status.FLEXWERKER, Status.STUDENT, Status.LEIDINGGEVENDE})
+WETTELIJKE_FIGUREN = frozenset({"vertrouwenspersoon-intern", "vertrouwenspersoon-extern"})
 
 # --- The organisation's own contact points --------------------------------------------
 

@@ -159,9 +159,7 @@ def route(antwoorden: Antwoorden, punten: Mapping[str, Punt]) -> Route:
                 # The police for a complaint: competent for a crime, ranked with specialised
                 # help; only a condition ("is it stalking?") when it may not be a crime.
                 zeker = stap.waarom[0].tekst is not regels.MISSCHIEN_STRAFBAAR_REDEN
-                kandidaat = rangorde.Kandidaat(
-                    punt, zeker, False, int(zeker), Niveau.GESPECIALISEERD
-                )
+                kandidaat = rangorde.Kandidaat(punt, zeker, False, 1, Niveau.GESPECIALISEERD)
                 gewoon.append((rangorde.sleutel(a, kandidaat), stap))
             continue
         oordeel = beoordeel(a, punt)
@@ -176,6 +174,8 @@ def route(antwoorden: Antwoorden, punten: Mapping[str, Punt]) -> Route:
             and not stap.past_bij_wens
             and not stap.dringend
             and not oordeel.bevoegd
+            and not oordeel.voorwaarden
+            and not (a.minderjarig and punt.id in regels.MINDERJARIG_EERST)
             and punt.niveau == Niveau.GESPECIALISEERD
         ):
             continue  # specialised help that offers nothing this person asked for
@@ -290,6 +290,8 @@ def beoordeel(a: Antwoorden, punt: Punt) -> Beoordeling:
     venster = regels.TIJDVENSTERS.get(punt.id)
     if venster and a.wanneer and a.wanneer not in venster.past:
         bezwaren.append(Bezwaar((Reden(venster.waarom_niet),)))
+    elif venster and a.wanneer is None and venster.onbekend_is_nagaan and venster.waarom_onbekend:
+        nagaan.append(Reden(venster.waarom_onbekend))
     if punt.id in regels.EIGEN_PUNTEN and a.eigen_aanspreekpunt == EigenAanspreekpunt.NEE:
         bezwaren.append(Bezwaar((Reden(regels.EIGEN_NEE),)))
     if a.anoniem and punt.anoniem is False:
@@ -379,7 +381,7 @@ def _stap(a: Antwoorden, punt: Punt, oordeel: Beoordeling) -> Stap:
         if a.wanneer in venster.dringend and venster.waarom_dringend:
             dringend = True
             waarom.insert(0, Reden(venster.waarom_dringend))
-        elif a.wanneer is None and venster.waarom_onbekend:
+        elif a.wanneer is None and venster.waarom_onbekend and not venster.onbekend_is_nagaan:
             waarom.append(Reden(venster.waarom_onbekend))
         elif a.wanneer:
             waarom.append(Reden(venster.waarom_past))

@@ -347,8 +347,10 @@ GEVALLEN = [
         },
         eerste="1712",
         moet={"1712", "vlaams-meldpunt"},
-        niet={"punt-vzw"},
         volgorde=[("1712", "vlaams-meldpunt")],
+        # PUNT vzw supports victims and their relatives; a witness may be one, so whether it
+        # is there for this child is unknown, not no: it may stay, after the confirmed fits.
+        nagaan={"punt-vzw"},
         bron=(BRON_1712, BRON_MELDPUNT_WIE),
         waarom="1712 is for child witnesses too; the Meldpunt takes witnesses' reports.",
     ),
