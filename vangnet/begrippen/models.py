@@ -1,4 +1,4 @@
-"""The shared glossary (action 1.3): one term, one plain-language definition, its source."""
+"""A glossary, proposed towards the shared framework of terms of action 1.3: one term, one plain-language definition, its source."""
 
 from django.db import models
 from django.urls import reverse
