@@ -1,4 +1,5 @@
-"""A glossary, proposed towards the shared framework of terms of action 1.3: one term, one plain-language definition, its source."""
+"""A glossary, proposed towards the shared framework of terms of action 1.3 (not the steering
+group's framework): one term, one plain-language definition, its source."""
 
 from django.db import models
 from django.urls import reverse

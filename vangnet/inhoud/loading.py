@@ -10,12 +10,13 @@ import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
 from django.db import models, transaction
+from django.utils import timezone
 from django.utils.module_loading import import_string
 
 import reversion
@@ -77,6 +78,8 @@ NIET_VOOR_KENMERKEN: dict[str, type[models.TextChoices] | None] = {
     "minderjarigen": None,
 }
 AANBOD_TEKSTEN = {"titel": True, "samenvatting": True, "beschrijving": False, "duur": False}
+#: Facts checked longer ago than this are reported by ``load_content`` (a warning, not an error).
+CONTROLE_GELDIG = timedelta(days=365)
 
 
 class ContentError(Exception):
@@ -169,6 +172,9 @@ class Loader:
         self.data_dir = data_dir
         self.progress = progress or (lambda name, done, total: None)
         self.problems = Problems()
+        # Not errors: facts nobody checked (recently). The content loads; the command shows them.
+        self.warnings: list[str] = []
+        self.today = timezone.localdate()
         self.tallies: dict[str, Tally] = {}
         self.records = {
             name: read(data_dir, name) for name in FILES + tuple(n for n, _ in EXTRA_BESTANDEN)
@@ -204,6 +210,15 @@ class Loader:
 
     def _org_refs(self, where: str, name: str, value: Any) -> list[str]:
         return [v for v in (value or []) if self._org_ref(where, name, v)]
+
+    def _controle(self, where: str, datum: date | None) -> None:
+        """Warn about a contact point or channel whose facts were never, or long ago, checked."""
+        if datum is None:
+            self.warnings.append(f"{where}: gecontroleerd_op is missing (never checked)")
+        elif self.today - datum > CONTROLE_GELDIG:
+            self.warnings.append(
+                f"{where}: gecontroleerd_op {datum.isoformat()} is more than a year ago"
+            )
 
     def _prune(self, model: type[models.Model], name: str, slugs: set[str], prune: bool) -> None:
         orphans = model.objects.exclude(slug__in=slugs)
@@ -386,6 +401,7 @@ class Loader:
             if values["identiteit_bevestigd"] not in (True, False):
                 p.add(where, "identiteit_bevestigd must be true or false")
             values["gecontroleerd_op"] = _datum(p, where, "gecontroleerd_op", r)
+            self._controle(where, values["gecontroleerd_op"])
             values["dringend"] = bool(r.get("dringend", False))
             organisatie = self._org_ref(where, "organisatie", r.get("organisatie"))
             aanbieders = self._org_refs(where, "aanbieders", r.get("aanbieders"))
@@ -483,6 +499,7 @@ class Loader:
             "uren": self._uren(here, k.get("uren")),
             "gecontroleerd_op": _datum(p, here, "gecontroleerd_op", k),
         }
+        self._controle(here, values["gecontroleerd_op"])
         if not values["waarde"]:
             p.add(here, "waarde (number, address or link) is required")
         for name in ("label", "uren_toelichting"):

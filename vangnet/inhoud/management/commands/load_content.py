@@ -37,6 +37,7 @@ class Command(BaseCommand):
             loader = Loader(Path(data), progress)
             if check:
                 loader.check()
+                self._warn(loader.warnings, show)
                 aantal = len(FILES) + len(EXTRA_BESTANDEN)
                 self.stdout.write(self.style.SUCCESS(f"{aantal} files valid."))
                 return
@@ -47,6 +48,7 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from None
         except FileNotFoundError as error:
             raise CommandError(f"Missing data file: {error.filename}") from None
+        self._warn(loader.warnings, show)
         for name, tally in tallies.items():
             line = (
                 f"{name}: {tally.created} new, {tally.updated} updated, {tally.unchanged} unchanged"
@@ -58,3 +60,16 @@ class Command(BaseCommand):
                 self.stdout.write(line)
         if show:
             self.stdout.write(self.style.SUCCESS("Content loaded."))
+
+    def _warn(self, warnings: list[str], show: bool) -> None:
+        """Facts not checked within a year: the content loads, but someone should look."""
+        if not (show and warnings):
+            return
+        self.stdout.write(
+            self.style.WARNING(
+                f"{len(warnings)} contact point(s) or channel(s) not checked within a year "
+                "(gecontroleerd_op):"
+            )
+        )
+        for warning in warnings:
+            self.stdout.write(self.style.WARNING(f"  ! {warning}"))
