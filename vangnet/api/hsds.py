@@ -573,6 +573,8 @@ def service_from_aanspreekpunt(request: HttpRequest, punt: Aanspreekpunt) -> dic
         application_process=_steps(punt.opvolging),
         fees_description=fees,
         eligibility_description=punt.voorwaarden,
+        # HSDS's own field for "when were these facts last checked".
+        assured_date=punt.gecontroleerd_op.isoformat() if punt.gecontroleerd_op else None,
         phones=channels["phones"],
         schedules=channels["schedules"],
         service_at_locations=channels["service_at_locations"],

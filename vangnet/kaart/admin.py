@@ -4,10 +4,18 @@ Every change is versioned by django-reversion (who, when, what), visible under
 "Geschiedenis" on each record, where an earlier version can be restored.
 """
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import Q, QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponseRedirect
+from django.urls import URLPattern, path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
+import reversion
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from vangnet.accounts.permissions import is_departement, organisatie_ids
@@ -83,6 +91,37 @@ class AanspreekpuntAdmin(ScopedAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         reindex(AANSPREEKPUNT, form.instance)
+
+    def get_urls(self) -> list[URLPattern]:
+        # Before the admin's own "<object_id>/..." patterns, which would otherwise match first.
+        bevestigen = path(
+            "<path:object_id>/bevestigen/",
+            self.admin_site.admin_view(require_POST(self.bevestig_view)),
+            name="kaart_aanspreekpunt_bevestigen",
+        )
+        return [bevestigen, *super().get_urls()]
+
+    def bevestig_view(self, request: HttpRequest, object_id: str) -> HttpResponseRedirect:
+        """ "Gegevens bevestigen": the facts of this point and its channels were checked today.
+
+        Only for who may change this very record: ``get_object`` goes through the scoped
+        queryset, so a partner never reaches another organisation's point.
+        """
+        punt = self.get_object(request, unquote(object_id))
+        if punt is None or not self.has_change_permission(request, punt):
+            raise PermissionDenied
+        vandaag = timezone.localdate()
+        with transaction.atomic(), reversion.create_revision():
+            punt.bevestig_gegevens(vandaag)
+            reversion.set_user(request.user)
+            reversion.set_comment(_("Gegevens bevestigd"))
+        self.message_user(
+            request,
+            _("De gegevens van %(naam)s en zijn kanalen zijn bevestigd op %(datum)s.")
+            % {"naam": punt.naam, "datum": vandaag.isoformat()},
+            messages.SUCCESS,
+        )
+        return HttpResponseRedirect(reverse("admin:kaart_aanspreekpunt_change", args=[punt.pk]))
 
 
 @admin.register(Aanbod)

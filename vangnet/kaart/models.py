@@ -4,6 +4,7 @@ Every record carries its source (``bron``) and the facts that could not be confi
 (``onbevestigd``); both come from the data files in ``data/`` (see docs/data-format.md).
 """
 
+from datetime import date
 from decimal import Decimal
 
 from django.db import models
@@ -187,6 +188,18 @@ class Aanspreekpunt(Sourced):
 
     def get_absolute_url(self) -> str:
         return reverse("kaart:aanspreekpunt", args=[self.slug])
+
+    def bevestig_gegevens(self, op: date) -> None:
+        """Record that the point's facts and every channel were checked on ``op``.
+
+        Saves each row (no bulk update) so that django-reversion, when the caller opens a
+        revision, keeps who confirmed what.
+        """
+        self.gecontroleerd_op = op
+        self.save(update_fields=["gecontroleerd_op"])
+        for kanaal in self.kanalen.all():
+            kanaal.gecontroleerd_op = op
+            kanaal.save(update_fields=["gecontroleerd_op"])
 
 
 @reversion.register()
