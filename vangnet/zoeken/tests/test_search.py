@@ -29,6 +29,7 @@ FIRST = [
     ("vakbond", "aanspreekpunt:vakbond"),
     ("CAW", "aanspreekpunt:caw"),
     ("meldpunt publiek", "aanspreekpunt:meldpunt-publiek"),
+    ("cultuurloket", "aanspreekpunt:cultuurloket"),
     ("toxisch leiderschap", "begrip:toxisch-leiderschap"),
     ("seksuele intimidatie", "begrip:seksuele-intimidatie"),
     ("pesterijen", "begrip:pesterijen"),
@@ -43,7 +44,19 @@ AMONG = [
         ["aanspreekpunt:vertrouwenspersoon-intern", "aanspreekpunt:vertrouwenspersoon-extern"],
     ),
     ("intimiteitscoordinatie", 2, ["begrip:intimiteitscoordinatie"]),
-    ("discriminatie", 4, ["aanspreekpunt:unia", "aanspreekpunt:igvm", "aanspreekpunt:vmri"]),
+    # Two contact points with discrimination in their own name or summary (the Flemish
+    # Meldpunt Werkgerelateerde Discriminatie, the social-law inspection) share the top.
+    (
+        "discriminatie",
+        6,
+        [
+            "aanspreekpunt:unia",
+            "aanspreekpunt:igvm",
+            "aanspreekpunt:vmri",
+            "aanspreekpunt:meldpunt-werkgerelateerde-discriminatie",
+        ],
+    ),
+    ("discriminatie loon", 2, ["aanspreekpunt:toezicht-sociale-wetten"]),
     ("Vlaams Meldpunt", 2, ["aanspreekpunt:vlaams-meldpunt"]),
     ("freelance pool", 2, ["aanspreekpunt:sfp-freelance-pool"]),
     (
