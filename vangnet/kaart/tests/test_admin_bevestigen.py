@@ -5,6 +5,8 @@ from datetime import date
 from django.utils import timezone
 
 import pytest
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from reversion.models import Version
 
 from vangnet.kaart.models import Aanspreekpunt
@@ -19,12 +21,21 @@ def sfp_punt() -> Aanspreekpunt:
     return punt
 
 
+def aanmelden(client, user) -> None:
+    """Signed in to /beheer/ as after both factors (password and app code)."""
+    toestel, _ = TOTPDevice.objects.get_or_create(user=user, name="test", confirmed=True)
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = toestel.persistent_id
+    session.save()
+
+
 def url(punt: Aanspreekpunt) -> str:
     return f"/beheer/kaart/aanspreekpunt/{punt.pk}/bevestigen/"
 
 
 def test_the_change_page_of_a_partners_own_point_has_the_confirm_button(client, bob):
-    client.force_login(bob)
+    aanmelden(client, bob)
     html = client.get(f"/beheer/kaart/aanspreekpunt/{sfp_punt().pk}/change/").content.decode()
     assert "Gegevens bevestigen" in html
     assert f'action="{url(sfp_punt())}"' in html
@@ -33,7 +44,7 @@ def test_the_change_page_of_a_partners_own_point_has_the_confirm_button(client, 
 def test_confirming_sets_todays_date_on_the_point_and_its_channels_as_a_revision(client, bob):
     punt = sfp_punt()
     assert punt.kanalen.exists()
-    client.force_login(bob)
+    aanmelden(client, bob)
     response = client.post(url(punt))
     assert response.status_code == 302
     vandaag = timezone.localdate()
@@ -49,7 +60,7 @@ def test_confirming_sets_todays_date_on_the_point_and_its_channels_as_a_revision
 def test_a_partner_of_another_organisation_cannot_confirm_it(client, charlie):
     punt = sfp_punt()
     voor = punt.gecontroleerd_op
-    client.force_login(charlie)
+    aanmelden(client, charlie)
     assert client.post(url(punt)).status_code == 403
     punt.refresh_from_db()
     assert punt.gecontroleerd_op == voor
@@ -57,14 +68,14 @@ def test_a_partner_of_another_organisation_cannot_confirm_it(client, charlie):
 
 
 def test_confirming_needs_a_post(client, bob):
-    client.force_login(bob)
+    aanmelden(client, bob)
     assert client.get(url(sfp_punt())).status_code == 405
 
 
 def test_the_department_can_confirm_any_point(client, alice):
     punt = Aanspreekpunt.objects.get(slug="huisarts")
     Aanspreekpunt.objects.filter(pk=punt.pk).update(gecontroleerd_op=date(2020, 1, 1))
-    client.force_login(alice)
+    aanmelden(client, alice)
     client.post(url(punt))
     punt.refresh_from_db()
     assert punt.gecontroleerd_op == timezone.localdate()
