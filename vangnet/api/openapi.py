@@ -366,7 +366,11 @@ ROUTE = {
                                 "uren_toelichting": NULLABLE_STR,
                                 "open_nu": {
                                     "type": ["boolean", "null"],
-                                    "description": "null: geen uren bekend.",
+                                    "description": "null: geen uren bekend, of niet bevestigd.",
+                                },
+                                "onbevestigd": {
+                                    "type": "boolean",
+                                    "description": "Nummer of uren zijn niet bevestigd.",
                                 },
                             },
                         }

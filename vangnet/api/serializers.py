@@ -154,7 +154,10 @@ def route(request: HttpRequest, antwoorden: Antwoorden, r: Route, nu: datetime) 
                         "uren": list(k.uren),
                         "altijd_open": k.altijd_open,
                         "uren_toelichting": k.uren_toelichting or None,
-                        "open_nu": is_open(list(k.uren), k.altijd_open, nu),
+                        "open_nu": None
+                        if k.onbevestigd
+                        else is_open(list(k.uren), k.altijd_open, nu),
+                        "onbevestigd": k.onbevestigd,
                     }
                     for k in stap.punt.kanalen
                 ],

@@ -30,6 +30,7 @@ class Kanaal:
     uren: tuple[dict, ...]
     altijd_open: bool
     uren_toelichting: str
+    onbevestigd: bool = False
 
 
 class Feit(StrEnum):
@@ -186,6 +187,7 @@ def _bouw() -> dict[str, Punt]:
                     uren=tuple(k.uren),
                     altijd_open=k.altijd_open,
                     uren_toelichting=k.uren_toelichting,
+                    onbevestigd=k.onbevestigd,
                 )
                 for k in p.kanalen.all()
             ),

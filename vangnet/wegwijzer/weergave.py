@@ -84,7 +84,11 @@ def _open(punt: Punt, nu: datetime) -> tuple[bool | None, ...]:
     if staat is None:
         if len(_open_per_minuut) > 10_000:
             _open_per_minuut.clear()
-        staat = tuple(is_open(list(k.uren), k.altijd_open, nu) for k in punt.kanalen)
+        # Hours nobody confirmed never become "nu open" or "nu gesloten".
+        staat = tuple(
+            None if k.onbevestigd else is_open(list(k.uren), k.altijd_open, nu)
+            for k in punt.kanalen
+        )
         _open_per_minuut[sleutel] = staat
     return staat
 

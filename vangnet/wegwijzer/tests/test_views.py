@@ -303,3 +303,26 @@ def test_no_answer_and_no_reason_of_a_person_is_ever_kept_in_a_cache(client):
     assert " checked" not in tekst
     assert "Je wil erover praten" not in tekst  # a reason from this person's route
     assert 'value="werknemer" checked' not in tekst
+
+
+def test_hours_nobody_confirmed_are_marked_and_never_said_to_be_open_now(client):
+    """Issue 10: a channel that is not confirmed is shown as such, and its hours never turn
+    into "nu open" or "nu gesloten"."""
+    from vangnet.kaart.models import Kanaal
+
+    kanaal = Kanaal.objects.get(aanspreekpunt__slug="caw", soort="telefoon")
+    assert kanaal.onbevestigd and kanaal.uren
+    response = client.post(
+        "/api/v1/wegwijzer", {"rol": "vrijwilliger"}, content_type="application/json"
+    )
+    caw = next(s for s in response.json()["route"] if s["id"] == "caw")
+    telefoon = next(k for k in caw["kanalen"] if k["soort"] == "telefoon")
+    assert telefoon["onbevestigd"] is True and telefoon["open_nu"] is None
+
+
+def test_every_channel_with_structured_hours_has_a_source():
+    """Issue 10: no structured opening hours without a source."""
+    from vangnet.kaart.models import Kanaal
+
+    zonder = [str(k) for k in Kanaal.objects.exclude(uren=[]) if not k.bron]
+    assert not zonder
