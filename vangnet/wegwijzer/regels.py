@@ -449,6 +449,20 @@ BEVOEGDHEDEN: tuple[Bevoegdheid, ...] = (
         ),
         bron=(_MELDPUNTEN_WERK,),
     ),
+    # Cultuurloket advises on the business side only; it never handles the behaviour itself.
+    Bevoegdheid(
+        punt="cultuurloket",
+        gevolg=VOORWAARDE,
+        reden=_(
+            "Cultuurloket helpt met de zakelijke kant: je contract, je loon of je statuut. Het "
+            "is geen meldpunt voor het gedrag zelf."
+        ),
+        voorwaarde=_(
+            "Cultuurloket helpt met de zakelijke kant: je contract, je loon of je statuut. Het "
+            "is geen meldpunt voor het gedrag zelf."
+        ),
+        bron=("https://www.kunstenloket.be/missie-en-visie",),
+    ),
     # The Vlaams Meldpunt: enough that the victim or the perpetrator is a member or staff of
     # a Flemish organisation; not for behaviour between one-time users, such as an audience.
     Bevoegdheid(
