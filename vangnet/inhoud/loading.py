@@ -7,11 +7,10 @@ place, and records that disappeared from a file are reported, or deleted with
 """
 
 import json
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
-from decimal import Decimal, InvalidOperation
+from datetime import date, timedelta
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -23,19 +22,11 @@ import reversion
 import yaml
 
 from vangnet.begrippen.models import Begrip
-from vangnet.inhoud.validation import (
-    LANGUAGES,
-    Problems,
-    check_bron,
-    check_choice,
-    check_choices,
-    check_id,
-    translated,
-    translated_list,
-)
-from vangnet.kaart import choices as c
+from vangnet.inhoud import schemas
+from vangnet.inhoud.schemas import LANGUAGES, vertaald, vertaalde_lijst
+from vangnet.inhoud.validation import Problems, check_id
 from vangnet.kaart.models import Aanbod, Aanspreekpunt, Kanaal, Organisatie, ParitairComite, Prijs
-from vangnet.wegwijzer.models import Onderdeel, Opvangstap
+from vangnet.wegwijzer.models import Opvangstap
 from vangnet.zoeken.indexing import reindex_all
 from vangnet.zoeken.text import tokens
 
@@ -55,29 +46,16 @@ EXTRA_BESTANDEN = (
     ("quickscan.yaml", "vangnet.quickscan.laden.laad"),
     ("reactiegids.yaml", "vangnet.toolbox.laden.laad"),
 )
-ACTIE = re.compile(r"^\d\.\d(\.[a-z])?$")
-TIME = re.compile(r"^\d\d:\d\d$")
-# Translatable text fields per kind: {field: required}.
-AANSPREEKPUNT_TEKSTEN = {
-    "naam": True,
-    "samenvatting": True,
-    "beschrijving": False,
-    "anoniem_toelichting": False,
-    "kosten": False,
-    "voorwaarden": False,
-}
-# The facts of a contact point that can carry a sourced "no" (``niet_voor``), with their
-# vocabulary; ``minderjarigen`` is a yes/no fact without values.
-NIET_VOOR_KENMERKEN: dict[str, type[models.TextChoices] | None] = {
-    "doelgroepen": c.Status,
-    "perspectieven": c.Perspectief,
-    "gedrag": c.Gedrag,
-    "discriminatiegronden": c.Discriminatiegrond,
-    "contexten": c.Context,
-    "sectoren": c.Sector,
-    "minderjarigen": None,
-}
-AANBOD_TEKSTEN = {"titel": True, "samenvatting": True, "beschrijving": False, "duur": False}
+# Translatable text fields per kind (the schemas in schemas.py say which are required).
+AANSPREEKPUNT_TEKSTEN = (
+    "naam",
+    "samenvatting",
+    "beschrijving",
+    "anoniem_toelichting",
+    "kosten",
+    "voorwaarden",
+)
+AANBOD_TEKSTEN = ("titel", "samenvatting", "beschrijving", "duur")
 #: Facts checked longer ago than this are reported by ``load_content`` (a warning, not an error).
 CONTROLE_GELDIG = timedelta(days=365)
 
@@ -116,14 +94,6 @@ def _set_translated(values: dict, name: str, texts: dict) -> None:
     values[name] = texts["nl"]
 
 
-def _translated_fields(
-    problems: Problems, where: str, record: dict, values: dict, fields: dict[str, bool]
-) -> None:
-    """Read several translatable fields ({name: required}) of ``record`` into ``values``."""
-    for name, required in fields.items():
-        _set_translated(values, name, translated(problems, where, name, record.get(name), required))
-
-
 def _upsert(model: type[models.Model], slug: str, values: dict, tally: Tally) -> models.Model:
     """Create or update one record, saving only when a value changed."""
     obj = model.objects.filter(slug=slug).first()
@@ -145,23 +115,11 @@ def _upsert(model: type[models.Model], slug: str, values: dict, tally: Tally) ->
     return obj
 
 
-def _acties(problems: Problems, where: str, value: Any) -> list[str]:
-    if value in (None, []):
-        return []
-    if not isinstance(value, list):
-        problems.add(where, "acties must be a list")
-        return []
-    for item in value:
-        if not isinstance(item, str) or not ACTIE.match(item):
-            problems.add(where, f"acties: {item!r} is not an action number such as '2.3.a'")
-    return [str(v) for v in value]
-
-
-def _common(problems: Problems, where: str, record: dict) -> dict:
+def _common(record: schemas.Record) -> dict:
     return {
-        "bron": check_bron(problems, where, record.get("bron")),
-        "onbevestigd": list(record.get("onbevestigd") or []),
-        "acties": _acties(problems, where, record.get("acties")),
+        "bron": list(record.bron),
+        "onbevestigd": list(record.onbevestigd),
+        "acties": list(getattr(record, "acties", [])),
     }
 
 
@@ -209,7 +167,7 @@ class Loader:
         return value
 
     def _org_refs(self, where: str, name: str, value: Any) -> list[str]:
-        return [v for v in (value or []) if self._org_ref(where, name, v)]
+        return [v for i, v in enumerate(value or []) if self._org_ref(where, f"{name}[{i}]", v)]
 
     def _controle(self, where: str, datum: date | None) -> None:
         """Warn about a contact point or channel whose facts were never, or long ago, checked."""
@@ -244,6 +202,11 @@ class Loader:
         return self.tallies
 
     def _load_all(self, prune: bool) -> None:
+        # Every kaart file is checked against its schema before anything is written.
+        self.geldig = {}
+        for name, schema in schemas.SCHEMAS.items():
+            self.geldig[name], problemen = schemas.valideer(name, self.records[name], schema)
+            self.problems.items.extend(problemen)
         self._organisaties(prune)
         self._paritaire_comites(prune)
         self._begrippen(prune)
@@ -258,25 +221,24 @@ class Loader:
         reindex_all()
         self.progress("zoekindex", 1, 1)
 
+    def _valid(self, name: str) -> Iterable[tuple[str, str, Any]]:
+        """The records of a kaart file that passed their schema (checked in ``_load_all``)."""
+        records = self.geldig.get(name, [])
+        for i, (where, model) in enumerate(records, start=1):
+            self.progress(name, i, len(records))
+            yield where, model.id, model
+
     def _organisaties(self, prune: bool) -> None:
         name = "organisaties.yaml"
         tally = self.tallies[name] = Tally()
         slugs = set()
-        for where, slug, r in self._each(name):
-            values = _common(self.problems, where, r)
-            _set_translated(
-                values, "naam", translated(self.problems, where, "naam", r.get("naam"), True)
-            )
-            _set_translated(
-                values,
-                "beschrijving",
-                translated(self.problems, where, "beschrijving", r.get("beschrijving"), False),
-            )
-            values["afkorting"] = str(r.get("afkorting") or "")
-            values["soort"] = check_choice(
-                self.problems, where, "soort", r.get("soort"), c.OrganisatieSoort
-            )
-            values["website"] = str(r.get("website") or "")
+        for _where, slug, r in self._valid(name):
+            values = _common(r)
+            _set_translated(values, "naam", vertaald(r.naam))
+            _set_translated(values, "beschrijving", vertaald(r.beschrijving))
+            values["afkorting"] = r.afkorting
+            values["soort"] = r.soort
+            values["website"] = r.website
             if not self.problems:
                 _upsert(Organisatie, slug, values, tally)
             slugs.add(slug)
@@ -287,12 +249,10 @@ class Loader:
         name = "paritaire-comites.yaml"
         tally = self.tallies[name] = Tally()
         slugs = set()
-        for where, slug, r in self._each(name):
-            values = _common(self.problems, where, r)
-            _set_translated(
-                values, "naam", translated(self.problems, where, "naam", r.get("naam"), True)
-            )
-            fonds = self._org_ref(where, "sociaal_fonds", r.get("sociaal_fonds"))
+        for where, slug, r in self._valid(name):
+            values = _common(r)
+            _set_translated(values, "naam", vertaald(r.naam))
+            fonds = self._org_ref(where, "sociaal_fonds", r.sociaal_fonds)
             if not self.problems:
                 values["sociaal_fonds"] = (
                     Organisatie.objects.filter(slug=fonds).first() if fonds else None
@@ -307,24 +267,18 @@ class Loader:
         tally = self.tallies[name] = Tally()
         slugs = set()
         related: dict[str, list[str]] = {}
-        for where, slug, r in self._each(name):
+        for where, slug, r in self._valid(name):
             values = {
-                "bron": check_bron(self.problems, where, r.get("bron")),
-                "onbevestigd": list(r.get("onbevestigd") or []),
-                "synoniemen": [str(s) for s in (r.get("synoniemen") or [])],
+                "bron": list(r.bron),
+                "onbevestigd": list(r.onbevestigd),
+                "synoniemen": list(r.synoniemen),
             }
-            _set_translated(
-                values, "term", translated(self.problems, where, "term", r.get("term"), True)
-            )
-            _set_translated(
-                values,
-                "definitie",
-                translated(self.problems, where, "definitie", r.get("definitie"), True),
-            )
-            for other in r.get("verwant") or []:
+            _set_translated(values, "term", vertaald(r.term))
+            _set_translated(values, "definitie", vertaald(r.definitie))
+            for i, other in enumerate(r.verwant):
                 if other not in self.begrip_ids:
-                    self.problems.add(where, f"verwant: unknown term id {other!r}")
-            related[slug] = [o for o in (r.get("verwant") or []) if o in self.begrip_ids]
+                    self.problems.add(where, f"verwant[{i}]: unknown term id {other!r}")
+            related[slug] = [o for o in r.verwant if o in self.begrip_ids]
             if not self.problems:
                 _upsert(Begrip, slug, values, tally)
             slugs.add(slug)
@@ -361,51 +315,42 @@ class Loader:
         name = "aanspreekpunten.yaml"
         tally = self.tallies[name] = Tally()
         slugs = set()
-        for where, slug, r in self._each(name):
-            p = self.problems
-            values = _common(p, where, r)
-            _translated_fields(p, where, r, values, AANSPREEKPUNT_TEKSTEN)
+        for where, slug, r in self._valid(name):
+            values = _common(r)
+            for field_name in AANSPREEKPUNT_TEKSTEN:
+                _set_translated(values, field_name, vertaald(getattr(r, field_name)))
             for field_name in ("opvolging", "wie_weet_wat"):
-                lists = translated_list(p, where, field_name, r.get(field_name))
+                lists = vertaalde_lijst(getattr(r, field_name))
                 for code in LANGUAGES:
                     values[f"{field_name}_{code}"] = lists[code]
                 values[field_name] = lists["nl"]
-            values["soort"] = check_choice(p, where, "soort", r.get("soort"), c.AanspreekpuntSoort)
-            values["niveau"] = check_choice(p, where, "niveau", r.get("niveau"), c.Niveau)
-            values["biedt"] = check_choices(p, where, "biedt", r.get("biedt"), c.Wens)
-            values["doelgroepen"] = check_choices(
-                p, where, "doelgroepen", r.get("doelgroepen"), c.Status
-            )
-            values["perspectieven"] = check_choices(
-                p, where, "perspectieven", r.get("perspectieven"), c.Perspectief
-            )
-            values["gedrag"] = check_choices(p, where, "gedrag", r.get("gedrag"), c.Gedrag)
-            values["discriminatiegronden"] = check_choices(
-                p,
-                where,
+            for field_name in (
+                "soort",
+                "niveau",
+                "biedt",
+                "doelgroepen",
+                "perspectieven",
+                "gedrag",
                 "discriminatiegronden",
-                r.get("discriminatiegronden"),
-                c.Discriminatiegrond,
-            )
-            values["contexten"] = check_choices(
-                p, where, "contexten", r.get("contexten"), c.Context
-            )
-            values["sectoren"] = check_choices(p, where, "sectoren", r.get("sectoren"), c.Sector)
-            values["talen"] = check_choices(p, where, "talen", r.get("talen"), c.Taal)
-            for flag in ("anoniem", "kosteloos", "minderjarigen"):
-                if r.get(flag) not in (True, False, None):
-                    p.add(where, f"{flag} must be true, false or null")
-                values[flag] = r.get(flag)
-            values["niet_voor"] = self._niet_voor(where, r, values)
-            values["identiteit_bevestigd"] = r.get("identiteit_bevestigd", True)
-            if values["identiteit_bevestigd"] not in (True, False):
-                p.add(where, "identiteit_bevestigd must be true or false")
-            values["gecontroleerd_op"] = _datum(p, where, "gecontroleerd_op", r)
-            self._controle(where, values["gecontroleerd_op"])
-            values["dringend"] = bool(r.get("dringend", False))
-            organisatie = self._org_ref(where, "organisatie", r.get("organisatie"))
-            aanbieders = self._org_refs(where, "aanbieders", r.get("aanbieders"))
-            kanalen = [self._kanaal(where, i, k) for i, k in enumerate(r.get("kanalen") or [])]
+                "contexten",
+                "sectoren",
+                "talen",
+                "anoniem",
+                "kosteloos",
+                "minderjarigen",
+                "identiteit_bevestigd",
+                "gecontroleerd_op",
+                "dringend",
+            ):
+                value = getattr(r, field_name)
+                values[field_name] = list(value) if isinstance(value, list) else value
+            values["niet_voor"] = r.niet_voor_waarden()
+            organisatie = self._org_ref(where, "organisatie", r.organisatie)
+            aanbieders = self._org_refs(where, "aanbieders", r.aanbieders)
+            kanalen = [_kanaal(i, k) for i, k in enumerate(r.kanalen)]
+            self._controle(where, r.gecontroleerd_op)
+            for i, k in enumerate(r.kanalen):
+                self._controle(f"{where} kanalen[{i}]", k.gecontroleerd_op)
             if self.problems:
                 slugs.add(slug)
                 continue
@@ -427,125 +372,20 @@ class Loader:
         if not self.problems:
             self._prune(Aanspreekpunt, name, slugs, prune)
 
-    def _niet_voor(self, where: str, r: dict, values: dict) -> dict[str, list[dict]]:
-        """The sourced "no" facts of a contact point (see docs/data-format.md).
-
-        ``waarden: overige`` stands for every value of the vocabulary not listed as "yes";
-        it is written out here so that the router reads plain lists. A value may not be both
-        "yes" and "no".
-        """
-        p = self.problems
-        value = r.get("niet_voor") or {}
-        if not isinstance(value, dict):
-            p.add(where, "niet_voor must be a mapping of kenmerk: [entries]")
-            return {}
-        result: dict[str, list[dict]] = {}
-        for kenmerk, entries in value.items():
-            here = f"{where} niet_voor.{kenmerk}"
-            if kenmerk not in NIET_VOOR_KENMERKEN:
-                p.add(here, f"unknown kenmerk; allowed: {', '.join(NIET_VOOR_KENMERKEN)}")
-                continue
-            if not isinstance(entries, list) or not entries:
-                p.add(here, "must be a non-empty list of {waarden, bron, reden}")
-                continue
-            keuzes = NIET_VOOR_KENMERKEN[kenmerk]
-            ja = set(values.get(kenmerk) or []) if keuzes else set()
-            result[kenmerk] = []
-            for i, entry in enumerate(entries):
-                there = f"{here}[{i}]"
-                if not isinstance(entry, dict):
-                    p.add(there, "an entry must be a mapping with waarden, bron and reden")
-                    continue
-                onbekend = sorted(set(entry) - {"waarden", "bron", "reden"})
-                if onbekend:
-                    p.add(there, f"unknown field(s) {', '.join(onbekend)}")
-                if keuzes is None:  # minderjarigen: a yes/no fact, no values
-                    waarden: list[str] = []
-                    if values.get("minderjarigen") is not False:
-                        p.add(there, "a sourced no for minderjarigen needs minderjarigen: false")
-                elif entry.get("waarden") == "overige":
-                    waarden = [v for v in keuzes.values if v not in ja]
-                else:
-                    waarden = check_choices(p, there, "waarden", entry.get("waarden"), keuzes)
-                    if not waarden:
-                        p.add(there, "waarden must list values, or be 'overige'")
-                    dubbel = sorted(ja & set(waarden))
-                    if dubbel:
-                        p.add(there, f"{', '.join(dubbel)} is both listed in {kenmerk} and here")
-                result[kenmerk].append(
-                    {
-                        "waarden": waarden,
-                        "bron": check_bron(p, there, entry.get("bron")),
-                        "reden": translated(p, there, "reden", entry.get("reden"), False),
-                    }
-                )
-        if r.get("minderjarigen") is False and "minderjarigen" not in result:
-            p.add(where, "minderjarigen: false needs a sourced entry in niet_voor.minderjarigen")
-        return result
-
-    def _kanaal(self, where: str, i: int, k: Any) -> dict:
-        p = self.problems
-        here = f"{where} kanalen[{i}]"
-        if not isinstance(k, dict):
-            p.add(here, "a channel must be a mapping")
-            return {}
-        values = {
-            "volgorde": i,
-            "soort": check_choice(p, here, "soort", k.get("soort"), c.KanaalSoort),
-            "waarde": str(k.get("waarde") or ""),
-            "altijd_open": bool(k.get("altijd_open", False)),
-            "bron": check_bron(p, here, k.get("bron"), required=False),
-            "onbevestigd": bool(k.get("onbevestigd", False)),
-            "uren": self._uren(here, k.get("uren")),
-            "gecontroleerd_op": _datum(p, here, "gecontroleerd_op", k),
-        }
-        self._controle(here, values["gecontroleerd_op"])
-        if not values["waarde"]:
-            p.add(here, "waarde (number, address or link) is required")
-        for name in ("label", "uren_toelichting"):
-            texts = translated(p, here, name, k.get(name), False)
-            for code in LANGUAGES:
-                values[f"{name}_{code}"] = texts[code]
-            values[name] = texts["nl"]
-        return values
-
-    def _uren(self, where: str, value: Any) -> list[dict]:
-        if not value:
-            return []
-        result = []
-        for slot in value:
-            dagen = check_choices(self.problems, where, "uren.dagen", slot.get("dagen"), c.Dag)
-            van, tot = str(slot.get("van", "")), str(slot.get("tot", ""))
-            if not (TIME.match(van) and TIME.match(tot)):
-                self.problems.add(
-                    where, f"uren: van/tot must be written HH:MM, got {van!r}-{tot!r}"
-                )
-            result.append({"dagen": dagen, "van": van, "tot": tot})
-        return result
-
     def _aanbod(self, prune: bool) -> None:
         name = "aanbod.yaml"
         tally = self.tallies[name] = Tally()
         slugs = set()
-        for where, slug, r in self._each(name):
-            p = self.problems
-            values = _common(p, where, r)
-            _translated_fields(p, where, r, values, AANBOD_TEKSTEN)
-            values["soort"] = check_choice(p, where, "soort", r.get("soort"), c.AanbodSoort)
-            values["beleidsniveaus"] = check_choices(
-                p, where, "beleidsniveaus", r.get("beleidsniveaus"), c.Beleidsniveau
-            )
-            values["doelgroepen"] = check_choices(
-                p, where, "doelgroepen", r.get("doelgroepen"), c.AanbodDoelgroep
-            )
-            values["sectoren"] = check_choices(p, where, "sectoren", r.get("sectoren"), c.Sector)
-            values["talen"] = check_choices(p, where, "talen", r.get("talen"), c.Taal)
-            values["url"] = str(r.get("url") or "")
-            aanbieders = self._org_refs(where, "aanbieders", r.get("aanbieders"))
-            prijzen = [self._prijs(where, i, x) for i, x in enumerate(r.get("prijzen") or [])]
-            pcs = [x.get("paritair_comite") for x in prijzen]
-            if len(pcs) != len(set(pcs)):
-                p.add(where, "prijzen: one price per paritair comité (and one for everyone else)")
+        for where, slug, r in self._valid(name):
+            values = _common(r)
+            for field_name in AANBOD_TEKSTEN:
+                _set_translated(values, field_name, vertaald(getattr(r, field_name)))
+            values["soort"] = r.soort
+            for field_name in ("beleidsniveaus", "doelgroepen", "sectoren", "talen"):
+                values[field_name] = list(getattr(r, field_name))
+            values["url"] = r.url
+            aanbieders = self._org_refs(where, "aanbieders", r.aanbieders)
+            prijzen = [self._prijs(where, i, x) for i, x in enumerate(r.prijzen)]
             if self.problems:
                 slugs.add(slug)
                 continue
@@ -569,68 +409,50 @@ class Loader:
         tally = self.tallies[name] = Tally()
         slugs = set()
         punt_ids = {str(r.get("id")) for r in self.records["aanspreekpunten.yaml"]}
-        for volgorde, (where, slug, r) in enumerate(self._each(name)):
-            p = self.problems
+        for volgorde, (where, slug, r) in enumerate(self._valid(name)):
             values: dict[str, Any] = {
-                "bron": check_bron(p, where, r.get("bron")),
-                "onbevestigd": list(r.get("onbevestigd") or []),
-                "onderdeel": check_choice(p, where, "onderdeel", r.get("onderdeel"), Onderdeel),
+                "bron": list(r.bron),
+                "onbevestigd": list(r.onbevestigd),
+                "onderdeel": r.onderdeel,
                 "volgorde": volgorde,
             }
-            _set_translated(values, "tekst", translated(p, where, "tekst", r.get("tekst"), True))
-            verwijst = [str(v) for v in (r.get("verwijst_naar") or [])]
-            for ref in verwijst:
+            _set_translated(values, "tekst", vertaald(r.tekst))
+            for i, ref in enumerate(r.verwijst_naar):
                 if ref not in punt_ids:
-                    p.add(where, f"verwijst_naar: unknown contact point id {ref!r}")
+                    self.problems.add(
+                        where, f"verwijst_naar[{i}]: unknown contact point id {ref!r}"
+                    )
             slugs.add(slug)
             if self.problems:
                 continue
             stap = _upsert(Opvangstap, slug, values, tally)
-            _sync_m2m(stap.verwijst_naar, Aanspreekpunt.objects.filter(slug__in=verwijst))
+            _sync_m2m(stap.verwijst_naar, Aanspreekpunt.objects.filter(slug__in=r.verwijst_naar))
         if not self.problems:
             self._prune(Opvangstap, name, slugs, prune)
 
-    def _prijs(self, where: str, i: int, x: Any) -> dict:
-        here = f"{where} prijzen[{i}]"
-        if not isinstance(x, dict):
-            self.problems.add(here, "a price must be a mapping")
-            return {}
-        pc = x.get("paritair_comite")
-        if pc is not None and str(pc) not in self.pc_ids:
-            self.problems.add(here, f"paritair_comite: unknown id {pc!r}")
-        try:
-            bedrag = Decimal(str(x.get("bedrag")))
-            if bedrag < 0:
-                raise InvalidOperation
-        except (InvalidOperation, ValueError):
-            self.problems.add(
-                here, f"bedrag must be a non-negative number, got {x.get('bedrag')!r}"
-            )
-            bedrag = Decimal(0)
-        values = {
-            "paritair_comite": str(pc) if pc is not None else None,
-            "bedrag": bedrag,
-            "vanaf": bool(x.get("vanaf", False)),
-        }
-        texts = translated(self.problems, here, "toelichting", x.get("toelichting"), False)
-        for code in LANGUAGES:
-            values[f"toelichting_{code}"] = texts[code]
-        values["toelichting"] = texts["nl"]
+    def _prijs(self, where: str, i: int, x: schemas.Prijs) -> dict:
+        pc = x.paritair_comite
+        if pc is not None and pc not in self.pc_ids:
+            self.problems.add(where, f"prijzen[{i}].paritair_comite: unknown id {pc!r}")
+        values: dict[str, Any] = {"paritair_comite": pc, "bedrag": x.bedrag, "vanaf": x.vanaf}
+        _set_translated(values, "toelichting", vertaald(x.toelichting))
         return values
 
 
-def _datum(problems: Problems, where: str, name: str, record: dict) -> date | None:
-    """An optional ISO date (YAML reads ``2026-12-01`` as a date already)."""
-    value = record.get(name)
-    if value is None:
-        return None
-    if isinstance(value, date) and not isinstance(value, datetime):
-        return value
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError:
-        problems.add(where, f"{name} must be a date written YYYY-MM-DD, got {value!r}")
-        return None
+def _kanaal(i: int, k: schemas.Kanaal) -> dict:
+    values: dict[str, Any] = {
+        "volgorde": i,
+        "soort": k.soort,
+        "waarde": k.waarde,
+        "altijd_open": k.altijd_open,
+        "bron": list(k.bron),
+        "onbevestigd": k.onbevestigd,
+        "uren": [{"dagen": list(u.dagen), "van": u.van, "tot": u.tot} for u in k.uren],
+        "gecontroleerd_op": k.gecontroleerd_op,
+    }
+    _set_translated(values, "label", vertaald(k.label))
+    _set_translated(values, "uren_toelichting", vertaald(k.uren_toelichting))
+    return values
 
 
 def _sync_m2m(manager: Any, wanted: models.QuerySet) -> None:

@@ -169,6 +169,7 @@ class Organisatie(Record):
 class ParitairComite(Record):
     naam: Tekst
     sociaal_fonds: Slug | None = None
+    acties: lijst(Actie) = []
 
 
 class Begrip(Record):

@@ -145,14 +145,14 @@ def test_an_unknown_code_value_is_refused_naming_file_record_and_field(data_copy
         Loader(data_copy).load()
     [problem] = error.value.problems
     assert problem.startswith("aanspreekpunten.yaml #1 (")
-    assert "gedrag: unknown value 'roddelen'" in problem
+    assert "gedrag[1]: unknown value 'roddelen'" in problem
 
 
 def test_a_record_without_source_is_refused(data_copy):
     edit(data_copy, "aanbod.yaml", lambda records: records[2].pop("bron"))
     with pytest.raises(ContentError, match="problem") as error:
         Loader(data_copy).load()
-    assert "bron must be a non-empty list" in error.value.problems[0]
+    assert "bron: must be a non-empty list" in error.value.problems[0]
 
 
 def test_a_shortened_url_is_not_a_source(data_copy):
@@ -175,6 +175,75 @@ def test_a_reference_to_an_unknown_organisation_is_refused(data_copy):
     assert "unknown organisation id 'bestaat-niet'" in error.value.problems[0]
 
 
+def test_a_bad_opening_hour_names_file_record_and_nested_field(data_copy):
+    def corrupt(records):
+        records[0]["kanalen"] = [
+            records[0]["kanalen"][0],
+            {
+                "soort": "telefoon",
+                "waarde": "02 000 00 00",
+                "uren": [{"dagen": ["ma"], "van": "9u", "tot": "17:00"}],
+            },
+        ]
+
+    edit(data_copy, "aanspreekpunten.yaml", corrupt)
+    first = yaml.safe_load((data_copy / "aanspreekpunten.yaml").read_text())[0]["id"]
+    with pytest.raises(ContentError) as error:
+        Loader(data_copy).load()
+    assert error.value.problems == [
+        f"aanspreekpunten.yaml #1 ({first}): kanalen[1].uren[0].van: must be written HH:MM, "
+        "got '9u'"
+    ]
+
+
+def test_a_bad_source_in_a_sourced_no_names_file_record_and_nested_field(data_copy):
+    def corrupt(records):
+        punt = next(r for r in records if (r.get("niet_voor") or {}).get("doelgroepen"))
+        punt["niet_voor"]["doelgroepen"][0]["bron"] = ["ergens gelezen"]
+
+    edit(data_copy, "aanspreekpunten.yaml", corrupt)
+    with pytest.raises(ContentError) as error:
+        Loader(data_copy).load()
+    [problem] = error.value.problems
+    assert problem.startswith("aanspreekpunten.yaml #")
+    assert ": niet_voor.doelgroepen[0].bron[0]: 'ergens gelezen' is neither" in problem
+
+
+def test_every_problem_of_every_file_is_reported_not_only_the_first(data_copy):
+    def corrupt_points(records):
+        records[0]["anoniem"] = "ja"
+        records[0]["onbekend_veld"] = 1
+        records[1]["naam"] = {"fr": "Sans néerlandais"}
+        records[2]["minderjarigen"] = False
+
+    edit(data_copy, "aanspreekpunten.yaml", corrupt_points)
+    edit(data_copy, "organisaties.yaml", lambda records: records[3].update(soort="fanclub"))
+    with pytest.raises(ContentError) as error:
+        Loader(data_copy).load()
+    fields = sorted(p.split(": ")[1] for p in error.value.problems)
+    assert fields == ["anoniem", "minderjarigen", "naam.nl", "onbekend_veld", "soort"], (
+        error.value.problems
+    )
+    assert all(
+        p.startswith(("aanspreekpunten.yaml #", "organisaties.yaml #4 ("))
+        for p in error.value.problems
+    )
+
+
+def test_a_value_both_yes_and_no_is_refused(data_copy):
+    def corrupt(records):
+        punt = next(r for r in records if (r.get("niet_voor") or {}).get("gedrag"))
+        punt["niet_voor"]["gedrag"] = [
+            {"waarden": [punt["gedrag"][0]], "bron": ["actieplan actie 2.1"]}
+        ]
+
+    edit(data_copy, "aanspreekpunten.yaml", corrupt)
+    with pytest.raises(ContentError) as error:
+        Loader(data_copy).load()
+    [problem] = error.value.problems
+    assert "niet_voor.gedrag[0].waarden: " in problem and "is both listed in gedrag" in problem
+
+
 def test_a_failed_load_writes_nothing(data_copy):
     def rename_and_break(records):
         records[0]["naam"] = "Mag niet blijven"
@@ -190,7 +259,7 @@ def test_the_command_lists_every_problem_and_fails(data_copy, capsys):
     edit(data_copy, "begrippen.yaml", lambda records: records[0].update(verwant=["nergens"]))
     with pytest.raises(CommandError):
         call_command("load_content", data=str(data_copy))
-    assert "verwant: unknown term id 'nergens'" in capsys.readouterr().err
+    assert "verwant[0]: unknown term id 'nergens'" in capsys.readouterr().err
 
 
 def test_check_mode_validates_without_writing(data_copy, capsys):
