@@ -392,6 +392,8 @@ def melding(error: dict) -> str:
     kind = error["type"]
     if kind == "literal_error":
         return f"unknown value {error['input']!r}; allowed: {error['ctx']['expected']}"
+    if kind.startswith(("date_", "datetime_")):
+        return f"must be a date written YYYY-MM-DD, got {error['input']!r}"
     if kind == "missing":
         return "is required"
     if kind == "extra_forbidden":

@@ -47,8 +47,7 @@ def test_a_niet_voor_entry_without_a_source_is_refused_naming_file_record_and_fi
     edit_punt(data_copy, "vmri", lambda r: r["niet_voor"]["gedrag"][0].pop("bron"))
     [problem] = problems_of(data_copy)
     assert problem.startswith("aanspreekpunten.yaml #")
-    assert "(vmri) niet_voor.gedrag[0]" in problem
-    assert "bron must be a non-empty list" in problem
+    assert "(vmri): niet_voor.gedrag[0].bron: must be a non-empty list" in problem
 
 
 def test_overige_stands_for_every_value_not_confirmed():
@@ -65,7 +64,7 @@ def test_a_value_that_is_both_yes_and_no_is_refused(data_copy):
         lambda r: r["niet_voor"]["discriminatiegronden"][0].update(waarden=["gender", "afkomst"]),
     )
     [problem] = problems_of(data_copy)
-    assert "(unia) niet_voor.discriminatiegronden[0]" in problem
+    assert "(unia): niet_voor.discriminatiegronden[0].waarden:" in problem
     assert "afkomst is both listed in discriminatiegronden and here" in problem
 
 
@@ -87,7 +86,7 @@ def test_gecontroleerd_op_is_read_as_a_date_for_a_point_and_its_channels():
 def test_a_badly_written_date_is_refused(data_copy):
     edit_punt(data_copy, "zsg", lambda r: r.update(gecontroleerd_op="6 december 2026"))
     [problem] = problems_of(data_copy)
-    assert "(zsg): gecontroleerd_op must be a date written YYYY-MM-DD" in problem
+    assert "(zsg): gecontroleerd_op: must be a date written YYYY-MM-DD" in problem
 
 
 def test_a_fact_checked_more_than_a_year_ago_is_a_warning_not_an_error(data_copy):
