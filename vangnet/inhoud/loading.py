@@ -140,6 +140,10 @@ class Loader:
         self.org_ids = {r.get("id") for r in self.records["organisaties.yaml"]}
         self.pc_ids = {r.get("id") for r in self.records["paritaire-comites.yaml"]}
         self.begrip_ids = {r.get("id") for r in self.records["begrippen.yaml"]}
+        self.ids = {
+            name: {str(r.get("id")) for r in records if isinstance(r, dict)}
+            for name, records in self.records.items()
+        }
 
     # -- helpers ---------------------------------------------------------------------------
 
@@ -220,6 +224,20 @@ class Loader:
         self.progress("zoekindex", 0, 1)
         reindex_all()
         self.progress("zoekindex", 1, 1)
+
+    def gevalideerd(
+        self, name: str, schema: type[schemas.Record]
+    ) -> Iterable[tuple[str, str, Any]]:
+        """Check a file of another app against its declared schema; yield its valid records.
+
+        Every problem is added to ``problems``; references to other files are checked
+        against the ids of every file (see ``schemas.verwijzing``).
+        """
+        geldig, problemen = schemas.valideer(name, self.records[name], schema, self.ids)
+        self.problems.items.extend(problemen)
+        for i, (where, model) in enumerate(geldig, start=1):
+            self.progress(name, i, len(geldig))
+            yield where, model.id, model
 
     def _valid(self, name: str) -> Iterable[tuple[str, str, Any]]:
         """The records of a kaart file that passed their schema (checked in ``_load_all``)."""

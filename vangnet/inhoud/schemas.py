@@ -24,6 +24,7 @@ from pydantic import (
     StrictBool,
     StrictStr,
     ValidationError,
+    ValidationInfo,
     WrapValidator,
     model_validator,
 )
@@ -100,6 +101,25 @@ def _bron_verplicht(value: Any) -> Any:
 
 
 Slug = Annotated[StrictStr, AfterValidator(_slug)]
+
+
+def verwijzing(*bestanden: str, wat: str) -> Any:
+    """The id of a record in one of ``bestanden``; the ids come from the validation context.
+
+    ``valideer`` passes ``{file: ids}`` of every data file, so a reference to another file
+    is checked in the same pass as the record's own fields.
+    """
+
+    def check(value: str, info: ValidationInfo) -> str:
+        context = info.context or {}
+        known = [context[name] for name in bestanden if name in context]
+        if known and not any(value in ids for ids in known):
+            raise ValueError(f"{value!r} is not a known {wat} id")
+        return value
+
+    return Annotated[Slug, AfterValidator(check)]
+
+
 Bronregel = Annotated[StrictStr, AfterValidator(_bronregel)]
 Bron = Annotated[list[Bronregel], BeforeValidator(_bron_verplicht)]
 Actie = Annotated[StrictStr, AfterValidator(_actie)]
@@ -410,11 +430,15 @@ def waar(bestand: str, nummer: int, record: Any) -> str:
 
 
 def valideer(
-    bestand: str, records: list[Any], schema: type[Record]
+    bestand: str,
+    records: list[Any],
+    schema: type[Record],
+    ids: dict[str, set[str]] | None = None,
 ) -> tuple[list[tuple[str, Record]], list[str]]:
     """Check every record of a file: the valid ones (with their name) and every problem.
 
-    Each problem is one line: ``file #n (id): field.sub[0]: message``.
+    ``ids`` holds the ids of every data file, for the references (``verwijzing``). Each
+    problem is one line: ``file #n (id): field.sub[0]: message``.
     """
     geldig: list[tuple[str, Record]] = []
     problemen: list[str] = []
@@ -429,7 +453,7 @@ def valideer(
             problemen.append(f"{where}: id: duplicate id {rid!r}")
         gezien.add(rid if isinstance(rid, str) else "")
         try:
-            model = schema.model_validate(record)
+            model = schema.model_validate(record, context=ids)
         except ValidationError as error:
             for fout in error.errors():
                 veld = pad(fout["loc"])

@@ -3,48 +3,37 @@
 from typing import Any
 
 from vangnet.inhoud.loading import Loader, Tally, _set_translated, _sync_m2m, _upsert
-from vangnet.inhoud.validation import check_bron, check_choice, check_choices, translated
+from vangnet.inhoud.schemas import vertaald
 from vangnet.kaart.models import Aanspreekpunt
-from vangnet.toolbox.choices import Fase, Optie, Verplichting, VoorWie
+from vangnet.toolbox import schema
 from vangnet.toolbox.models import Reactiestap
 
 BESTAND = "reactiegids.yaml"
 
 
 def laad(loader: Loader, prune: bool) -> None:
-    """Validate and upsert the steps of the reaction guide; their order is the file's order.
+    """Validate (``schema.Reactiestap``) and upsert the steps of the reaction guide.
 
-    A required step must name its legal basis (``rechtsgrond``): a person has to be able
-    to check why it is required.
+    Their order is the file's order.
     """
     tally = loader.tallies[BESTAND] = Tally()
     slugs = set()
-    punt_ids = {str(r.get("id")) for r in loader.records["aanspreekpunten.yaml"]}
-    for volgorde, (where, slug, r) in enumerate(loader._each(BESTAND)):
-        p = loader.problems
+    for volgorde, (_where, slug, r) in enumerate(loader.gevalideerd(BESTAND, schema.Reactiestap)):
         values: dict[str, Any] = {
-            "bron": check_bron(p, where, r.get("bron")),
-            "onbevestigd": [str(v) for v in (r.get("onbevestigd") or [])],
-            "fase": check_choice(p, where, "fase", r.get("fase"), Fase),
-            "verplichting": check_choice(
-                p, where, "verplichting", r.get("verplichting"), Verplichting
-            ),
-            "opties": check_choices(p, where, "opties", r.get("opties"), Optie),
-            "voor_wie": check_choices(p, where, "voor_wie", r.get("voor_wie"), VoorWie),
+            "bron": list(r.bron),
+            "onbevestigd": list(r.onbevestigd),
+            "fase": r.fase,
+            "verplichting": r.verplichting,
+            "opties": list(r.opties),
+            "voor_wie": list(r.voor_wie),
             "volgorde": volgorde,
         }
-        for name, required in (("titel", True), ("tekst", True), ("rechtsgrond", False)):
-            _set_translated(values, name, translated(p, where, name, r.get(name), required))
-        if values["verplichting"] == Verplichting.VERPLICHT and not values["rechtsgrond"]:
-            p.add(where, "rechtsgrond is required for a step that is verplicht")
-        bellen = [str(v) for v in (r.get("wie_bellen") or [])]
-        for ref in bellen:
-            if ref not in punt_ids:
-                p.add(where, f"wie_bellen: unknown contact point id {ref!r}")
+        for name in ("titel", "tekst", "rechtsgrond"):
+            _set_translated(values, name, vertaald(getattr(r, name)))
         slugs.add(slug)
         if loader.problems:
             continue
         stap = _upsert(Reactiestap, slug, values, tally)
-        _sync_m2m(stap.wie_bellen, Aanspreekpunt.objects.filter(slug__in=bellen))
+        _sync_m2m(stap.wie_bellen, Aanspreekpunt.objects.filter(slug__in=r.wie_bellen))
     if not loader.problems:
         loader._prune(Reactiestap, BESTAND, slugs, prune)

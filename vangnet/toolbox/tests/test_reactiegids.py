@@ -102,5 +102,5 @@ def test_the_loader_refuses_unknown_options_phases_and_contact_points(tmp_path):
         _laad_met(tmp_path, [stap])
     problemen = " ".join(fout.value.problems)
     assert "fase: unknown value 'ergens'" in problemen
-    assert "opties: unknown value 'ontslag'" in problemen
-    assert "wie_bellen: unknown contact point id 'bestaat-niet'" in problemen
+    assert "opties[0]: unknown value 'ontslag'" in problemen
+    assert "wie_bellen[0]: 'bestaat-niet' is not a known contact point id" in problemen
