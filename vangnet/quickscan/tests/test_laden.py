@@ -52,12 +52,12 @@ def test_the_loader_names_every_problem_of_a_bad_statement(tmp_path):
     tekst = "\n".join(fout.value.problems)
     for verwacht in (
         "niveau",
-        "stelling: the Dutch text (nl) is required",
-        "geldt_voor: unknown value 'multinational'",
-        "unknown condition 'met_huisdieren'",
-        "voorwaarden.grootte: unknown value 'reusachtig'",
+        "stelling.nl: is required",
+        "geldt_voor[0]: unknown value 'multinational'",
+        "voorwaarden.met_huisdieren: unknown field",
+        "voorwaarden.grootte[0]: unknown value 'reusachtig'",
         "gewicht must be 1, 2 or 3",
-        "helpt: 'bestaat-niet' is neither an aanbod nor an aanspreekpunt id",
-        "bron entry 'wikipedia'",
+        "helpt[0]: 'bestaat-niet' is not a known aanbod or aanspreekpunt id",
+        "bron[0]: 'wikipedia' is neither",
     ):
         assert verwacht in tekst, verwacht
