@@ -60,14 +60,14 @@ def test_a_session_that_left_the_file_is_pruned_only_when_asked(tmp_path):
     ("wijziging", "melding"),
     [
         ({"bron": ["actieplan actie 2.3.a"]}, "public https:// page"),
-        ({"bron": []}, "bron must be a non-empty list"),
-        ({"aanbod": "bestaat-niet"}, "unknown aanbod id"),
+        ({"bron": []}, "bron: must be a non-empty list"),
+        ({"aanbod": "bestaat-niet"}, "is not a known aanbod id"),
         ({"start": "2031-03-10"}, "must have a time"),
         ({"start": "volgende week"}, "not a date and time"),
         ({"einde": "2031-03-10T08:00"}, "einde must come after start"),
         ({"plaats": ""}, "plaats is required unless online"),
         ({"inschrijven": "http://voorbeeld.be"}, "https:// link"),
-        ({"online": "ja"}, "online must be true or false"),
+        ({"online": "ja"}, "online: Input should be a valid boolean"),
     ],
 )
 def test_a_bad_session_is_refused_naming_the_record(tmp_path, wijziging, melding):
