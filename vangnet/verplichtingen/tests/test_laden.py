@@ -55,17 +55,17 @@ def test_a_changed_threshold_is_updated_in_place(data_copy):
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        (lambda r: r["gevallen"][0].update(voorwaarde={"werknemer": {"vanaf": 1}}), "unknown key 'werknemer'"),
+        (lambda r: r["gevallen"][0].update(voorwaarde={"werknemer": {"vanaf": 1}}), "gevallen[0].voorwaarde.werknemer: unknown field"),
         (lambda r: r["gevallen"][0].update(voorwaarde={"werknemers": {"vanaf": "50"}}), "a whole number"),
         (lambda r: r["gevallen"][0].update(voorwaarde={"werknemers": {"vanaf": 50, "tot": 20}}), "vanaf must be below tot"),
-        (lambda r: r["gevallen"][0].update(voorwaarde={"werknemers": {"vanaf": 1, "boven": 3}}), "use {vanaf: n, tot: m}"),
+        (lambda r: r["gevallen"][0].update(voorwaarde={"werknemers": {"vanaf": 1, "boven": 3}}), "voorwaarde.werknemers.boven: unknown field"),
         (lambda r: r["gevallen"][0].update(soort="misschien"), "soort: unknown value 'misschien'"),
-        (lambda r: r["gevallen"][0].update(kenmerken={"extern": "ja"}), "kenmerken extern"),
-        (lambda r: r["gevallen"][0].update(kenmerken={"intern": True}), "kenmerken: unknown 'intern'"),
-        (lambda r: r.update(aanspreekpunten=["bestaat-niet"]), "unknown id 'bestaat-niet'"),
-        (lambda r: r.update(datum="1 december 2023"), "datum must be a date"),
-        (lambda r: r.pop("wettelijke_bron"), "wettelijke_bron is required"),
-        (lambda r: r.update(gevallen=[]), "gevallen must be a non-empty list"),
+        (lambda r: r["gevallen"][0].update(kenmerken={"extern": "ja"}), "gevallen[0].kenmerken.extern: unknown value 'ja'"),
+        (lambda r: r["gevallen"][0].update(kenmerken={"intern": True}), "gevallen[0].kenmerken.intern: unknown field"),
+        (lambda r: r.update(aanspreekpunten=["bestaat-niet"]), "aanspreekpunten[0]: 'bestaat-niet' is not a known contact point id"),
+        (lambda r: r.update(datum="1 december 2023"), "datum: must be a date"),
+        (lambda r: r.pop("wettelijke_bron"), "wettelijke_bron: is required"),
+        (lambda r: r.update(gevallen=[]), "gevallen: List should have at least 1 item"),
     ],
 )  # fmt: skip
 def test_a_mistake_in_a_rule_is_refused_naming_the_rule(data_copy, change, message):
