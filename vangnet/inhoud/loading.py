@@ -24,7 +24,6 @@ import yaml
 from vangnet.begrippen.models import Begrip
 from vangnet.inhoud import schemas
 from vangnet.inhoud.schemas import LANGUAGES, vertaald, vertaalde_lijst
-from vangnet.inhoud.validation import Problems, check_id
 from vangnet.kaart.models import Aanbod, Aanspreekpunt, Kanaal, Organisatie, ParitairComite, Prijs
 from vangnet.wegwijzer.models import Opvangstap
 from vangnet.zoeken.indexing import reindex_all
@@ -58,6 +57,19 @@ AANSPREEKPUNT_TEKSTEN = (
 AANBOD_TEKSTEN = ("titel", "samenvatting", "beschrijving", "duur")
 #: Facts checked longer ago than this are reported by ``load_content`` (a warning, not an error).
 CONTROLE_GELDIG = timedelta(days=365)
+
+
+@dataclass
+class Problems:
+    """Collects problems instead of stopping at the first one."""
+
+    items: list[str] = field(default_factory=list)
+
+    def add(self, where: str, message: str) -> None:
+        self.items.append(f"{where}: {message}")
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
 
 
 class ContentError(Exception):
@@ -146,21 +158,6 @@ class Loader:
         }
 
     # -- helpers ---------------------------------------------------------------------------
-
-    def _each(self, name: str) -> Iterable[tuple[str, str, dict]]:
-        records = self.records[name]
-        seen: set[str] = set()
-        for i, record in enumerate(records, start=1):
-            if not isinstance(record, dict):
-                self.problems.add(f"{name} #{i}", "a record must be a mapping")
-                continue
-            where = f"{name} #{i} ({record.get('id', '?')})"
-            slug = check_id(self.problems, where, record)
-            if slug in seen:
-                self.problems.add(where, f"duplicate id {slug!r}")
-            seen.add(slug)
-            self.progress(name, i, len(records))
-            yield where, slug, record
 
     def _org_ref(self, where: str, name: str, value: Any) -> str | None:
         if value in (None, ""):
