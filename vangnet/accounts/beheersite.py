@@ -12,8 +12,6 @@ An account enrols through a one-time link (``accounts/inschrijving.py``,
 ``manage.py beheerder_uitnodigen``): the person chooses the password and sets up the app.
 """
 
-import base64
-
 from django import forms
 from django.contrib import admin, auth
 from django.contrib.admin.forms import AdminAuthenticationForm
@@ -24,15 +22,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 
-import segno
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from vangnet.accounts import inschrijving
+from vangnet.accounts import inschrijving, tweestap
 from vangnet.accounts.drempels import BEHEER_AANMELDEN, wachttijd_tekst
 
 
@@ -120,23 +116,6 @@ class InschrijfForm(SetPasswordForm):
         return code
 
 
-def _qr_code(url: str) -> str:
-    svg = segno.make_qr(url, error="m").svg_inline(
-        scale=4,
-        border=4,
-        dark="#000",
-        light="#fff",
-        svgclass="qr",
-        title=_("QR-code om Vangnet toe te voegen aan je app"),
-    )
-    return svg.replace("<svg ", '<svg role="img" ', 1)
-
-
-def _in_groepen(geheim: bytes) -> str:
-    tekst = base64.b32encode(geheim).decode().rstrip("=")
-    return " ".join(tekst[i : i + 4] for i in range(0, len(tekst), 4))
-
-
 class BeheerSite(admin.AdminSite):
     """Django's admin site, behind two factors and a limit on guessing."""
 
@@ -186,9 +165,8 @@ class BeheerSite(admin.AdminSite):
             {
                 "form": form,
                 "gebruiker": user,
-                # segno's own SVG, with no text of ours in it but the translated title.
-                "qr": mark_safe(_qr_code(toestel.config_url)),  # noqa: S308
-                "geheim": _in_groepen(toestel.bin_key),
+                "qr": tweestap.qr_vorm(toestel.config_url),
+                "geheim": tweestap.geheim_in_groepen(toestel.bin_key),
             }
         )
         return TemplateResponse(request, "accounts/beheer/inschrijven.html", context)

@@ -6,7 +6,6 @@ workflow.py. A handler's private key is unlocked once, at sign-in, and kept in t
 session vault (kluis.py); it is gone after half an hour without activity.
 """
 
-import base64
 import logging
 import math
 from collections.abc import Callable
@@ -23,16 +22,15 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 import django_otp
-import segno
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from vangnet.accounts import tweestap
 from vangnet.accounts.drempels import BEHANDELAAR_AANMELDEN, wachttijd_tekst
 from vangnet.kaart.choices import Gedrag, Wanneer
 from vangnet.kaart.choices import Status as MelderStatus
@@ -214,23 +212,6 @@ def inschrijven(request: HttpRequest) -> HttpResponse:
     return render(request, SJABLONEN + "inschrijven.html", context)
 
 
-def _qr_code(url: str) -> str:
-    svg = segno.make_qr(url, error="m").svg_inline(
-        scale=4,
-        border=4,
-        dark="#000",
-        light="#fff",
-        svgclass="qr",
-        title=_("QR-code om Vangnet toe te voegen aan je app"),
-    )
-    return svg.replace("<svg ", '<svg role="img" ', 1)
-
-
-def _in_groepen(geheim: bytes) -> str:
-    tekst = base64.b32encode(geheim).decode().rstrip("=")
-    return " ".join(tekst[i : i + 4] for i in range(0, len(tekst), 4))
-
-
 @require_http_methods(["GET", "POST"])
 def tweede_stap(request: HttpRequest) -> HttpResponse:
     """Second factor: a code from an authenticator app; the first time, the app is set up."""
@@ -275,8 +256,8 @@ def tweede_stap(request: HttpRequest) -> HttpResponse:
             form.add_error("code", _("Deze code klopt niet. Typ de code die je app nu toont."))
     context = {"form": form, "next": volgende, "inschrijven": inschrijven}
     if inschrijven:
-        context["qr"] = mark_safe(_qr_code(toestel.config_url))  # noqa: S308 – made by segno
-        context["geheim"] = _in_groepen(toestel.bin_key)
+        context["qr"] = tweestap.qr_vorm(toestel.config_url)
+        context["geheim"] = tweestap.geheim_in_groepen(toestel.bin_key)
     return render(request, SJABLONEN + "tweede_stap.html", context, status=status)
 
 
