@@ -249,6 +249,18 @@ class ToewijzenForm(forms.Form):
         )
 
 
+def _controleer_nieuw_wachtwoord(form: forms.Form, user, niet_gelijk: str) -> None:
+    """The new password (``nieuw``) typed twice alike (``herhaal``) and strong enough."""
+    nieuw, herhaal = form.cleaned_data.get("nieuw"), form.cleaned_data.get("herhaal")
+    if nieuw and herhaal and nieuw != herhaal:
+        form.add_error("herhaal", niet_gelijk)
+    elif nieuw:
+        try:
+            password_validation.validate_password(nieuw, user)
+        except ValidationError as fout:
+            form.add_error("nieuw", fout)
+
+
 class WachtwoordForm(forms.Form):
     """A new password: the current one must still open the handler's key."""
 
@@ -283,14 +295,9 @@ class WachtwoordForm(forms.Form):
 
     def clean(self) -> dict:
         data = super().clean()
-        nieuw, herhaal = data.get("nieuw"), data.get("herhaal")
-        if nieuw and herhaal and nieuw != herhaal:
-            self.add_error("herhaal", _("De twee nieuwe wachtwoorden zijn niet gelijk."))
-        elif nieuw:
-            try:
-                password_validation.validate_password(nieuw, self.behandelaar.user)
-            except ValidationError as fout:
-                self.add_error("nieuw", fout)
+        _controleer_nieuw_wachtwoord(
+            self, self.behandelaar.user, _("De twee nieuwe wachtwoorden zijn niet gelijk.")
+        )
         return data
 
 
@@ -315,12 +322,7 @@ class InschrijfForm(forms.Form):
 
     def clean(self) -> dict:
         data = super().clean()
-        nieuw, herhaal = data.get("nieuw"), data.get("herhaal")
-        if nieuw and herhaal and nieuw != herhaal:
-            self.add_error("herhaal", _("De twee wachtwoorden zijn niet gelijk."))
-        elif nieuw:
-            try:
-                password_validation.validate_password(nieuw, self.behandelaar.user)
-            except ValidationError as fout:
-                self.add_error("nieuw", fout)
+        _controleer_nieuw_wachtwoord(
+            self, self.behandelaar.user, _("De twee wachtwoorden zijn niet gelijk.")
+        )
         return data
