@@ -303,8 +303,9 @@ class Bevoegdheid:
     punt: str
     gevolg: str
     reden: Promise
-    voorwaarde: Promise
     bron: tuple[str, ...]
+    #: What the person reads while the rule is undecided; ``reden`` when not given.
+    voorwaarde: Promise | None = None
     gedrag: frozenset[str] | None = None
     rollen: frozenset[str] | None = None
     contexten: frozenset[str] | None = None
@@ -388,10 +389,6 @@ BEVOEGDHEDEN: tuple[Bevoegdheid, ...] = (
             "In cultuur, vrije tijd en onderwijs is Unia alleen nog bevoegd voor haatspraak en "
             "haatmisdrijven; andere discriminatie behandelt het VMRI."
         ),
-        voorwaarde=_(
-            "In cultuur, vrije tijd en onderwijs is Unia alleen nog bevoegd voor haatspraak en "
-            "haatmisdrijven; andere discriminatie behandelt het VMRI."
-        ),
         bron=(_UNIA_VLAANDEREN,),
     ),
     Bevoegdheid(
@@ -443,10 +440,6 @@ BEVOEGDHEDEN: tuple[Bevoegdheid, ...] = (
             "Gaat het om je loon, je arbeidsduur, je contract of ouderschapsverlof? Dan kan de "
             "inspectie Toezicht op de Sociale Wetten optreden."
         ),
-        voorwaarde=_(
-            "Gaat het om je loon, je arbeidsduur, je contract of ouderschapsverlof? Dan kan de "
-            "inspectie Toezicht op de Sociale Wetten optreden."
-        ),
         bron=(_MELDPUNTEN_WERK,),
     ),
     # Cultuurloket advises on the business side only; it never handles the behaviour itself.
@@ -454,10 +447,6 @@ BEVOEGDHEDEN: tuple[Bevoegdheid, ...] = (
         punt="cultuurloket",
         gevolg=VOORWAARDE,
         reden=_(
-            "Cultuurloket helpt met de zakelijke kant: je contract, je loon of je statuut. Het "
-            "is geen meldpunt voor het gedrag zelf."
-        ),
-        voorwaarde=_(
             "Cultuurloket helpt met de zakelijke kant: je contract, je loon of je statuut. Het "
             "is geen meldpunt voor het gedrag zelf."
         ),

@@ -311,16 +311,16 @@ def beoordeel(a: Antwoorden, punt: Punt) -> Beoordeling:
             elif geldt is None and _geldt(regel, a, alleen_gevraagd=True):
                 # Competent if a fact the interview may not ask holds (the employer, who did
                 # it): ranked as competent, with that condition in plain words.
-                bevoegd.append(Reden(regel.voorwaarde))
+                bevoegd.append(Reden(regel.voorwaarde or regel.reden))
             elif geldt is None:
-                voorwaarden.append(Reden(regel.voorwaarde))
+                voorwaarden.append(Reden(regel.voorwaarde or regel.reden))
         elif regel.gevolg == regels.NIET_BEVOEGD:
             if geldt:
                 bezwaren.append(Bezwaar((Reden(regel.reden),), regel.bron))
             elif geldt is None:
-                voorwaarden.append(Reden(regel.voorwaarde))
+                voorwaarden.append(Reden(regel.voorwaarde or regel.reden))
         elif geldt is not False:
-            voorwaarden.append(Reden(regel.voorwaarde))
+            voorwaarden.append(Reden(regel.voorwaarde or regel.reden))
     return Beoordeling(tuple(bezwaren), tuple(nagaan), tuple(bevoegd), tuple(voorwaarden))
 
 
