@@ -54,6 +54,19 @@ def charlie(django_user_model):
     return _partner(django_user_model, "charlie", "faro")
 
 
+@pytest.fixture
+def sara(django_user_model):
+    """Sara sits in the stuurgroep for no organisation of her own: she reads the whole action
+    plan and its figures, and writes nothing."""
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user(
+        "sara", password="sara-wachtwoord-lang", is_staff=True
+    )
+    user.groups.add(Group.objects.get(name="Stuurgroep"))
+    return user
+
+
 @pytest.fixture(autouse=True)
 def _empty_caches():
     """Each test starts with empty caches: the database is rolled back after every test, and

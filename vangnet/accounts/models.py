@@ -1,4 +1,5 @@
-"""Who may edit what: the department edits everything, a partner only its own organisation."""
+"""Who may edit what: the department edits everything, a partner only its own organisation;
+the stuurgroep reads the whole action plan and its figures."""
 
 from django.conf import settings
 from django.db import models
@@ -7,6 +8,9 @@ from django.utils.translation import gettext_lazy as _
 
 DEPARTEMENT_GROUP = "Departement"
 PARTNER_GROUP = "Partner"
+# Members of the action plan's steering group (action 1.1.a): they read every action,
+# meeting, budget line, recommendation and figure; they write only as a partner does.
+STUURGROEP_GROUP = "Stuurgroep"
 
 
 class Lidmaatschap(models.Model):

@@ -1,8 +1,31 @@
-"""The two content roles and their model permissions, kept in step after every migrate."""
+"""The roles of Vangnet's accounts, their model permissions (kept in step after every
+migrate), and the public checks other apps ask: ``is_departement``, ``is_stuurgroep``,
+``is_partner``, ``partner_organisaties``.
 
-from django.contrib.auth.models import Group, Permission
+- **Departement** (Departement Cultuur, Jeugd en Media): edits all content and coordinates
+  the action plan and its stuurgroep (action 1.1.a).
+- **Stuurgroep**: reads the whole action plan and its figures (actions, meetings, budget,
+  recommendations, monitoring); writes nothing as stuurgroep.
+- **Partner**: an account on behalf of one or more organisations (``Lidmaatschap``); writes
+  only its own organisation's offering, actions, figures and answers to recommendations.
 
-from vangnet.accounts.models import DEPARTEMENT_GROUP, PARTNER_GROUP
+A person can hold more than one role (a stuurgroep member usually also writes for their own
+organisation). Every role signs in with two factors (``accounts/beheersite.py``); pages
+outside the admin check the roles and both factors through ``accounts/toegang.py``.
+"""
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, Group, Permission
+
+from vangnet.accounts.models import DEPARTEMENT_GROUP, PARTNER_GROUP, STUURGROEP_GROUP
+from vangnet.accounts.permissions import is_departement, organisatie_ids
+
+__all__ = [
+    "ensure_roles",
+    "is_departement",
+    "is_partner",
+    "is_stuurgroep",
+    "partner_organisaties",
+]
 
 # The department manages all content of the action plan.
 DEPARTEMENT_PERMISSIONS = {
@@ -34,6 +57,39 @@ PARTNER_PERMISSIONS = {
     # Only SFP's partners may use these: vangnet/pool/admin.py narrows them (action 2.3.c).
     "pool": {"poollid": ["add", "change", "view"]},
 }
+# The stuurgroep reads; its own pages are outside the admin (/actieplan/, /monitoring/).
+# An app that gives the stuurgroep something to read in the admin adds its models here.
+STUURGROEP_PERMISSIONS: dict[str, dict[str, list[str]]] = {}
+
+
+def is_stuurgroep(user: AbstractBaseUser | AnonymousUser) -> bool:
+    """A member of the stuurgroep, or the department that coordinates it (action 1.1.a):
+    may read every action, meeting, budget line, recommendation and figure."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return is_departement(user) or user.groups.filter(name=STUURGROEP_GROUP).exists()
+
+
+def partner_organisaties(user: AbstractBaseUser | AnonymousUser) -> set[int]:
+    """The ids of the organisations (``kaart.Organisatie``) this account writes for: its own
+    actions, figures and answers to recommendations. Empty for anyone else."""
+    return organisatie_ids(user)
+
+
+def is_partner(user: AbstractBaseUser | AnonymousUser) -> bool:
+    """An account that writes on behalf of at least one organisation."""
+    return bool(partner_organisaties(user))
+
+
+def _permissions(wanted: dict[str, dict[str, list[str]]]) -> list[Permission]:
+    found: list[Permission] = []
+    for app_label, models in wanted.items():
+        for model, actions in models.items():
+            codenames = [f"{action}_{model}" for action in actions]
+            found += Permission.objects.filter(
+                content_type__app_label=app_label, content_type__model=model, codename__in=codenames
+            )
+    return found
 
 
 def ensure_roles(**kwargs) -> None:
@@ -50,11 +106,7 @@ def ensure_roles(**kwargs) -> None:
     departement.permissions.set(wanted)
 
     partner, _ = Group.objects.get_or_create(name=PARTNER_GROUP)
-    wanted = []
-    for app_label, models in PARTNER_PERMISSIONS.items():
-        for model, actions in models.items():
-            codenames = [f"{action}_{model}" for action in actions]
-            wanted += Permission.objects.filter(
-                content_type__app_label=app_label, content_type__model=model, codename__in=codenames
-            )
-    partner.permissions.set(wanted)
+    partner.permissions.set(_permissions(PARTNER_PERMISSIONS))
+
+    stuurgroep, _ = Group.objects.get_or_create(name=STUURGROEP_GROUP)
+    stuurgroep.permissions.set(_permissions(STUURGROEP_PERMISSIONS))

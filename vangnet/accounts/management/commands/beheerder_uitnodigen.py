@@ -4,6 +4,9 @@ The account is created if needed (staff, no usable password) or reset (no usable
 no second factor: a lost phone); the person chooses a password and sets up their
 authenticator app through the link (``accounts/inschrijving.py``). The operator hands the
 link over out of band and never learns the password or the app's secret.
+
+``--stuurgroep`` makes the account a member of the stuurgroep (``/actieplan/``,
+``/monitoring/``), alone or with ``--partner`` for the organisation the member represents.
 """
 
 from django.contrib.auth import get_user_model
@@ -12,7 +15,12 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from vangnet.accounts import inschrijving
-from vangnet.accounts.models import DEPARTEMENT_GROUP, PARTNER_GROUP, Lidmaatschap
+from vangnet.accounts.models import (
+    DEPARTEMENT_GROUP,
+    PARTNER_GROUP,
+    STUURGROEP_GROUP,
+    Lidmaatschap,
+)
 from vangnet.kaart.models import Organisatie
 from vangnet.meldingen.models import Behandelaar
 
@@ -30,13 +38,25 @@ class Command(BaseCommand):
             "--partner", metavar="ORGANISATIE", help="bewerkt voor deze organisatie (id/slug)"
         )
         parser.add_argument(
+            "--stuurgroep",
+            action="store_true",
+            help="lid van de stuurgroep: leest het hele actieplan en de cijfers",
+        )
+        parser.add_argument(
             "--adres",
             default="",
             help="het adres van de site, bv. https://vangnet.be (anders alleen het pad)",
         )
 
     def handle(
-        self, *args, gebruikersnaam: str, departement: bool, partner: str, adres: str, **opties
+        self,
+        *args,
+        gebruikersnaam: str,
+        departement: bool,
+        partner: str,
+        stuurgroep: bool,
+        adres: str,
+        **opties,
     ):
         model = get_user_model()
         with transaction.atomic():
@@ -52,6 +72,8 @@ class Command(BaseCommand):
                 user.save(update_fields=["is_staff"])
             if departement:
                 user.groups.add(Group.objects.get(name=DEPARTEMENT_GROUP))
+            if stuurgroep:
+                user.groups.add(Group.objects.get(name=STUURGROEP_GROUP))
             if partner:
                 organisatie = Organisatie.objects.filter(slug=partner).first()
                 if organisatie is None:
