@@ -9,4 +9,5 @@ urlpatterns = [
     path("aanspreekpunt/<slug:slug>/", views.aanspreekpunt, name="aanspreekpunt"),
     path("aanbod/<slug:slug>/", views.aanbod, name="aanbod"),
     path("organisatie/<slug:slug>/", views.organisatie, name="organisatie"),
+    path("gelijke-toegang/", views.gelijke_toegang, name="gelijke-toegang"),
 ]

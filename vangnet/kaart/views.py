@@ -2,13 +2,15 @@
 
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
+from vangnet.accounts.toegang import stuurgroep_vereist
 from vangnet.core.pagecache import cached_page
 from vangnet.inhoud.versie import huidige
+from vangnet.kaart import vergelijking
 from vangnet.kaart.forms import KaartFilterForm
 from vangnet.kaart.models import Aanbod, Aanspreekpunt, Organisatie, ParitairComite
 from vangnet.zoeken.search import Zoekvraag, documents, zoek
@@ -83,3 +85,15 @@ def organisatie(request: HttpRequest, slug: str) -> HttpResponse:
         slug=slug,
     )
     return render(request, "kaart/organisatie.html", {"org": org})
+
+
+@require_GET
+@stuurgroep_vereist
+def gelijke_toegang(request: HttpRequest) -> HttpResponse:
+    """For the stuurgroep: what support costs under PC 329 against PC 304, gaps flagged
+    (the plan's concern of equal access, action 1.2.b). Read from the kaart on every visit."""
+    try:
+        uitkomst = vergelijking.vergelijk("329", "304")
+    except ParitairComite.DoesNotExist as fout:
+        raise Http404 from fout
+    return render(request, "kaart/gelijke_toegang.html", {"vergelijking": uitkomst})

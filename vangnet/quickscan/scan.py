@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from vangnet.kaart.choices import Beleidsniveau
+from vangnet.kaart.prijzen import prijs_in_woorden
 from vangnet.quickscan.choices import Antwoord, Grootte, Organisatievorm
 
 NIVEAUS: tuple[str, ...] = tuple(Beleidsniveau.values)  # kwaliteit, preventie, reactie
@@ -198,20 +199,6 @@ def volgende_stappen(
     return [Stap(s, antwoord) for _i, s, antwoord in gaten[:MAXIMUM_STAPPEN]]
 
 
-def kost_in_woorden(prijs: Any) -> str:
-    """A kaart ``Prijs`` (or None) in words: "gratis", "750 euro", "vanaf 1.180 euro"."""
-    if prijs is None:
-        return _("prijs niet gekend")
-    if prijs.bedrag == 0:
-        return _("gratis")
-    bedrag = prijs.bedrag
-    tekst = f"{bedrag:,.0f}" if bedrag == bedrag.to_integral() else f"{bedrag:,.2f}"
-    tekst = tekst.replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
-    if prijs.vanaf:
-        return _("vanaf %(bedrag)s euro") % {"bedrag": tekst}
-    return _("%(bedrag)s euro") % {"bedrag": tekst}
-
-
 def hulp_voor(stelling: Any, paritair_comite: str) -> list[Hulp]:
     """The kaart records that help with ``stelling``, in the data file's order, each with
     its cost for ``paritair_comite`` (the offering's price for that PC, else the general
@@ -222,7 +209,7 @@ def hulp_voor(stelling: Any, paritair_comite: str) -> list[Hulp]:
     for slug in stelling.helpt:
         if slug in aanbod:
             a = aanbod[slug]
-            kost = kost_in_woorden(a.prijs_voor(paritair_comite or None))
+            kost = prijs_in_woorden(a.prijs_voor(paritair_comite or None))
             hulp.append(Hulp("aanbod", slug, a.titel, kost))
         elif slug in punten:
             p = punten[slug]
