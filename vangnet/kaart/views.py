@@ -11,6 +11,7 @@ from vangnet.accounts.toegang import stuurgroep_vereist
 from vangnet.core.pagecache import cached_page
 from vangnet.inhoud.versie import huidige
 from vangnet.kaart import vergelijking
+from vangnet.kaart.choices import OrganisatieSoort
 from vangnet.kaart.forms import KaartFilterForm
 from vangnet.kaart.models import Aanbod, Aanspreekpunt, Organisatie, ParitairComite
 from vangnet.zoeken.search import Zoekvraag, documents, zoek
@@ -85,6 +86,23 @@ def organisatie(request: HttpRequest, slug: str) -> HttpResponse:
         slug=slug,
     )
     return render(request, "kaart/organisatie.html", {"org": org})
+
+
+@require_GET
+@cached_page
+def organisaties(request: HttpRequest) -> HttpResponse:
+    """Every organisation on the kaart, by kind: also those with no contact point or offering
+    of their own (partners of the action plan), whose page is otherwise not linked."""
+    alle = sorted(Organisatie.objects.all(), key=lambda org: org.naam.casefold())
+    per_soort = [
+        (label, [org for org in alle if org.soort == soort])
+        for soort, label in OrganisatieSoort.choices
+    ]
+    return render(
+        request,
+        "kaart/organisaties.html",
+        {"per_soort": [(label, orgs) for label, orgs in per_soort if orgs], "aantal": len(alle)},
+    )
 
 
 @require_GET
