@@ -48,6 +48,7 @@ PUBLIC_PAGES = [
     pytest.param(AANBOD, 200, "h1", id="aanbod"),
     pytest.param(AANBOD + "?pc=304", 200, ".uitgelicht", id="aanbod-met-pc"),
     pytest.param("/kaart/organisatie/sociaal-fonds-podiumkunsten/", 200, "h1", id="organisatie"),
+    pytest.param("/kaart/organisaties/", 200, ".organisaties", id="organisaties"),
     pytest.param("/begrippen/", 200, "h1", id="begrippen"),
     pytest.param("/begrippen/grensoverschrijdend-gedrag/", 200, "h1", id="begrip"),
     pytest.param("/veilig-surfen/", 200, "h1", id="veilig-surfen"),
