@@ -204,3 +204,40 @@ class InlogForm(AuthenticationForm):
         data = super().clean()
         beurt.gelukt()
         return data
+
+
+class VerslagForm(forms.Form):
+    """Who signs the prevention summary, and what the organisation did since its last one."""
+
+    ondertekenaar = forms.CharField(
+        label=_("Naam van wie ondertekent"),
+        max_length=200,
+        help_text=_("Iemand die voor de organisatie mag tekenen, bijvoorbeeld de voorzitter."),
+        error_messages={"required": _("Vul de naam in van wie het verslag ondertekent.")},
+    )
+    functie = forms.CharField(
+        label=_("Functie"),
+        max_length=200,
+        error_messages={"required": _("Vul de functie in van wie ondertekent.")},
+    )
+    sindsdien = forms.CharField(
+        label=_("Wat deden jullie sinds de vorige quickscan?"),
+        help_text=_(
+            "Een paar zinnen, bijvoorbeeld een vorming of een nieuwe vertrouwenspersoon. "
+            "Geen namen van mensen en niets over meldingen."
+        ),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+
+
+class ControleForm(forms.Form):
+    """The code printed on a prevention summary, to check that Vangnet issued it."""
+
+    code = forms.CharField(
+        label=_("Controlecode"),
+        max_length=200,
+        help_text=_("Onderaan het preventieverslag, bijvoorbeeld v12:AbC..."),
+        error_messages={"required": _("Vul de controlecode in.")},
+    )

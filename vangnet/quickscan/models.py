@@ -88,3 +88,52 @@ class Resultaat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.account} {self.gemaakt:%Y-%m-%d}"
+
+
+class Preventieverslag(models.Model):
+    """A dated, signed summary of one saved quickscan, for a subsidy application or an annual
+    report (action 1.7: prevention checked inside the existing frameworks, with as little
+    extra paperwork as possible). The organisation shares it with the department by a link
+    it can revoke; nothing is shared before it chooses to.
+
+    The record never changes after it is made: a new scan makes a new summary, and the
+    progress between two is computed (``verslag.vooruitgang``)."""
+
+    account = models.ForeignKey(
+        Organisatieaccount, on_delete=models.CASCADE, related_name="verslagen"
+    )
+    resultaat = models.ForeignKey(
+        Resultaat, on_delete=models.PROTECT, related_name="verslagen", verbose_name=_("resultaat")
+    )
+    gemaakt = models.DateTimeField(_("gemaakt"), default=timezone.now)
+    ondertekenaar = models.CharField(_("ondertekend door"), max_length=200)
+    functie = models.CharField(_("functie"), max_length=200)
+    sindsdien = models.TextField(_("wat we sindsdien deden"), blank=True)
+    # The statements answered no or partly at that moment, most important first: slugs and
+    # answers only, so the text follows the reader's language.
+    stappen = models.JSONField(_("volgende stappen"), default=list)
+    # Only a hash of the share link's secret is kept: the link itself is shown once.
+    deelsleutel = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
+    gedeeld_op = models.DateTimeField(_("gedeeld op"), null=True, blank=True)
+    ingetrokken_op = models.DateTimeField(_("ingetrokken op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("preventieverslag")
+        verbose_name_plural = _("preventieverslagen")
+        ordering = ["gemaakt"]
+
+    def __str__(self) -> str:
+        return f"{self.account} {self.gemaakt:%Y-%m-%d}"
+
+    @property
+    def is_gedeeld(self) -> bool:
+        """Shared with the department now: a link was made and not revoked since."""
+        return bool(self.deelsleutel) and self.ingetrokken_op is None
+
+    @property
+    def profiel(self) -> dict:
+        return self.resultaat.profiel
+
+    @property
+    def scores(self) -> dict:
+        return self.resultaat.scores

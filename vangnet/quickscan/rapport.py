@@ -170,3 +170,110 @@ def maak(
     ]
     doc.build(delen)
     return buffer.getvalue()
+
+
+def _tabel(rijen: list, breedtes: list[float]) -> Table:
+    tabel = Table(rijen, colWidths=breedtes)
+    tabel.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.lightgrey),
+            ]
+        )
+    )
+    return tabel
+
+
+def verslag(
+    *,
+    organisatie: str,
+    datum: str,
+    ondertekenaar: str,
+    functie: str,
+    sindsdien: str,
+    profiel_rijen: list[tuple[str, str]],
+    scores: dict[str, Score],
+    stappen: list[Stap],
+    vooruitgang,
+    controlecode: str,
+    controleadres: str,
+) -> bytes:
+    """The prevention summary (``verslag.py``) as PDF bytes: dated, signed by a named person
+    for the organisation, sealed with a code anyone can check at ``controleadres``."""
+    _registreer_letters()
+    st = _stijlen()
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=18 * mm,
+        rightMargin=18 * mm,
+        topMargin=18 * mm,
+        bottomMargin=18 * mm,
+        title=_("Preventieverslag"),
+        author="Vangnet",
+        lang="nl",
+    )
+    delen: list = [
+        _p(_("Preventieverslag"), st["titel"]),
+        _p(organisatie, st["kop"]),
+        _p(_("Opgemaakt op %(datum)s") % {"datum": datum}, st["basis"]),
+        Spacer(1, 3 * mm),
+        _p(
+            _(
+                "Een samenvatting van de quickscan integriteitsbeleid (beleidsdriehoek: kwaliteit, "
+                "preventie, reactie) uit het Actieplan tegen grensoverschrijdend gedrag in de "
+                "cultuursector 2024-2025, actie 1.7."
+            ),
+            st["klein"],
+        ),
+        _p(_("De organisatie"), st["kop"]),
+        _tabel(
+            [[_p(v, st["klein"]), _p(a, st["basis"])] for v, a in profiel_rijen],
+            [70 * mm, 104 * mm],
+        ),
+        _p(_("Score per niveau"), st["kop"]),
+    ]
+    vorig = {v.niveau: v for v in vooruitgang.niveaus}
+    rijen = [[_p(k, st["klein"]) for k in (_("Niveau"), _("Score"), _("Sinds vorig verslag"))]]
+    for niveau, score in scores.items():
+        verschil = vorig.get(niveau)
+        delta = "–" if verschil is None or verschil.verschil is None else f"{verschil.verschil:+d}"
+        procent = "–" if score.procent is None else f"{score.procent} %"
+        rijen.append(
+            [
+                _p(score.label.capitalize(), st["basis"]),
+                _p(procent, st["basis"]),
+                _p(delta, st["basis"]),
+            ]
+        )
+    delen.append(_tabel(rijen, [70 * mm, 40 * mm, 64 * mm]))
+    delen.append(_p(_("Wat we sindsdien deden"), st["kop"]))
+    if vooruitgang.opgelost:
+        delen.append(
+            _p(_("Volgende stappen uit het vorige verslag die nu in orde zijn:"), st["basis"])
+        )
+        delen += [_p(f"• {s.advies}", st["basis"]) for s in vooruitgang.opgelost]
+    delen.append(_p(sindsdien or _("Niets toegevoegd."), st["basis"]))
+    delen.append(_p(_("Volgende stappen"), st["kop"]))
+    if not stappen:
+        delen.append(_p(_("Geen enkele stelling werd met nee of deels beantwoord."), st["basis"]))
+    delen += [_p(f"{i}. {stap.stelling.advies}", st["basis"]) for i, stap in enumerate(stappen, 1)]
+    delen += [
+        _p(_("Ondertekening"), st["kop"]),
+        _p(
+            _("Voor de organisatie: %(naam)s, %(functie)s, op %(datum)s.")
+            % {"naam": ondertekenaar, "functie": functie, "datum": datum},
+            st["basis"],
+        ),
+        Spacer(1, 4 * mm),
+        _p(_("Controlecode: %(code)s") % {"code": controlecode}, st["basis"]),
+        _p(
+            _("Wie dit verslag ontvangt, controleert de code op %(adres)s.")
+            % {"adres": controleadres},
+            st["klein"],
+        ),
+    ]
+    doc.build(delen)
+    return buffer.getvalue()

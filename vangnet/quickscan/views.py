@@ -12,17 +12,26 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import LoginView, LogoutView
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse, reverse_lazy
 from django.utils import formats, timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from vangnet.accounts.toegang import departement_vereist
 from vangnet.kaart.choices import Beleidsniveau, Sector
 from vangnet.kaart.models import ParitairComite
-from vangnet.quickscan import bewaring, grafiek, rapport, scan
+from vangnet.quickscan import bewaring, grafiek, rapport, scan, verslag
 from vangnet.quickscan.choices import Antwoord, Grootte, Organisatievorm
-from vangnet.quickscan.forms import AccountForm, InlogForm, ProfielForm, StellingenForm
-from vangnet.quickscan.models import Organisatieaccount, Resultaat, Stelling
+from vangnet.quickscan.forms import (
+    AccountForm,
+    ControleForm,
+    InlogForm,
+    ProfielForm,
+    StellingenForm,
+    VerslagForm,
+)
+from vangnet.quickscan.models import Organisatieaccount, Preventieverslag, Resultaat, Stelling
 
 INLOGGEN = reverse_lazy("quickscan:inloggen")
 
@@ -343,6 +352,7 @@ def mijn_resultaten(request: HttpRequest) -> HttpResponse:
     laatste = reeks[-8:]
     context = {
         "account": account,
+        "verslagen": list(account.verslagen.order_by("-gemaakt")),
         "rijen": [
             (datum, [(scores.get(n) or {}).get("procent") for n in scan.NIVEAUS])
             for datum, scores in reeks
@@ -354,3 +364,164 @@ def mijn_resultaten(request: HttpRequest) -> HttpResponse:
         "kleuren": [(Beleidsniveau(n), grafiek.KLEUR[n], grafiek.LETTER[n]) for n in scan.NIVEAUS],
     }
     return render(request, "quickscan/mijn_resultaten.html", context)
+
+
+# -- the prevention summary (action 1.7) ----------------------------------------------------
+
+
+def _eigen_verslag(request: HttpRequest, pk: int) -> Preventieverslag:
+    """The one check of who may open a summary as its owner: the account that made it.
+    Anyone else gets the same 404 as for a summary that does not exist."""
+    account = _account(request)
+    if account is None:
+        raise Http404
+    return get_object_or_404(
+        Preventieverslag.objects.select_related("account", "resultaat"), pk=pk, account=account
+    )
+
+
+def _verslag_context(verslag_: Preventieverslag) -> dict:
+    profiel = scan.Profiel.uit_dict(verslag_.profiel)
+    return {
+        "verslag": verslag_,
+        "scores": _scores_van(verslag_.scores),
+        "stappen": verslag.stappen_van(verslag_),
+        "vooruitgang": verslag.vooruitgang(verslag_),
+        "profiel_rijen": _profiel_rijen(profiel),
+        "controlecode": verslag.controlecode(verslag_),
+    }
+
+
+def _scores_van(opgeslagen: dict) -> dict[str, scan.Score]:
+    """The saved scores (procent and word per level) as the quickscan's ``Score``."""
+    return {
+        n: scan.Score(
+            n,
+            (opgeslagen.get(n) or {}).get("procent"),
+            (opgeslagen.get(n) or {}).get("woord", ""),
+            0,
+        )
+        for n in scan.NIVEAUS
+    }
+
+
+@require_http_methods(["GET", "POST"])
+@login_required(login_url=INLOGGEN)
+def verslag_nieuw(request: HttpRequest) -> HttpResponse:
+    """Turn the latest saved result into a signed prevention summary."""
+    account = _account(request)
+    if account is None:
+        raise Http404
+    laatste = account.resultaten.order_by("-gemaakt", "-pk").first()
+    status = 200
+    form = VerslagForm(request.POST or None)
+    if request.method == "POST" and laatste is not None:
+        if form.is_valid():
+            nieuw = verslag.maak(account, **form.cleaned_data)
+            return HttpResponseRedirect(reverse("quickscan:verslag", args=[nieuw.pk]))
+        status = 400
+    context = {"form": form, "laatste": laatste, "account": account}
+    return render(request, "quickscan/verslag_nieuw.html", context, status=status)
+
+
+@require_GET
+@login_required(login_url=INLOGGEN)
+def verslag_bekijken(request: HttpRequest, pk: int) -> HttpResponse:
+    """The organisation's own summary, with its PDF, its seal and the share link's state."""
+    eigen = _eigen_verslag(request, pk)
+    return render(request, "quickscan/verslag.html", {**_verslag_context(eigen), "eigen": True})
+
+
+@require_GET
+@login_required(login_url=INLOGGEN)
+def verslag_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """The summary as a PDF to attach to a subsidy application or an annual report."""
+    eigen = _eigen_verslag(request, pk)
+    context = _verslag_context(eigen)
+    inhoud = rapport.verslag(
+        organisatie=eigen.account.naam,
+        datum=formats.date_format(timezone.localtime(eigen.gemaakt), "j F Y"),
+        ondertekenaar=eigen.ondertekenaar,
+        functie=eigen.functie,
+        sindsdien=eigen.sindsdien,
+        profiel_rijen=context["profiel_rijen"],
+        scores=context["scores"],
+        stappen=context["stappen"],
+        vooruitgang=context["vooruitgang"],
+        controlecode=context["controlecode"],
+        controleadres=request.build_absolute_uri(reverse("quickscan:controle")),
+    )
+    response = HttpResponse(inhoud, content_type="application/pdf")
+    response["Content-Disposition"] = 'attachment; filename="preventieverslag.pdf"'
+    return response
+
+
+@require_POST
+@login_required(login_url=INLOGGEN)
+def verslag_delen(request: HttpRequest, pk: int) -> HttpResponse:
+    """Open a link for the department; the link is shown on this answer only."""
+    eigen = _eigen_verslag(request, pk)
+    sleutel = verslag.deel(eigen)
+    link = request.build_absolute_uri(reverse("quickscan:gedeeld", args=[sleutel]))
+    context = {**_verslag_context(eigen), "eigen": True, "deellink": link}
+    return render(request, "quickscan/verslag.html", context)
+
+
+@require_POST
+@login_required(login_url=INLOGGEN)
+def verslag_intrekken(request: HttpRequest, pk: int) -> HttpResponse:
+    """Close the department's link at once."""
+    eigen = _eigen_verslag(request, pk)
+    verslag.trek_in(eigen)
+    return HttpResponseRedirect(reverse("quickscan:verslag", args=[eigen.pk]) + "?ingetrokken=1")
+
+
+@require_GET
+@departement_vereist
+def gedeeld(request: HttpRequest, sleutel: str) -> HttpResponse:
+    """A summary an organisation shared with the department, while the link is open."""
+    gevonden = verslag.gedeeld(sleutel)
+    if gevonden is None:
+        return render(request, "quickscan/verslag_niet_gedeeld.html", status=404)
+    return render(request, "quickscan/verslag.html", _verslag_context(gevonden))
+
+
+@require_GET
+@departement_vereist
+def verslagen_overzicht(request: HttpRequest) -> HttpResponse:
+    """For the department: which organisations share a summary, and how they progress, in
+    aggregate by sector and by paritair comité."""
+    gedeelde = verslag.gedeelde_verslagen()
+    comites = {pc.slug: pc for pc in ParitairComite.objects.all()}
+    context = {
+        "verslagen": gedeelde,
+        "niveaus": [Beleidsniveau(n) for n in scan.NIVEAUS],
+        "per_sector": [
+            (Sector(g.sleutel).label if g.sleutel in Sector.values else _("niet opgegeven"), g)
+            for g in verslag.overzicht(gedeelde, "sector")
+        ],
+        "per_comite": [
+            (comites[g.sleutel].afkorting if g.sleutel in comites else _("niet opgegeven"), g)
+            for g in verslag.overzicht(gedeelde, "paritair_comite")
+        ],
+    }
+    return render(request, "quickscan/verslagen_overzicht.html", context)
+
+
+@require_GET
+def controle(request: HttpRequest) -> HttpResponse:
+    """Anyone holding a summary checks its code: issued by Vangnet, and what it says."""
+    form = ControleForm(request.GET or None)
+    gevonden = None
+    status = 200
+    if form.is_bound:
+        if form.is_valid():
+            gevonden = verslag.uit_controlecode(form.cleaned_data["code"])
+            if gevonden is None:
+                form.add_error("code", _("Deze code hoort niet bij een verslag van Vangnet."))
+        if not form.is_valid():
+            status = 400
+    context = {"form": form, "gevonden": gevonden}
+    if gevonden is not None:
+        context["scores"] = _scores_van(gevonden.scores)
+    return render(request, "quickscan/controle.html", context, status=status)
