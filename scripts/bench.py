@@ -112,7 +112,7 @@ GESPREK = (
     ("wanneer", "minder-dan-maand"),
     ("wens", frozenset({"praten", "advies"})),
     ("anoniem", True),
-    ("eigen_aanspreekpunt", "weet-niet"),
+    ("eigen_aanspreekpunt", None),  # "Ik weet het niet"
 )
 # Mid-interview: the first five answers; `volgende` then looks for the next question.
 MIDDEN = 5

@@ -77,11 +77,14 @@ class Wanneer(models.TextChoices):
 
 
 class EigenAanspreekpunt(models.TextChoices):
-    """Whether the organisation has its own vertrouwenspersoon or Aanspreekpunt Integriteit."""
+    """Whether the organisation has its own vertrouwenspersoon or Aanspreekpunt Integriteit.
+
+    No "I don't know" value: like every answer, not knowing is no answer (``None``), which
+    the wegwijzer offers on every question. A value of its own showed it twice.
+    """
 
     JA = "ja", _("ja")
     NEE = "nee", _("nee")
-    WEET_NIET = "weet-niet", _("ik weet het niet")
 
 
 class AnderePartij(models.TextChoices):

@@ -35,6 +35,11 @@ ZONDER_PC = (GEEN_PC, WEET_NIET_PC)
 
 # What counts as a training or support (not an instrument, publication or peer support).
 VORMING_SOORTEN = frozenset({AanbodSoort.VORMING, AanbodSoort.WORKSHOP, AanbodSoort.BEGELEIDING})
+# What a person follows in their own role. Begeleiding meant for workers, freelancers or
+# volunteers is a service they can turn to (the pool of freelance vertrouwenspersonen), not
+# something they learn from: the wegwijzer leads there. Begeleiding *is* for a
+# vertrouwenspersoon (supervision, by theme) and for whoever answers for an organisation.
+PERSOONLIJKE_SOORTEN = frozenset({AanbodSoort.VORMING, AanbodSoort.WORKSHOP})
 
 # Who a person is (the kaart's statuut) -> the doelgroepen of the offering meant for them.
 # A leader answers for the organisation too: leidinggevenden, bestuursleden and organisaties.
@@ -75,6 +80,17 @@ class Regel:
         if aanbod.slug in self.ids:
             return True
         return aanbod.soort in self.soorten and bool(self.doelgroepen & set(aanbod.doelgroepen))
+
+
+# Who a person is -> the rule for the offering that fits them when they choose no theme:
+# meant for them (``STATUUT_DOELGROEPEN``), and of a kind they follow themselves.
+STATUUT_REGELS: dict[str, Regel] = {
+    statuut: Regel(
+        doelgroepen=doelgroepen,
+        soorten=VORMING_SOORTEN if statuut == Status.LEIDINGGEVENDE else PERSOONLIJKE_SOORTEN,
+    )
+    for statuut, doelgroepen in STATUUT_DOELGROEPEN.items()
+}
 
 
 THEMAS: dict[str, Regel] = {
@@ -253,13 +269,14 @@ def themas_van(aanbod: Aanbod) -> list[str]:
 
 def past(aanbod: Aanbod, vraag: Vraag) -> bool:
     """Does this aanbod fit the question? Chosen themes decide; without themes, the
-    statuut's doelgroepen do; without either, every training fits."""
+    statuut's rule does (its doelgroepen, and the kinds a person follows); without either,
+    every training fits."""
     if aanbod.slug in STEUN_IDS:
         return False  # shown with the trainings whose cost it lowers, not as a training
     if vraag.themas:
         return any(THEMAS[t].past(aanbod) for t in vraag.themas)
     if vraag.statuut:
-        return bool(STATUUT_DOELGROEPEN[vraag.statuut] & set(aanbod.doelgroepen))
+        return STATUUT_REGELS[vraag.statuut].past(aanbod)
     return aanbod.soort in VORMING_SOORTEN
 
 

@@ -109,6 +109,9 @@ def vraag(request: HttpRequest, vraag_id: str) -> HttpResponse:
         "terug_naar_controle": terug_naar_controle,
     }
     gaten = {
+        # The title speaks to this person's place (a witness, the accused): a hole, so that
+        # nothing they answered becomes part of the shell's key.
+        "titel": escape(str(v.titel_voor(gesprek.antwoorden))),
         "stap": str(_stapnummer(v, gesprek)),
         "terug": escape(_vorige_url(v, gesprek, terug_naar_controle)),
         **{f"aan-{w}": " checked" for w in gekozen if w in v.waarden()},

@@ -50,6 +50,13 @@ class Vraag:
     onzeker: Promise  # the "I'm not sure / I'd rather not say" answer
     meervoud: bool = False
     kort: Promise | None = None  # the label on the check-answers page
+    #: The title as it speaks to a person's place in what happened (``Perspectief``), where
+    #: ``titel`` would speak to the wrong person; ``titel`` for anyone not listed.
+    titel_per_perspectief: tuple[tuple[str, Promise], ...] = ()
+
+    def titel_voor(self, antwoorden: Antwoorden) -> Promise:
+        """The title for this person: a witness is not asked why *they* were treated so."""
+        return dict(self.titel_per_perspectief).get(antwoorden.perspectief or "", self.titel)
 
     def waarden(self) -> set[str]:
         """Every value a form may send for this question, "not sure" included."""
@@ -143,7 +150,7 @@ VRAGEN: tuple[Vraag, ...] = (
                 Gedrag.MACHTSMISBRUIK: _(
                     "Iemand misbruikt een positie, bv. wie werk of rollen geeft."
                 ),
-                Gedrag.DISCRIMINATIE: _("Je wordt anders behandeld om wie je bent."),
+                Gedrag.DISCRIMINATIE: _("Iemand wordt anders behandeld om wie die is."),
             },
         ),
         _("Ik weet het niet"),
@@ -152,11 +159,17 @@ VRAGEN: tuple[Vraag, ...] = (
     ),
     Vraag(
         "discriminatiegrond",
-        _("Waarom werd je anders behandeld?"),
+        # Who answers "not sure" to their place may be anyone: the title does not assume.
+        _("Waarom werd iemand anders behandeld?"),
         _("Dit bepaalt welk gelijkheidsorgaan je helpt."),
         _keuzes(Discriminatiegrond),
         _("Ik weet het niet"),
         kort=_("Grond van discriminatie"),
+        titel_per_perspectief=(
+            (Perspectief.SLACHTOFFER, _("Waarom werd je anders behandeld?")),
+            (Perspectief.GETUIGE, _("Waarom werd die persoon anders behandeld?")),
+            (Perspectief.BESCHULDIGDE, _("Om welke grond van discriminatie gaat het?")),
+        ),
     ),
     Vraag(
         "context",

@@ -171,3 +171,23 @@ def test_a_leader_without_a_theme_gets_the_offering_for_leaders_and_boards():
     ids = {r.aanbod.slug for r in vinder.zoek(Vraag(statuut="leidinggevende"))}
     assert "workshops-leidinggevenden-bestuur-sfp-oko" in ids
     assert "opleiding-vertrouwenspersoon-sfp" not in ids  # only when asked for
+
+
+def test_a_freelancer_without_a_theme_gets_trainings_and_not_a_service_meant_for_them():
+    # The pool of freelance vertrouwenspersonen is meant for freelancers (kind: begeleiding):
+    # a place to turn to, which the wegwijzer leads to, not a training to follow.
+    resultaten = vinder.zoek(Vraag(statuut="freelancer"))
+    soorten = {r.aanbod.slug: r.aanbod.soort for r in resultaten}
+    assert "freelance-pool-vertrouwenspersonen-sfp" not in soorten
+    assert set(soorten.values()) <= vinder.PERSOONLIJKE_SOORTEN
+
+
+@pytest.mark.parametrize("statuut", ["werknemer", "flexwerker", "vrijwilliger", "student"])
+def test_a_person_without_a_theme_gets_only_what_they_follow_themselves(statuut):
+    soorten = {r.aanbod.soort for r in vinder.zoek(Vraag(statuut=statuut))}
+    assert soorten <= vinder.PERSOONLIJKE_SOORTEN
+
+
+def test_an_organisation_still_finds_the_support_meant_for_it():
+    ids = {r.aanbod.slug for r in vinder.zoek(Vraag(statuut="leidinggevende"))}
+    assert "vivo-icoba-ondersteuningsaanbod" in ids  # begeleiding for organisations

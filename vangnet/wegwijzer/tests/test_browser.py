@@ -45,7 +45,7 @@ ANSWERS: dict[str, list[str]] = {
     "minderjarig": ["nee"],
     "wens": ["praten", "advies"],
     "anoniem": ["ja"],
-    "eigen_aanspreekpunt": ["weet-niet"],
+    "eigen_aanspreekpunt": ["onzeker"],
     "sector": ["podiumkunsten"],
 }
 IN_DANGER = {**ANSWERS, "gevaar": ["ja"]}
@@ -58,7 +58,6 @@ TELLING = (
     "minder-dan-maand",
     "praten",
     "advies",
-    "weet-niet",
     "podiumkunsten",
     "antwoord=",
 )

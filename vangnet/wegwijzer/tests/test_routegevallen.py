@@ -1106,7 +1106,7 @@ GEVALLEN = [
     ),
     G(
         "werknemer-weet-niet-de-api-niet-vooraan",
-        {**WERK, "gedrag": ["psychisch"], "eigen_aanspreekpunt": "weet-niet"},
+        {**WERK, "gedrag": ["psychisch"], "eigen_aanspreekpunt": None},
         moet={"vertrouwenspersoon-intern", "preventieadviseur-psychosociaal", "api"},
         volgorde=[("vertrouwenspersoon-intern", "api")],
         bron=(PLAN_24, BRON_PODIUMKUNSTEN, "feiten-controle-2 section 4, action 2.4"),
