@@ -32,7 +32,7 @@ from reportlab.platypus import (
 )
 
 from vangnet.quickscan.grafiek import KLEUR
-from vangnet.quickscan.scan import Score, Stap
+from vangnet.quickscan.scan import Score, Stap, prijs_onbekend
 
 LETTER = "QuickscanVera"
 LETTER_VET = "QuickscanVera-Bold"
@@ -152,10 +152,19 @@ def maak(
             ),
         ]
         for hulp in stap.hulp:
-            blok.append(_p(f"• {hulp.titel} ({hulp.kost})", st["klein"]))
+            blok.append(
+                _p(f"• {hulp.titel} ({hulp.kost})" if hulp.kost else f"• {hulp.titel}", st["klein"])
+            )
         items.append(ListItem(blok, leftIndent=14))
     if items:
         delen.append(ListFlowable(items, bulletType="1", bulletFontName=LETTER_VET, leftIndent=14))
+    if prijs_onbekend(stappen):
+        delen.append(
+            _p(
+                _("Waar geen prijs staat, kent Vangnet de prijs niet. Vraag hem aan de aanbieder."),
+                st["klein"],
+            )
+        )
     delen += [
         Spacer(1, 6 * mm),
         _p(

@@ -27,7 +27,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from vangnet.kaart.choices import Beleidsniveau
-from vangnet.kaart.prijzen import prijs_in_woorden
+from vangnet.kaart.prijzen import alle_prijzen_in_woorden, prijs_in_woorden
 from vangnet.quickscan.choices import Antwoord, Grootte, Organisatievorm
 
 NIVEAUS: tuple[str, ...] = tuple(Beleidsniveau.values)  # kwaliteit, preventie, reactie
@@ -123,7 +123,7 @@ class Hulp:
     soort: str  # "aanbod" or "aanspreekpunt"
     slug: str
     titel: str
-    kost: str  # in words, for the page and the PDF
+    kost: str  # in words, for the page and the PDF; "" when the kaart knows no price
 
 
 def geldt_voor(stelling: StellingLike, profiel: Profiel) -> bool:
@@ -199,23 +199,42 @@ def volgende_stappen(
     return [Stap(s, antwoord) for _i, s, antwoord in gaten[:MAXIMUM_STAPPEN]]
 
 
+def kost_in_woorden(aanbod: Any, paritair_comite: str) -> str:
+    """What the kaart's price rows (``Prijs``) say an offering costs this organisation, in
+    words; "" when they say nothing (the page says once that such prices are not known).
+
+    With a paritair comité: its own price, else the price for everyone else. Without one
+    (none, or not known), every row, so that "gratis onder PC 304; 750 euro voor alle
+    anderen" tells the organisation what its committee would change. Needs
+    ``prijzen__paritair_comite`` prefetched.
+    """
+    if paritair_comite:
+        prijs = aanbod.prijs_voor(paritair_comite)
+        return prijs_in_woorden(prijs) if prijs else ""
+    return alle_prijzen_in_woorden(aanbod)
+
+
 def hulp_voor(stelling: Any, paritair_comite: str) -> list[Hulp]:
     """The kaart records that help with ``stelling``, in the data file's order, each with
-    its cost for ``paritair_comite`` (the offering's price for that PC, else the general
-    price). Reads the database: prefetch ``helpt_aanbod__prijzen__paritair_comite``."""
+    what the data knows of its cost for ``paritair_comite`` (see ``kost_in_woorden``; a
+    contact point: "gratis" when the kaart says it is free). Reads the database: prefetch
+    ``helpt_aanbod__prijzen__paritair_comite``."""
     aanbod = {a.slug: a for a in stelling.helpt_aanbod.all()}
     punten = {p.slug: p for p in stelling.helpt_aanspreekpunten.all()}
     hulp = []
     for slug in stelling.helpt:
         if slug in aanbod:
             a = aanbod[slug]
-            kost = prijs_in_woorden(a.prijs_voor(paritair_comite or None))
-            hulp.append(Hulp("aanbod", slug, a.titel, kost))
+            hulp.append(Hulp("aanbod", slug, a.titel, kost_in_woorden(a, paritair_comite)))
         elif slug in punten:
             p = punten[slug]
-            kost = _("gratis") if p.kosteloos else _("prijs niet gekend")
-            hulp.append(Hulp("aanspreekpunt", slug, p.naam, kost))
+            hulp.append(Hulp("aanspreekpunt", slug, p.naam, _("gratis") if p.kosteloos else ""))
     return hulp
+
+
+def prijs_onbekend(stappen: Iterable[Stap]) -> bool:
+    """Whether some help on the page has no known price: then the page says so, once."""
+    return any(not hulp.kost for stap in stappen for hulp in stap.hulp)
 
 
 def met_hulp(stappen: list[Stap], paritair_comite: str) -> list[Stap]:

@@ -95,6 +95,7 @@ def _uitkomst(huidig: bewaring.Scan, stellingen: list[Stelling]) -> dict:
     return {
         "scores": scores,
         "stappen": stappen,
+        "prijs_onbekend": scan.prijs_onbekend(stappen),
         "profiel_rijen": _profiel_rijen(huidig.profiel),
         "balken": grafiek.balken(scores),
         "beschrijving": grafiek.beschrijving(scores),

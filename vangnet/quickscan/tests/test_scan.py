@@ -163,8 +163,37 @@ def test_the_help_of_a_step_shows_the_cost_for_the_organisations_paritair_comite
     kosten = {h.slug: h.kost for h in scan.hulp_voor(stelling, "303.01")}
     assert kosten["opleiding-vertrouwenspersoon-sfp"] == "750 euro"
     assert kosten["opleiding-vertrouwenspersoon-mediarte"] == "gratis"
-    kosten = {h.slug: h.kost for h in scan.hulp_voor(stelling, "")}
+    kosten = {h.slug: h.kost for h in scan.hulp_voor(stelling, "329")}
     assert kosten["opleiding-vertrouwenspersoon-sfp"] == "750 euro"
+
+
+def test_without_a_paritair_comite_the_help_shows_every_price_the_kaart_knows():
+    stelling = Stelling.objects.prefetch_related("helpt_aanbod__prijzen__paritair_comite").get(
+        slug="vertrouwenspersoon-verplicht"
+    )
+    kosten = {h.slug: h.kost for h in scan.hulp_voor(stelling, "")}
+    assert kosten == {
+        "opleiding-vertrouwenspersoon-sfp": "gratis onder PC 304; 750 euro voor alle anderen",
+        "opleiding-vertrouwenspersoon-mediarte": "gratis onder PC 303.01; 850 euro voor alle anderen",
+        "opleiding-vertrouwenspersoon-externe-diensten": "vanaf 1.180 euro",
+    }
+
+
+def test_a_price_the_kaart_does_not_know_is_left_empty_and_never_made_up():
+    stelling = Stelling.objects.get(slug="gedragscode")
+    hulp = scan.hulp_voor(stelling, "304")
+    assert hulp and all(h.kost == "" for h in hulp)
+    assert scan.prijs_onbekend([scan.Stap(stelling, "nee", hulp)])
+
+
+def test_a_from_price_of_zero_is_not_called_free():
+    from decimal import Decimal
+
+    from vangnet.kaart.models import Prijs
+    from vangnet.kaart.prijzen import prijs_in_woorden
+
+    assert prijs_in_woorden(Prijs(bedrag=Decimal(0), vanaf=True)) == "vanaf 0 euro"
+    assert prijs_in_woorden(Prijs(bedrag=Decimal(0), vanaf=False)) == "gratis"
 
 
 def test_the_help_keeps_the_data_files_order_and_includes_contact_points():

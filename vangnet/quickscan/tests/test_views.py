@@ -133,6 +133,16 @@ def test_the_result_lists_next_steps_with_kaart_links_and_cost_for_the_pc(client
     assert "850 euro" in html
 
 
+def test_the_result_says_once_that_a_price_is_not_known_instead_of_at_every_item(client):
+    doorloop(client, standaard="nee")
+    html = client.get(START + "resultaat/").content.decode()
+    assert "niet gekend" not in html
+    assert html.count("kent Vangnet de prijs niet") == 1
+    # Several items of help, none with a price the kaart does not have.
+    assert html.count('href="/kaart/aanbod/') > 3
+    assert 'class="kenmerk"></span>' not in html
+
+
 def test_the_pdf_report_holds_profile_scores_steps_help_cost_and_date(client):
     doorloop(
         client,

@@ -92,3 +92,19 @@ def test_the_page_comes_in_english(client):
         response = client.get("/en" + URL, {"werknemers": "10", "vrijwilligers": "0"})
     assert response.status_code == 200
     assert "you as the employer may be the prevention adviser yourself" in response.content.decode()
+
+
+@pytest.mark.parametrize("taal", ["", "/fr", "/en"])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"werknemers": "10", "vrijwilligers": "5"},
+        {"werknemers": "60", "vrijwilligers": "20", "pc": "304"},
+    ],
+)
+def test_sources_and_notes_are_text_never_a_printed_python_structure(client, taal, params):
+    # A note that YAML read as a mapping ("datum: ...") was once printed as {'datum': ...}.
+    html = client.get(taal + URL, params).content.decode()
+    assert "bron__lijst" in html
+    for teken in ("{&#x27;", "[&#x27;", "{'", "['", "&#x27;}", "&#x27;]"):
+        assert teken not in html, teken
