@@ -5,4 +5,4 @@ from vangnet.begrippen.models import Begrip
 
 @register(Begrip)
 class BegripTranslation(TranslationOptions):
-    fields = ("term", "definitie")
+    fields = ("term", "definitie", "onbevestigd")

@@ -37,13 +37,17 @@ FILES = (
     "aanbod.yaml",
     "eerste-opvang.yaml",
 )
-# Content owned by other apps: (data file, dotted path of ``laad(loader, prune)``), loaded
-# after the kaart in this order, in the same transaction.
+# Content owned by other apps: (data file, dotted path of ``laad(loader, prune)``, dotted
+# path of its schema), loaded after the kaart in this order, in the same transaction.
 EXTRA_BESTANDEN = (
-    ("verplichtingen.yaml", "vangnet.verplichtingen.laden.laad"),
-    ("sessies.yaml", "vangnet.vorming.laden.laad"),
-    ("quickscan.yaml", "vangnet.quickscan.laden.laad"),
-    ("reactiegids.yaml", "vangnet.toolbox.laden.laad"),
+    (
+        "verplichtingen.yaml",
+        "vangnet.verplichtingen.laden.laad",
+        "vangnet.verplichtingen.schema.Regel",
+    ),
+    ("sessies.yaml", "vangnet.vorming.laden.laad", "vangnet.vorming.schema.Sessie"),
+    ("quickscan.yaml", "vangnet.quickscan.laden.laad", "vangnet.quickscan.schema.Stelling"),
+    ("reactiegids.yaml", "vangnet.toolbox.laden.laad", "vangnet.toolbox.schema.Reactiestap"),
 )
 # Translatable text fields per kind (the schemas in schemas.py say which are required).
 AANSPREEKPUNT_TEKSTEN = (
@@ -106,6 +110,11 @@ def _set_translated(values: dict, name: str, texts: dict) -> None:
     values[name] = texts["nl"]
 
 
+def set_translated_list(values: dict, name: str, items: list[schemas.Vertaling]) -> None:
+    """A list of texts (steps, notes): one list per language, see ``vertaalde_lijst``."""
+    _set_translated(values, name, vertaalde_lijst(items))
+
+
 def _upsert(model: type[models.Model], slug: str, values: dict, tally: Tally) -> models.Model:
     """Create or update one record, saving only when a value changed."""
     obj = model.objects.filter(slug=slug).first()
@@ -128,11 +137,15 @@ def _upsert(model: type[models.Model], slug: str, values: dict, tally: Tally) ->
 
 
 def _common(record: schemas.Record) -> dict:
-    return {
-        "bron": list(record.bron),
-        "onbevestigd": list(record.onbevestigd),
-        "acties": list(getattr(record, "acties", [])),
-    }
+    values = {"bron": list(record.bron), "acties": list(getattr(record, "acties", []))}
+    set_translated_list(values, "onbevestigd", record.onbevestigd)
+    return values
+
+
+def schema_per_bestand() -> dict[str, type[schemas.Record]]:
+    """Every data file with the declared schema of its records (kaart and other apps)."""
+    extra = {name: import_string(schema) for name, _laad, schema in EXTRA_BESTANDEN}
+    return {**schemas.SCHEMAS, **extra}
 
 
 class Loader:
@@ -147,7 +160,7 @@ class Loader:
         self.today = timezone.localdate()
         self.tallies: dict[str, Tally] = {}
         self.records = {
-            name: read(data_dir, name) for name in FILES + tuple(n for n, _ in EXTRA_BESTANDEN)
+            name: read(data_dir, name) for name in FILES + tuple(e[0] for e in EXTRA_BESTANDEN)
         }
         self.org_ids = {r.get("id") for r in self.records["organisaties.yaml"]}
         self.pc_ids = {r.get("id") for r in self.records["paritaire-comites.yaml"]}
@@ -214,7 +227,7 @@ class Loader:
         self._aanspreekpunten(prune)
         self._aanbod(prune)
         self._eerste_opvang(prune)
-        for _bestand, functie in EXTRA_BESTANDEN:
+        for _bestand, functie, _schema in EXTRA_BESTANDEN:
             import_string(functie)(self, prune)
         if self.problems:
             raise ContentError(self.problems.items)
@@ -232,6 +245,7 @@ class Loader:
         """
         geldig, problemen = schemas.valideer(name, self.records[name], schema, self.ids)
         self.problems.items.extend(problemen)
+        self.geldig[name] = geldig
         for i, (where, model) in enumerate(geldig, start=1):
             self.progress(name, i, len(geldig))
             yield where, model.id, model
@@ -283,11 +297,8 @@ class Loader:
         slugs = set()
         related: dict[str, list[str]] = {}
         for where, slug, r in self._valid(name):
-            values = {
-                "bron": list(r.bron),
-                "onbevestigd": list(r.onbevestigd),
-                "synoniemen": list(r.synoniemen),
-            }
+            values = {"bron": list(r.bron), "synoniemen": list(r.synoniemen)}
+            set_translated_list(values, "onbevestigd", r.onbevestigd)
             _set_translated(values, "term", vertaald(r.term))
             _set_translated(values, "definitie", vertaald(r.definitie))
             for i, other in enumerate(r.verwant):
@@ -335,10 +346,7 @@ class Loader:
             for field_name in AANSPREEKPUNT_TEKSTEN:
                 _set_translated(values, field_name, vertaald(getattr(r, field_name)))
             for field_name in ("opvolging", "wie_weet_wat"):
-                lists = vertaalde_lijst(getattr(r, field_name))
-                for code in LANGUAGES:
-                    values[f"{field_name}_{code}"] = lists[code]
-                values[field_name] = lists["nl"]
+                set_translated_list(values, field_name, getattr(r, field_name))
             for field_name in (
                 "soort",
                 "niveau",
@@ -427,10 +435,10 @@ class Loader:
         for volgorde, (where, slug, r) in enumerate(self._valid(name)):
             values: dict[str, Any] = {
                 "bron": list(r.bron),
-                "onbevestigd": list(r.onbevestigd),
                 "onderdeel": r.onderdeel,
                 "volgorde": volgorde,
             }
+            set_translated_list(values, "onbevestigd", r.onbevestigd)
             _set_translated(values, "tekst", vertaald(r.tekst))
             for i, ref in enumerate(r.verwijst_naar):
                 if ref not in punt_ids:

@@ -148,6 +148,17 @@ Tekst = Annotated[Vertaling, BeforeValidator(_als_vertaling)]
 OptioneleTekst = Annotated[Vertaling | None, BeforeValidator(_leeg_is_afwezig)]
 
 
+class Vertaalstatus(Streng):
+    """Who vouches for the French and English texts of a record (docs/data-format.md).
+
+    ``concept``: written by the Vangnet team from the Dutch text, not yet read by the
+    organisation or a native speaker; ``nagekeken``: read and approved by them.
+    """
+
+    fr: Literal["concept", "nagekeken"] | None = None
+    en: Literal["concept", "nagekeken"] | None = None
+
+
 def vertaald(value: Vertaling | None) -> dict[str, str]:
     """A translatable value as ``{"nl": ..., "fr": ..., "en": ...}`` ('' when absent)."""
     if value is None:
@@ -174,7 +185,8 @@ def vertaalde_lijst(items: list[Vertaling]) -> dict[str, list[str]]:
 class Record(Streng):
     id: Slug
     bron: Bron = Field(default=None, validate_default=True)
-    onbevestigd: lijst(StrictStr) = []
+    onbevestigd: lijst(Tekst) = []
+    vertaling: Vertaalstatus = Vertaalstatus()
 
 
 class Organisatie(Record):
@@ -396,6 +408,43 @@ SCHEMAS: dict[str, type[Record]] = {
 }
 
 
+# -- translations ---------------------------------------------------------------------------
+
+
+def teksten(deel: Any, loc: Loc = ()) -> Iterator[tuple[Loc, Vertaling]]:
+    """Every translatable text of a validated record, with where it is (pydantic's ``loc``).
+
+    ``("kanalen", 1, "label")`` is the label of the second channel; ``pad`` writes it
+    ``kanalen[1].label``.
+    """
+    if isinstance(deel, Vertaling):
+        yield loc, deel
+    elif isinstance(deel, BaseModel):
+        for naam in type(deel).model_fields:
+            yield from teksten(getattr(deel, naam), (*loc, naam))
+    elif isinstance(deel, list):
+        for i, item in enumerate(deel):
+            yield from teksten(item, (*loc, i))
+
+
+TAALNAMEN = {"fr": "French", "en": "English"}
+
+
+def vertaalproblemen(record: Record) -> Iterator[tuple[Loc, str]]:
+    """A translated record says whose translation it is: ``vertaling: {fr: concept}``."""
+    for code, naam in TAALNAMEN.items():
+        heeft_tekst = any(getattr(tekst, code) for _loc, tekst in teksten(record))
+        status = getattr(record.vertaling, code)
+        if heeft_tekst and status is None:
+            yield (
+                ("vertaling", code),
+                f"the record has {naam} text: mark it 'vertaling: {{{code}: concept}}' "
+                "(or nagekeken once the organisation approved it)",
+            )
+        elif status is not None and not heeft_tekst:
+            yield ("vertaling", code), f"says {status}, but the record has no {naam} text"
+
+
 # -- checking a file ------------------------------------------------------------------------
 
 
@@ -459,7 +508,10 @@ def valideer(
                 veld = pad(fout["loc"])
                 problemen.append(f"{where}: {veld + ': ' if veld else ''}{melding(fout)}")
             continue
-        regels = [f"{where}: {pad(loc)}: {message}" for loc, message in model.problemen()]
+        regels = [
+            f"{where}: {pad(loc)}: {message}"
+            for loc, message in (*model.problemen(), *vertaalproblemen(model))
+        ]
         problemen.extend(regels)
         if not regels:
             geldig.append((where, model))

@@ -7,12 +7,12 @@ from vangnet.kaart.models import Aanbod, Aanspreekpunt, Kanaal, Organisatie, Par
 
 @register(Organisatie)
 class OrganisatieTranslation(TranslationOptions):
-    fields = ("naam", "beschrijving")
+    fields = ("naam", "beschrijving", "onbevestigd")
 
 
 @register(ParitairComite)
 class ParitairComiteTranslation(TranslationOptions):
-    fields = ("naam",)
+    fields = ("naam", "onbevestigd")
 
 
 @register(Aanspreekpunt)
@@ -26,6 +26,7 @@ class AanspreekpuntTranslation(TranslationOptions):
         "voorwaarden",
         "opvolging",
         "wie_weet_wat",
+        "onbevestigd",
     )
 
 
@@ -36,7 +37,7 @@ class KanaalTranslation(TranslationOptions):
 
 @register(Aanbod)
 class AanbodTranslation(TranslationOptions):
-    fields = ("titel", "samenvatting", "beschrijving", "duur")
+    fields = ("titel", "samenvatting", "beschrijving", "duur", "onbevestigd")
 
 
 @register(Prijs)

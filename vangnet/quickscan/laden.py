@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from vangnet.inhoud.loading import Tally, _set_translated, _sync_m2m, _upsert
+from vangnet.inhoud.loading import Tally, _set_translated, _sync_m2m, _upsert, set_translated_list
 from vangnet.inhoud.schemas import vertaald
 from vangnet.kaart.models import Aanbod, Aanspreekpunt
 from vangnet.quickscan import schema
@@ -28,7 +28,6 @@ def laad(loader: Loader, prune: bool) -> None:
     for volgorde, (_where, slug, r) in enumerate(loader.gevalideerd(BESTAND, schema.Stelling)):
         values: dict[str, Any] = {
             "bron": list(r.bron),
-            "onbevestigd": list(r.onbevestigd),
             "niveau": r.niveau,
             "volgorde": volgorde,
             "geldt_voor": list(r.geldt_voor),
@@ -38,6 +37,7 @@ def laad(loader: Loader, prune: bool) -> None:
         }
         for naam in ("stelling", "toelichting", "advies"):
             _set_translated(values, naam, vertaald(getattr(r, naam)))
+        set_translated_list(values, "onbevestigd", r.onbevestigd)
         slugs.add(slug)
         if loader.problems:
             continue

@@ -5,4 +5,4 @@ from vangnet.quickscan.models import Stelling
 
 @register(Stelling)
 class StellingTranslation(TranslationOptions):
-    fields = ("stelling", "toelichting", "advies")
+    fields = ("stelling", "toelichting", "advies", "onbevestigd")

@@ -2,7 +2,14 @@
 
 from typing import Any
 
-from vangnet.inhoud.loading import Loader, Tally, _set_translated, _sync_m2m, _upsert
+from vangnet.inhoud.loading import (
+    Loader,
+    Tally,
+    _set_translated,
+    _sync_m2m,
+    _upsert,
+    set_translated_list,
+)
 from vangnet.inhoud.schemas import vertaald
 from vangnet.kaart.models import Aanspreekpunt
 from vangnet.toolbox import schema
@@ -21,7 +28,6 @@ def laad(loader: Loader, prune: bool) -> None:
     for volgorde, (_where, slug, r) in enumerate(loader.gevalideerd(BESTAND, schema.Reactiestap)):
         values: dict[str, Any] = {
             "bron": list(r.bron),
-            "onbevestigd": list(r.onbevestigd),
             "fase": r.fase,
             "verplichting": r.verplichting,
             "opties": list(r.opties),
@@ -30,6 +36,7 @@ def laad(loader: Loader, prune: bool) -> None:
         }
         for name in ("titel", "tekst", "rechtsgrond"):
             _set_translated(values, name, vertaald(getattr(r, name)))
+        set_translated_list(values, "onbevestigd", r.onbevestigd)
         slugs.add(slug)
         if loader.problems:
             continue

@@ -5,4 +5,4 @@ from vangnet.toolbox.models import Reactiestap
 
 @register(Reactiestap)
 class ReactiestapTranslation(TranslationOptions):
-    fields = ("titel", "tekst", "rechtsgrond")
+    fields = ("titel", "tekst", "rechtsgrond", "onbevestigd")

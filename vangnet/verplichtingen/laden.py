@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from vangnet.inhoud.loading import Loader, Tally, _set_translated, _upsert
+from vangnet.inhoud.loading import Loader, Tally, _set_translated, _upsert, set_translated_list
 from vangnet.inhoud.schemas import vertaald
 from vangnet.verplichtingen import schema
 from vangnet.verplichtingen.models import Regel
@@ -38,10 +38,10 @@ def laad(loader: Loader, prune: bool) -> None:
             "aanspreekpunten": list(r.aanspreekpunten),
             "aanbod": list(r.aanbod),
             "bron": list(r.bron),
-            "onbevestigd": list(r.onbevestigd),
         }
         for naam in ("titel", "niet_van_toepassing", "wettelijke_bron"):
             _set_translated(values, naam, vertaald(getattr(r, naam)))
+        set_translated_list(values, "onbevestigd", r.onbevestigd)
         slugs.add(slug)
         if loader.problems:
             continue

@@ -5,4 +5,4 @@ from vangnet.verplichtingen.models import Regel
 
 @register(Regel)
 class RegelTranslation(TranslationOptions):
-    fields = ("titel", "niet_van_toepassing", "wettelijke_bron")
+    fields = ("titel", "niet_van_toepassing", "wettelijke_bron", "onbevestigd")

@@ -4,7 +4,7 @@ A session is a date of a training that is already on the kaart (``aanbod`` is it
 data/aanbod.yaml); the rules are the declared schema ``vorming.schema.Sessie``.
 """
 
-from vangnet.inhoud.loading import Loader, Tally, _upsert
+from vangnet.inhoud.loading import Loader, Tally, _upsert, set_translated_list
 from vangnet.kaart.models import Aanbod
 from vangnet.vorming import schema
 from vangnet.vorming.models import Sessie
@@ -28,8 +28,8 @@ def laad(loader: Loader, prune: bool) -> None:
             "plaats": r.plaats,
             "inschrijven": r.inschrijven,
             "bron": list(r.bron),
-            "onbevestigd": list(r.onbevestigd),
         }
+        set_translated_list(values, "onbevestigd", r.onbevestigd)
         _upsert(Sessie, slug, values, tally)
     if not loader.problems:
         loader._prune(Sessie, BESTAND, slugs, prune)

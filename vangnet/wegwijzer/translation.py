@@ -5,4 +5,4 @@ from vangnet.wegwijzer.models import Opvangstap
 
 @register(Opvangstap)
 class OpvangstapTranslation(TranslationOptions):
-    fields = ("tekst",)
+    fields = ("tekst", "onbevestigd")

@@ -5,6 +5,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from vangnet.inhoud import dekking
 from vangnet.inhoud.loading import EXTRA_BESTANDEN, FILES, ContentError, Loader
 
 
@@ -38,6 +39,7 @@ class Command(BaseCommand):
             if check:
                 loader.check()
                 self._warn(loader.warnings, show)
+                self._dekking(loader, show, verbosity)
                 aantal = len(FILES) + len(EXTRA_BESTANDEN)
                 self.stdout.write(self.style.SUCCESS(f"{aantal} files valid."))
                 return
@@ -58,8 +60,43 @@ class Command(BaseCommand):
                 line += f"; {len(tally.orphans)} {verb}: {', '.join(tally.orphans)}"
             if show:
                 self.stdout.write(line)
+        self._dekking(loader, show, verbosity)
         if show:
             self.stdout.write(self.style.SUCCESS("Content loaded."))
+
+    def _dekking(self, loader: Loader, show: bool, verbosity: int) -> None:
+        """The translated share of the person-facing texts, per file and language.
+
+        With ``-v 2`` every text without a translation is listed.
+        """
+        if not show:
+            return
+        metingen = dekking.meet(loader)
+        talen = dekking.DOELTALEN
+        self.stdout.write(
+            "Translated (person-facing texts, the fields in vangnet/inhoud/dekking.py):"
+        )
+        self.stdout.write(f"  {'file':<26} {'texts':>5}" + "".join(f" {t:>7}" for t in talen))
+        totaal = dekking.Dekking("all files")
+        for meting in metingen:
+            self.stdout.write(self._dekkingsregel(meting, talen))
+            totaal.teksten += meting.teksten
+            for taal in talen:
+                totaal.ontbrekend[taal] += meting.ontbrekend[taal]
+        self.stdout.write(self._dekkingsregel(totaal, talen))
+        for taal in talen:
+            if verbosity > 1:
+                for where in totaal.ontbrekend[taal]:
+                    self.stdout.write(self.style.WARNING(f"  ! no {taal}: {where}"))
+            elif totaal.ontbrekend[taal]:
+                self.stdout.write(
+                    f"  {len(totaal.ontbrekend[taal])} text(s) without {taal} "
+                    "(list them with -v 2)"
+                )
+
+    def _dekkingsregel(self, meting: dekking.Dekking, talen: tuple[str, ...]) -> str:
+        cijfers = "".join(f" {meting.procent(taal):>6.1f}%" for taal in talen)
+        return f"  {meting.bestand:<26} {meting.teksten:>5}{cijfers}"
 
     def _warn(self, warnings: list[str], show: bool) -> None:
         """Facts not checked within a year: the content loads, but someone should look."""
