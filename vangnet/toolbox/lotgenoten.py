@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
 
+from vangnet.core.vertaald import vertaald
 from vangnet.kaart.choices import AanbodSoort, AanspreekpuntSoort
 from vangnet.kaart.models import Aanbod, Aanspreekpunt, Kanaal
 
@@ -45,6 +46,17 @@ class Initiatief:
         for item in self.aanbod:
             feiten += item.onbevestigd
         return list(dict.fromkeys(feiten))
+
+    @property
+    def terugval(self) -> set[str]:
+        """The fields shown in Dutch on a French or English page (``vangnet.core.vertaald``)."""
+        velden = set()
+        if vertaald(*((self.punt, "naam") if self.punt else (self.aanbod[0], "titel"))).terugval:
+            velden.add("naam")
+        delen = [*([self.punt] if self.punt else []), *self.aanbod]
+        if any(vertaald(deel, "onbevestigd").terugval for deel in delen):
+            velden.add("onbevestigd")
+        return velden
 
 
 def initiatieven() -> list[Initiatief]:

@@ -58,6 +58,9 @@ class Uitkomst:
     soort: str  # verplicht | aanbevolen | niet-van-toepassing
     uitleg: str
     kenmerken: dict[str, Any] = field(default_factory=dict)
+    #: ``{"uitleg"}`` when the explanation is the Dutch text for lack of a translation
+    #: (the page marks it ``lang="nl"``, see ``vangnet.core.vertaald``).
+    terugval: frozenset[str] = frozenset()
 
     @property
     def verplicht(self) -> bool:
@@ -92,6 +95,14 @@ def tekst(waarde: Any, taal: str | None = None) -> str:
     return str(waarde or "")
 
 
+def valt_terug(waarde: Any, taal: str | None = None) -> bool:
+    """Whether ``tekst`` gives the Dutch text because ``taal`` has no translation."""
+    taal = (taal or get_language() or "nl")[:2]
+    if taal == "nl" or not waarde:
+        return False
+    return not (isinstance(waarde, Mapping) and waarde.get(taal))
+
+
 def _vul_in(zin: str, invoer: Invoer) -> str:
     # Plain replacement, not str.format: a stray brace in a text must not break the page.
     for naam in ("werknemers", "vrijwilligers"):
@@ -109,6 +120,11 @@ def kenmerk_namen(regel: RegelLike) -> list[str]:
     return namen
 
 
+def _vertalingen(regel: RegelLike) -> dict[str, str]:
+    # A stored rule has modeltranslation columns; a plain one in a test is Dutch only.
+    return {code: getattr(regel, f"niet_van_toepassing_{code}", "") for code in ("fr", "en")}
+
+
 def beoordeel_regel(regel: RegelLike, invoer: Invoer) -> Uitkomst:
     """The first case of ``regel`` whose condition holds, or "niet van toepassing"."""
     for geval in regel.gevallen:
@@ -118,6 +134,7 @@ def beoordeel_regel(regel: RegelLike, invoer: Invoer) -> Uitkomst:
                 soort=geval["soort"],
                 uitleg=_vul_in(tekst(geval.get("uitleg")), invoer),
                 kenmerken=dict(geval.get("kenmerken") or {}),
+                terugval=frozenset({"uitleg"} if valt_terug(geval.get("uitleg")) else ()),
             )
     # Not applicable: the details are unknown rather than false (no adviser to be external).
     return Uitkomst(
@@ -125,6 +142,11 @@ def beoordeel_regel(regel: RegelLike, invoer: Invoer) -> Uitkomst:
         soort=NIET_VAN_TOEPASSING,
         uitleg=_vul_in(str(regel.niet_van_toepassing or ""), invoer),
         kenmerken=dict.fromkeys(kenmerk_namen(regel)),
+        terugval=frozenset(
+            {"uitleg"}
+            if valt_terug({"nl": regel.niet_van_toepassing, **_vertalingen(regel)})
+            else ()
+        ),
     )
 
 

@@ -104,3 +104,17 @@ def gat(naam: str, voorvoegsel: str = "") -> str:
     from vangnet.core.schil import gat as maak_gat
 
     return maak_gat(f"{voorvoegsel}-{naam}" if voorvoegsel else str(naam))
+
+
+@register.simple_tag(name="vertaald")
+def vertaald_tag(record, veld: str | None = None):
+    """A content field in the page's language; Dutch marked ``lang="nl"`` with a note if
+    it has no translation (``vangnet.core.vertaald``).
+
+    ``{% vertaald punt "kosten" %}`` prints it; ``{% vertaald punt "opvolging" as stappen %}``
+    gives the value (``stappen.waarde``) and ``stappen.terugval`` to mark a list yourself;
+    ``{% vertaald geval.uitleg %}`` reads a ``{nl, fr, en}`` mapping.
+    """
+    from vangnet.core.vertaald import vertaald
+
+    return vertaald(record, veld)

@@ -90,8 +90,7 @@ class Command(BaseCommand):
                     self.stdout.write(self.style.WARNING(f"  ! no {taal}: {where}"))
             elif totaal.ontbrekend[taal]:
                 self.stdout.write(
-                    f"  {len(totaal.ontbrekend[taal])} text(s) without {taal} "
-                    "(list them with -v 2)"
+                    f"  {len(totaal.ontbrekend[taal])} text(s) without {taal} (list them with -v 2)"
                 )
 
     def _dekkingsregel(self, meting: dekking.Dekking, talen: tuple[str, ...]) -> str:
