@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "vangnet.quickscan",
     "vangnet.pool",
     "vangnet.meldingen",
+    "vangnet.reservekopie",
     "django_otp",
     "django_otp.plugins.otp_totp",
 ]

@@ -42,7 +42,7 @@ import time
 import urllib.parse
 import urllib.request
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -462,6 +462,7 @@ def running_site(
     demo: bool = False,
     gunicorn_args: tuple[str, ...] = (),
     database: str = "auto",
+    before_migrate: Callable[[dict[str, str]], None] | None = None,
 ) -> Iterator[LiveSite]:
     """Vangnet with the production settings under gunicorn over HTTPS, stopped afterwards.
 
@@ -470,6 +471,8 @@ def running_site(
     ``gunicorn_args`` are added to gunicorn's command line; ``database="sqlite"`` keeps the
     database in a file in ``folder`` whatever the run's DATABASE_URL (for tests that look
     into the file). Encrypted attachments go to ``folder/meldingen``, never into the tree.
+    ``before_migrate(env)`` runs against the new, empty installation before anything else
+    touches its database (a restore from a backup does).
     """
     missing = [name for name in DATA_FILES if not (BASE_DIR / "data" / name).exists()]
     if missing:
@@ -512,6 +515,8 @@ def running_site(
                 start_new_session=True,
             )
         try:
+            if before_migrate is not None:
+                before_migrate(env)
             _timed(timings, "migrate", env, "migrate", "--noinput")
             _timed(timings, "load_content", env, "load_content")
             if demo:
