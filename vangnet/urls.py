@@ -34,5 +34,6 @@ urlpatterns += i18n_patterns(
     path("vertrouwenspersonen/", include("vangnet.pool.urls")),
     path("", include("vangnet.toolbox.urls")),
     path("", include("vangnet.meldingen.urls")),
+    path("", include("vangnet.monitoring.urls")),
     prefix_default_language=False,
 )

@@ -5,7 +5,7 @@ from importlib import import_module
 from vangnet.kaart import choices as c
 
 # Apps that document their own endpoints: each has ``openapi_paths() -> dict``.
-OPENAPI_MODULES = ("vangnet.verplichtingen.api", "vangnet.vorming.api")
+OPENAPI_MODULES = ("vangnet.verplichtingen.api", "vangnet.vorming.api", "vangnet.monitoring.api")
 
 
 def _enum(choices) -> dict:

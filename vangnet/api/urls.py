@@ -1,6 +1,7 @@
 from django.urls import path
 
 from vangnet.api import views
+from vangnet.monitoring import api as monitoring_api
 from vangnet.verplichtingen import api as verplichtingen_api
 from vangnet.vorming import api as vorming_api
 
@@ -18,6 +19,7 @@ urlpatterns = [
     path("wegwijzer", views.wegwijzer, name="wegwijzer"),
     path("verplichtingen", verplichtingen_api.verplichtingen, name="verplichtingen"),
     path("vorming", vorming_api.vorming, name="vorming"),
+    path("monitoring/cijfers", monitoring_api.cijfers_view, name="monitoring-cijfers"),
     path("hsds/", views.hsds_root, name="hsds-root"),
     path("hsds/services", views.hsds_services, name="hsds-services"),
     path("hsds/services/<str:service_id>", views.hsds_service, name="hsds-service"),

@@ -217,6 +217,16 @@ class MeldingQuerySet(models.QuerySet):
     def open(self) -> "MeldingQuerySet":
         return self.exclude(status=Status.AFGESLOTEN).filter(vernietigd_op__isnull=True)
 
+    def zonder_codes(self) -> "MeldingQuerySet":
+        """Closed cases that still lack a monitoring code (see ``Melding.ontbrekende_codes``)."""
+        return self.filter(status=Status.AFGESLOTEN).filter(
+            models.Q(gedrag=[])
+            | models.Q(sector="")
+            | models.Q(melder_status="")
+            | models.Q(route="")
+            | models.Q(uitkomst="")
+        )
+
 
 class Melding(models.Model):
     """A case. Its content is encrypted with its own key (the dossiersleutel)."""
@@ -263,6 +273,8 @@ class Melding(models.Model):
         verbose_name = _("melding")
         verbose_name_plural = _("meldingen")
         ordering = ["-ontvangen_op"]
+        # Monitoring counts the cases of a quarter (vangnet/monitoring/telling.py).
+        indexes = [models.Index(fields=["ontvangen_op"], name="melding_ontvangen_op")]
 
     def __str__(self) -> str:
         return self.nummer
@@ -297,6 +309,21 @@ class Melding(models.Model):
         for termijn in open_termijnen:
             termijn["te_laat"] = termijn["uiterlijk"] < nu
         return sorted(open_termijnen, key=lambda t: t["uiterlijk"])
+
+    def ontbrekende_codes(self) -> list[str]:
+        """The monitoring codes this case still lacks (labels), for the handler's inbox.
+
+        Monitoring counts a case without a code as "niet ingevuld"; a closed case should
+        have them all.
+        """
+        velden = [
+            ("gedrag", _("gedrag")),
+            ("sector", _("sector")),
+            ("melder_status", _("status van de melder")),
+            ("route", _("route")),
+            ("uitkomst", _("uitkomst")),
+        ]
+        return [str(label) for veld, label in velden if not getattr(self, veld)]
 
     @property
     def vernietigen_na(self) -> datetime | None:

@@ -400,6 +400,8 @@ def inbox(request: HttpRequest, behandelaar: Behandelaar, slug: str) -> HttpResp
         "teamlid": teamlid,
         "rijen": rijen,
         "afgesloten": afgesloten,
+        # Closed cases monitoring still counts as "niet ingevuld": the team can fill them in.
+        "zonder_codes": meldingen.zonder_codes().count(),
     }
     return render(request, SJABLONEN + "inbox.html", context)
 

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "vangnet.pool",
     "vangnet.meldingen",
     "vangnet.reservekopie",
+    "vangnet.monitoring",
     "django_otp",
     "django_otp.plugins.otp_totp",
 ]

@@ -286,6 +286,34 @@ def test_the_inbox_shows_closed_cases_only_when_asked():
     assert dicht.nummer in afgesloten and open_melding.nummer not in afgesloten
 
 
+def test_the_inbox_names_the_closed_cases_that_still_lack_monitoring_codes():
+    team = maak_team()
+    hanne = team.leden["hanne"]
+    zonder, _code = acties.dien_in(team.ontvanger, InzendingFactory())
+    met, _code = acties.dien_in(team.ontvanger, InzendingFactory())
+    acties.classificeer(
+        met,
+        hanne.behandelaar,
+        gedrag=["seksueel"],
+        sector="muziek",
+        melder_status="freelancer",
+        route="advies",
+    )
+    for melding in (zonder, met):
+        workflow.verander_status(
+            melding, Status.AFGESLOTEN, door=hanne.behandelaar, uitkomst="geholpen"
+        )
+    client = meld_aan(hanne)
+    inbox = reverse("meldingen:inbox", args=["test-api"])
+    assert "1 afgesloten melding mist nog codes voor de monitoring" in tekst(client.get(inbox))
+    afgesloten = re.sub(r"\s+", " ", tekst(client.get(inbox + "?toon=afgesloten")))
+    rij_zonder = afgesloten[afgesloten.index(zonder.nummer) :].split("</tr>")[0]
+    rij_met = afgesloten[afgesloten.index(met.nummer) :].split("</tr>")[0]
+    assert "gedrag, sector, status van de melder, route" in rij_zonder
+    assert "<strong>" not in rij_met.split("</td>")[-2]
+    assert list(Melding.objects.zonder_codes()) == [zonder]
+
+
 def test_a_handler_cannot_open_the_inbox_or_a_case_of_another_receiver():
     team = maak_team()
     ander = maak_team("test-ander", leden=("ward",), beheerders=("ward",))

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from vangnet.meldingen import acties
 from vangnet.meldingen.models import Melding
+from vangnet.meldingen.signalen import voor_vernietiging
 
 
 def te_vernietigen(nu=None):
@@ -33,6 +34,9 @@ class Command(BaseCommand):
         if opties["proef"]:
             self.stdout.write(f"{totaal} meldingen zouden vernietigd worden.")
             return
+        # Whoever keeps figures about these cases (monitoring) takes them now, before the
+        # cases are destroyed.
+        voor_vernietiging.send(sender=self.__class__, meldingen=meldingen)
         for nummer, melding in enumerate(meldingen, start=1):
             acties.vernietig(melding, reden="bewaartermijn voorbij")
             if opties["verbosity"] >= 1 and (nummer % 50 == 0 or nummer == totaal):
