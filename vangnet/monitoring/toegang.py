@@ -13,23 +13,19 @@ from __future__ import annotations
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 
-from vangnet.accounts.permissions import is_departement, organisatie_ids
+from vangnet.accounts.roles import is_stuurgroep, partner_organisaties
+from vangnet.accounts.toegang import met_twee_factoren, stuurgroep_vereist
 from vangnet.kaart.models import Organisatie
 from vangnet.meldingen.models import Ontvanger, Teamlid
 
-# The stuurgroep's role (issue 14, actieplan); its members see what the department sees.
-STUURGROEP_GROEP = "Stuurgroep"
-
-
-def met_twee_factoren(user: AbstractBaseUser | AnonymousUser) -> bool:
-    return bool(user.is_authenticated and user.is_active and user.is_verified())
+#: The department's and the stuurgroep's view (ADR 0012): the admin's two-factor sign-in,
+#: a 403 page for an account without the role.
+beleid_vereist = stuurgroep_vereist
 
 
 def mag_beleid(user: AbstractBaseUser | AnonymousUser) -> bool:
     """The department's and the stuurgroep's view: more detail, still suppressed."""
-    if not met_twee_factoren(user):
-        return False
-    return is_departement(user) or user.groups.filter(name=STUURGROEP_GROEP).exists()
+    return met_twee_factoren(user) and is_stuurgroep(user)
 
 
 def ontvanger_van(user: AbstractBaseUser | AnonymousUser, slug: str) -> Ontvanger | None:
@@ -48,4 +44,4 @@ def aanleverende_organisaties(user: AbstractBaseUser | AnonymousUser) -> list[Or
     """The organisations this partner may upload figures for."""
     if not met_twee_factoren(user):
         return []
-    return list(Organisatie.objects.filter(pk__in=organisatie_ids(user)).order_by("naam"))
+    return list(Organisatie.objects.filter(pk__in=partner_organisaties(user)).order_by("naam"))

@@ -166,18 +166,6 @@ def publiek_export(request: HttpRequest, wat: str, formaat: str) -> HttpResponse
 # --- The department and the stuurgroep ------------------------------------------------------
 
 
-def _beleid_vereist(view):
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if not toegang.met_twee_factoren(request.user):
-            return redirect_to_login(request.get_full_path(), reverse("admin:login"))
-        if not toegang.mag_beleid(request.user):
-            raise Http404
-        return view(request, *args, **kwargs)
-
-    return wrapper
-
-
 def _partnerbronnen() -> list[cijfers.Bron]:
     bronnen = (
         Momentopname.objects.filter(bron__isnull=False)
@@ -189,7 +177,7 @@ def _partnerbronnen() -> list[cijfers.Bron]:
 
 
 @require_GET
-@_beleid_vereist
+@toegang.beleid_vereist
 def beleid(request: HttpRequest) -> HttpResponse:
     """More detail for the department and stuurgroep: provisional quarters, other sources."""
     partners = _partnerbronnen()
@@ -203,7 +191,7 @@ def beleid(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-@_beleid_vereist
+@toegang.beleid_vereist
 def beleid_export(request: HttpRequest, wat: str, formaat: str) -> HttpResponse:
     return _export(
         request,

@@ -4,6 +4,7 @@
 """
 
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 
@@ -11,7 +12,7 @@ import pytest
 
 from vangnet.monitoring import momentopname, synthetisch
 
-NU = timezone.make_aware(datetime(2026, 3, 1, 12, 0))
+NU = datetime(2026, 3, 1, 12, 0, tzinfo=ZoneInfo("Europe/Brussels"))
 
 
 @pytest.fixture

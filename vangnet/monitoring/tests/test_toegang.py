@@ -13,13 +13,13 @@ from django.urls import reverse
 
 import pytest
 
+from vangnet.accounts.models import STUURGROEP_GROUP
 from vangnet.accounts.tests.factories import meld_aan_in_beheer
 from vangnet.meldingen.models import Melding
 from vangnet.meldingen.tests.factories import maak_team, meld_aan
-from vangnet.monitoring import toegang
 
 ROLLEN = ("anoniem", "hanne", "ward", "alice", "alice_half", "bob", "stuurgroep")
-OK, NIET, METHODE = 200, 404, 405
+OK, VERBODEN, NIET, METHODE = 200, 403, 404, 405
 BEHEER = "aanmelden-beheer"  # a redirect to the admin's sign-in (two factors)
 BEHANDELEN = "aanmelden-behandelen"  # a redirect to the handlers' sign-in
 
@@ -30,11 +30,11 @@ def _iedereen(uitkomst):
 
 _BELEID = {
     "anoniem": BEHEER,
-    "hanne": NIET,
-    "ward": NIET,
+    "hanne": VERBODEN,
+    "ward": VERBODEN,
     "alice": OK,
     "alice_half": BEHEER,
-    "bob": NIET,
+    "bob": VERBODEN,
     "stuurgroep": OK,
 }
 _ONTVANGER = {
@@ -75,8 +75,10 @@ def clients(twee_jaar, alice, bob, django_user_model):
         for i in range(30)
     )
     ander = maak_team("test-ander", leden=("ward",), beheerders=("ward",))
-    lid = django_user_model.objects.create_user("stuur", password="stuurgroep-wachtwoord-lang")
-    lid.groups.add(Group.objects.get_or_create(name=toegang.STUURGROEP_GROEP)[0])
+    lid = django_user_model.objects.create_user(
+        "stuur", password="stuurgroep-wachtwoord-lang", is_staff=True
+    )
+    lid.groups.add(Group.objects.get(name=STUURGROEP_GROUP))
     uit = {"anoniem": Client(), "hanne": meld_aan(team.leden["hanne"])}
     uit["ward"] = meld_aan(ander.leden["ward"])
     for rol, user in (("alice", alice), ("bob", bob), ("stuurgroep", lid)):
