@@ -42,6 +42,7 @@ messages: $(STAMP)
 bench: $(STAMP)
 	$(PY) scripts/bench.py
 	$(PY) scripts/bench_meldingen.py
+	$(PY) scripts/bench_monitoring.py
 
 clean:
 	rm -rf $(VENV) staticfiles vangnet.sqlite3*

@@ -548,5 +548,9 @@ def document(server_url: str) -> dict:
         },
         "servers": [{"url": server_url}],
         "paths": paths,
-        "components": {"schemas": SCHEMAS},
+        "components": {
+            "schemas": SCHEMAS,
+            # The partners' upload of figures (monitoring/api.py) takes a bearer token.
+            "securitySchemes": {"aanleversleutel": {"type": "http", "scheme": "bearer"}},
+        },
     }

@@ -20,6 +20,7 @@ urlpatterns = [
     path("verplichtingen", verplichtingen_api.verplichtingen, name="verplichtingen"),
     path("vorming", vorming_api.vorming, name="vorming"),
     path("monitoring/cijfers", monitoring_api.cijfers_view, name="monitoring-cijfers"),
+    path("monitoring/aanlevering", monitoring_api.aanlevering_view, name="monitoring-aanlevering"),
     path("hsds/", views.hsds_root, name="hsds-root"),
     path("hsds/services", views.hsds_services, name="hsds-services"),
     path("hsds/services/<str:service_id>", views.hsds_service, name="hsds-service"),

@@ -6,15 +6,17 @@ The same table as the public page (cijfers.tabel), so never a figure the page hi
 kept in the page cache: its answer changes when a quarter is fixed, not with the content.
 """
 
-from datetime import date
+from datetime import date, timedelta
 
+from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, JsonResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from vangnet.accounts.drempels import Drempel, emmer, wachttijd_tekst
 from vangnet.api.openapi import BAD_REQUEST, _ok
 from vangnet.api.views import LANGUAGES, _json, error, methods
-from vangnet.monitoring import cijfers
+from vangnet.monitoring import aanlevering, cijfers
 from vangnet.monitoring.dimensies import DIMENSIES, NAMEN
 
 
@@ -52,6 +54,59 @@ def cijfers_view(request: HttpRequest) -> JsonResponse:
             response = _json(tabel.als_json())
     response["Access-Control-Allow-Origin"] = "*"
     return response
+
+
+# A token is 256 random bits, not guessable; still, wrong tokens from one network slow down
+# like every other secret on the platform (accounts/drempels.py).
+AANLEVERTOKEN = Drempel(
+    "aanlevertoken",
+    vrij=20,
+    eerste_wacht=timedelta(seconds=1),
+    max_wacht=timedelta(minutes=1),
+    venster=timedelta(hours=1),
+)
+
+
+@methods("POST")
+def aanlevering_view(request: HttpRequest) -> JsonResponse:
+    """POST a partner's CSV of counts per quarter with ``Authorization: Bearer <token>``.
+
+    201 with the quarters stored; 400 with every mistake by row (and nothing stored); 401
+    for a missing or wrong token; 429 while wrong tokens from this network wait.
+    """
+    taal = request.GET.get("taal", "nl")
+    if taal not in LANGUAGES:
+        return error(
+            400, f"taal: onbekende waarde {taal!r}", veld="taal", toegestaan=list(LANGUAGES)
+        )
+    with translation.override(taal):
+        beurt = AANLEVERTOKEN.probeer(emmer(request))
+        if not beurt.toegelaten:
+            return error(429, wachttijd_tekst(beurt.wachttijd))
+        kop = request.headers.get("Authorization", "")
+        token = kop[7:].strip() if kop.startswith("Bearer ") else ""
+        organisatie = aanlevering.organisatie_van_token(token)
+        if organisatie is None:
+            response = error(401, _("Geef een geldige sleutel: Authorization: Bearer <sleutel>."))
+            response["WWW-Authenticate"] = "Bearer"
+            return response
+        beurt.gelukt()
+        try:
+            inhoud = request.body
+        except RequestDataTooBig:
+            return error(413, _("Het bestand is te groot (hoogstens 1 MB)."))
+        uitkomst = aanlevering.bewaar(organisatie, inhoud)
+        if not uitkomst.gelukt:
+            return error(
+                400,
+                _("Er is niets bewaard: het bestand heeft fouten."),
+                fouten=[{"rij": f.rij, "fout": f.boodschap} for f in uitkomst.fouten],
+            )
+        response = _json(
+            {"bron": organisatie.naam, "kwartalen": uitkomst.kwartalen, "rijen": uitkomst.rijen}
+        )
+        response.status_code = 201
+        return response
 
 
 def openapi_paths() -> dict:
@@ -113,5 +168,27 @@ def openapi_paths() -> dict:
                     "404": {"description": "Voor die periode zijn er (nog) geen cijfers."},
                 },
             }
-        }
+        },
+        "/monitoring/aanlevering": {
+            "post": {
+                "summary": "Een partner levert eigen aantallen per kwartaal aan (CSV)",
+                "description": (
+                    "Met een sleutel van de partner (Authorization: Bearer). Kolommen: "
+                    "kwartaal,dimensie,waarde,aantal; per kwartaal een rij met dimensie totaal. "
+                    "Dimensies: " + ", ".join(aanlevering.AANLEVERBAAR) + ". Een bestand met een "
+                    "fout wordt helemaal niet bewaard; het antwoord noemt elke fout met haar rij."
+                ),
+                "security": [{"aanleversleutel": []}],
+                "requestBody": {
+                    "required": True,
+                    "content": {"text/csv": {"schema": {"type": "string"}}},
+                },
+                "responses": {
+                    "201": {"description": "Bewaard: de kwartalen en het aantal rijen."},
+                    "400": BAD_REQUEST,
+                    "401": {"description": "Geen of een verkeerde sleutel."},
+                    "429": {"description": "Te veel verkeerde sleutels; even wachten."},
+                },
+            }
+        },
     }

@@ -41,7 +41,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from vangnet.monitoring import suppressie, telling
-from vangnet.monitoring.dimensies import DIMENSIES, NAMEN, Dimensie, volgorde
+from vangnet.monitoring.dimensies import AANLEVERBAAR, DIMENSIES, NAMEN, Dimensie, volgorde
 from vangnet.monitoring.models import Momentopname, Telling
 from vangnet.monitoring.periodes import Kwartaal, OngeldigePeriode, Periode, uit_datums
 from vangnet.monitoring.suppressie import DREMPEL, TOTAAL, Rooster
@@ -390,6 +390,10 @@ def tabel(
     if len(per) == 2 and gevraagd.kwartaal:
         raise OngeldigeVraag(
             "per", _("per: een kruising van twee dimensies bestaat alleen per kalenderjaar.")
+        )
+    if bron.organisatie_id and (len(per) == 2 or not all(p in AANLEVERBAAR for p in per)):
+        raise GeenCijfers(
+            "per", _("per: partners leveren hun cijfers aan per dimensie, zonder kruisingen.")
         )
     vast = _momentopnames(bron) if bron.ontvanger_id is None else {}
     kwartalen = _kwartalen_van_jaar(gevraagd.jaar, doelgroep, bron, vast, nu)

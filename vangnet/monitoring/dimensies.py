@@ -107,6 +107,8 @@ DIMENSIES: dict[str, Dimensie] = {
 }
 
 NAMEN = list(DIMENSIES)
+#: What a partner can count in its own case files too (not Vangnet's deadlines or receivers).
+AANLEVERBAAR = [n for n in NAMEN if n not in ("ontvanger_soort", "erkenning", "terugkoppeling")]
 
 
 def gedrag_filter(code: str) -> Q:

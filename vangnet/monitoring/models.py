@@ -62,3 +62,30 @@ class Telling(models.Model):
 
     def __str__(self) -> str:
         return f"{self.dim1}={self.waarde1} {self.dim2}={self.waarde2}: {self.aantal}"
+
+
+class Aanlevertoken(models.Model):
+    """A partner's key for uploading its figures by the API. Only a hash is kept: the token
+    itself is shown once, when it is made (monitoring/aanlevering.py)."""
+
+    organisatie = models.ForeignKey(
+        "kaart.Organisatie",
+        verbose_name=_("organisatie"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    sleutel = models.CharField(max_length=64, unique=True)
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    laatst_gebruikt = models.DateTimeField(_("laatst gebruikt"), null=True, blank=True)
+    ingetrokken_op = models.DateTimeField(_("ingetrokken op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("sleutel voor aanlevering")
+        verbose_name_plural = _("sleutels voor aanlevering")
+        ordering = ["-aangemaakt_op"]
+
+    def __str__(self) -> str:
+        return f"{self.organisatie} ({self.aangemaakt_op:%Y-%m-%d})"

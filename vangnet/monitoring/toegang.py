@@ -13,14 +13,16 @@ from __future__ import annotations
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 
-from vangnet.accounts.roles import is_stuurgroep, partner_organisaties
-from vangnet.accounts.toegang import met_twee_factoren, stuurgroep_vereist
+from vangnet.accounts.roles import is_partner, is_stuurgroep, partner_organisaties
+from vangnet.accounts.toegang import met_twee_factoren, rol_vereist, stuurgroep_vereist
 from vangnet.kaart.models import Organisatie
 from vangnet.meldingen.models import Ontvanger, Teamlid
 
 #: The department's and the stuurgroep's view (ADR 0012): the admin's two-factor sign-in,
 #: a 403 page for an account without the role.
 beleid_vereist = stuurgroep_vereist
+#: A partner uploading its own figures: the same sign-in, a 403 page without the role.
+partner_vereist = rol_vereist(is_partner)
 
 
 def mag_beleid(user: AbstractBaseUser | AnonymousUser) -> bool:
@@ -38,6 +40,13 @@ def ontvanger_van(user: AbstractBaseUser | AnonymousUser, slug: str) -> Ontvange
         .first()
     )
     return lid.ontvanger if lid else None
+
+
+def ontvangers_van(user: AbstractBaseUser | AnonymousUser) -> list[Ontvanger]:
+    """The receivers in whose team this person is."""
+    if not met_twee_factoren(user):
+        return []
+    return list(Ontvanger.objects.filter(team__behandelaar__user=user).order_by("naam"))
 
 
 def aanleverende_organisaties(user: AbstractBaseUser | AnonymousUser) -> list[Organisatie]:

@@ -10,8 +10,11 @@ app_name = "monitoring"
 urlpatterns = [
     path("monitoring/", views.publiek, name="publiek"),
     path("monitoring/<slug:wat>.<str:formaat>", views.publiek_export, name="publiek-export"),
+    path("monitoring/aanleveren/", views.aanleveren, name="aanleveren"),
+    path("monitoring/aanleveren/sjabloon.csv", views.sjabloon, name="sjabloon"),
     path("monitoring/beleid/", views.beleid, name="beleid"),
     path("monitoring/beleid/<slug:wat>.<str:formaat>", views.beleid_export, name="beleid-export"),
+    path("monitoring/ontvanger/", views.ontvangers, name="ontvangers"),
     path("monitoring/ontvanger/<slug:slug>/", views.ontvanger, name="ontvanger"),
     path(
         "monitoring/ontvanger/<slug:slug>/<slug:wat>.<str:formaat>",

@@ -13,15 +13,17 @@ from urllib.parse import urlencode
 from django import forms
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 
-from vangnet.monitoring import cijfers, export, grafiek, toegang
+from vangnet.monitoring import aanlevering, cijfers, export, grafiek, toegang
 from vangnet.monitoring.dimensies import DIMENSIES
-from vangnet.monitoring.models import Momentopname
+from vangnet.monitoring.models import Aanlevertoken, Momentopname
 
 FORMATEN = ("csv", "ods")
 
@@ -141,7 +143,7 @@ def _export(
     if wat == "verloop":
         _diagram, regels = _verloop(doelgroep, bronnen or [bron])
         return export.antwoord(regels, "meldingen-per-kwartaal", formaat)
-    form, _periodes_ = _keuze(request, doelgroep, bron)
+    form, _periodes_ = _keuze(request, doelgroep, cijfers.VANGNET if bron.organisatie_id else bron)
     tabel = _tabel(form, doelgroep, bron)
     if tabel is None:
         raise Http404
@@ -221,6 +223,16 @@ def _ontvanger_vereist(view):
 
 
 @require_GET
+def ontvangers(request: HttpRequest) -> HttpResponse:
+    """The receivers whose figures this handler may see."""
+    if not toegang.met_twee_factoren(request.user):
+        return redirect_to_login(request.get_full_path(), reverse("meldingen:aanmelden"))
+    return render(
+        request, "monitoring/ontvangers.html", {"ontvangers": toegang.ontvangers_van(request.user)}
+    )
+
+
+@require_GET
 @_ontvanger_vereist
 def ontvanger(request: HttpRequest, ontvanger, bron) -> HttpResponse:
     """A receiver's own cases, counted live, suppressed by the same rule."""
@@ -231,3 +243,75 @@ def ontvanger(request: HttpRequest, ontvanger, bron) -> HttpResponse:
 @_ontvanger_vereist
 def ontvanger_export(request: HttpRequest, ontvanger, bron, wat: str, formaat: str) -> HttpResponse:
     return _export(request, cijfers.ONTVANGER, bron, wat, formaat)
+
+
+# --- A partner's own figures ------------------------------------------------------------------
+
+
+class AanleverForm(forms.Form):
+    organisatie = forms.ModelChoiceField(
+        label=gettext_lazy("Voor organisatie"), queryset=None, empty_label=None
+    )
+    bestand = forms.FileField(
+        label=gettext_lazy("Bestand (CSV)"),
+        help_text=gettext_lazy("In de vorm van het voorbeeldbestand; hoogstens 1 MB."),
+    )
+
+    def __init__(self, *args, organisaties, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organisatie"].queryset = organisaties
+
+
+def _organisaties(request: HttpRequest):
+    from vangnet.kaart.models import Organisatie
+
+    return Organisatie.objects.filter(
+        pk__in=[o.pk for o in toegang.aanleverende_organisaties(request.user)]
+    ).order_by("naam")
+
+
+@require_http_methods(["GET", "POST"])
+@toegang.partner_vereist
+def aanleveren(request: HttpRequest) -> HttpResponse:
+    """Upload a CSV of counts per quarter; every mistake by row, nothing kept on any."""
+    organisaties = _organisaties(request)
+    form = AanleverForm(request.POST or None, request.FILES or None, organisaties=organisaties)
+    uitkomst, token = None, None
+    if request.method == "POST" and "nieuwe-sleutel" in request.POST:
+        organisatie = organisaties.filter(pk=request.POST.get("organisatie")).first()
+        if organisatie is None:
+            raise Http404
+        token = aanlevering.nieuw_token(organisatie, door=request.user)
+        form = AanleverForm(organisaties=organisaties)
+    elif request.method == "POST" and "intrekken" in request.POST:
+        Aanlevertoken.objects.filter(
+            pk=request.POST.get("intrekken"),
+            organisatie__in=organisaties,
+            ingetrokken_op__isnull=True,
+        ).update(ingetrokken_op=timezone.now())
+        return redirect("monitoring:aanleveren")
+    elif request.method == "POST" and form.is_valid():
+        inhoud = form.cleaned_data["bestand"].read(aanlevering.MAX_BYTES + 1)
+        uitkomst = aanlevering.bewaar(form.cleaned_data["organisatie"], inhoud, door=request.user)
+    context = {
+        "form": form,
+        "uitkomst": uitkomst,
+        "token": token,
+        "organisaties": organisaties,
+        "tokens": Aanlevertoken.objects.filter(
+            organisatie__in=organisaties, ingetrokken_op__isnull=True
+        ),
+        "aangeleverd": Momentopname.objects.filter(bron__in=organisaties)
+        .select_related("bron")
+        .order_by("-kwartaal"),
+    }
+    status = 400 if uitkomst is not None and not uitkomst.gelukt else 200
+    return render(request, "monitoring/aanleveren.html", context, status=status)
+
+
+@require_GET
+@toegang.partner_vereist
+def sjabloon(request: HttpRequest) -> HttpResponse:
+    response = HttpResponse(aanlevering.sjabloon(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = content_disposition_header(True, "cijfers-sjabloon.csv")
+    return response

@@ -1,0 +1,150 @@
+"""The figures pages in a real browser: axe-core on every page (charts included), no sideways
+scrolling at 320 px, and no JavaScript needed.
+
+The site runs as in production (livesite.py) with 3,000 synthetic cases over three years and
+the demo accounts: the department (``demo_beheer``, also made a partner of the Vlaams
+Meldpunt here) and the demo handler.
+"""
+
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django_otp.oath import totp
+
+from vangnet.accounts.management.commands import demo_beheer
+from vangnet.core.tests import livesite
+from vangnet.core.tests.test_browser import AXE_OPTIONS
+from vangnet.meldingen.management.commands import demo_meldingen
+
+pytestmark = pytest.mark.browser
+
+PUBLIEK = [
+    "/monitoring/",
+    "/monitoring/?per=sector&per2=route",
+    "/monitoring/?per=melder_status",
+    "/fr/monitoring/?per=uitkomst",
+    "/en/monitoring/?per=gedrag&per2=sector",
+    "/monitoring/?per=sector&per2=sector",  # a mistake in the form
+]
+
+
+@pytest.fixture(scope="module")
+def cijfer_site(tmp_path_factory):
+    with livesite.running_site(tmp_path_factory.mktemp("monitoring-live"), demo=True) as site:
+        site.manage("synthetische_meldingen", "--aantal", "3000", "--jaren", "3")
+        site.manage("demo_beheer")
+        site.manage(
+            "shell",
+            "-c",
+            "from django.contrib.auth import get_user_model;"
+            "from vangnet.accounts.models import Lidmaatschap;"
+            "from vangnet.kaart.models import Organisatie;"
+            f"u = get_user_model().objects.get(username='{demo_beheer.GEBRUIKERSNAAM}');"
+            "Lidmaatschap.objects.get_or_create(user=u, organisatie=Organisatie.objects.order_by('slug').first())",
+        )
+        yield site
+
+
+@pytest.fixture
+def pagina(chromium, cijfer_site):
+    paginas = []
+
+    def maak(**opties):
+        opties.setdefault("java_script_enabled", False)
+        paginas.append(livesite.open_page_in_new_context(chromium, cijfer_site, **opties))
+        return paginas[-1]
+
+    yield maak
+    for p in paginas:
+        p.context.close()
+
+
+@pytest.fixture
+def axe_schoon(chromium, cijfer_site):
+    """axe-core over what a script-less page shows now (axe runs in a second page)."""
+    kijker = livesite.open_page_in_new_context(chromium, cijfer_site)
+
+    def kijk(p, wat: str) -> None:
+        kijker.goto(cijfer_site("/monitoring/"))
+        kijker.set_content(p.content())
+        resultaat = Axe().run(kijker, options=AXE_OPTIONS)
+        assert resultaat.violations_count == 0, f"{wat}: {resultaat.generate_report()}"
+
+    yield kijk
+    kijker.context.close()
+
+
+def _past_op_320(p) -> None:
+    assert p.evaluate("document.documentElement.scrollWidth") <= 320, p.url
+
+
+def _aanmelden_beheer(p, site, volgende: str) -> None:
+    p.goto(site(volgende))
+    assert "/beheer/login/" in p.url
+    p.fill("[name=username]", demo_beheer.GEBRUIKERSNAAM)
+    p.fill("[name=password]", demo_beheer.WACHTWOORD)
+    p.fill("[name=code]", f"{totp(bytes.fromhex(demo_beheer.TOTP_SLEUTEL)):06d}")
+    p.click("form[method=post] [type=submit]")
+    p.wait_for_url(re.compile(re.escape(volgende.split("?")[0])))
+
+
+@pytest.mark.parametrize("pad", PUBLIEK)
+def test_the_public_figures_pass_axe_and_fit_a_phone(cijfer_site, pagina, axe_schoon, pad):
+    p = pagina()
+    p.goto(cijfer_site(pad))
+    assert p.locator("table.mon-cijfers").count() >= 1
+    assert p.locator("script").count() == 0 or "snel-weg" in p.content()
+    axe_schoon(p, pad)
+    smal = pagina(viewport={"width": 320, "height": 640})
+    smal.goto(cijfer_site(pad))
+    _past_op_320(smal)
+
+
+def test_a_chart_is_an_svg_with_all_its_numbers_and_its_table_beside_it(cijfer_site, pagina):
+    p = pagina()
+    p.goto(cijfer_site("/monitoring/?per=sector"))
+    grafiek = p.locator("figure.mon-grafiek svg[role=img]").first
+    label = grafiek.get_attribute("aria-label")
+    assert "muziek" in label
+    tabel = p.locator("table.mon-cijfers").first.inner_text()
+    assert "muziek" in tabel
+
+
+def test_the_department_and_the_upload_pages_pass_axe_and_fit_a_phone(
+    cijfer_site, pagina, axe_schoon
+):
+    p = pagina()
+    _aanmelden_beheer(p, cijfer_site, "/monitoring/beleid/?per=erkenning")
+    assert "Voorlopig" in p.content()
+    axe_schoon(p, "beleid")
+    for pad in ("/monitoring/beleid/?per=sector&per2=uitkomst", "/monitoring/aanleveren/"):
+        p.goto(cijfer_site(pad))
+        axe_schoon(p, pad)
+    p.set_input_files(
+        "[name=bestand]",
+        files=[{"name": "c.csv", "mimeType": "text/csv", "buffer": b"kwartaal,dimensie\n"}],
+    )
+    p.click("form[enctype] [type=submit]")
+    assert "niets bewaard" in p.content()
+    axe_schoon(p, "aanleveren met fouten")
+    p.set_viewport_size({"width": 320, "height": 640})
+    for pad in ("/monitoring/beleid/?per=sector&per2=uitkomst", "/monitoring/aanleveren/"):
+        p.goto(cijfer_site(pad))
+        _past_op_320(p)
+
+
+def test_a_receivers_own_figures_pass_axe_and_fit_a_phone(cijfer_site, pagina, axe_schoon):
+    p = pagina()
+    p.goto(cijfer_site("/behandelen/"))
+    p.fill("[name=username]", demo_meldingen.GEBRUIKERSNAAM)
+    p.fill("[name=password]", demo_meldingen.WACHTWOORD)
+    p.click("main form[method=post] [type=submit]")
+    p.fill("[name=code]", f"{totp(bytes.fromhex(demo_meldingen.TOTP_SLEUTEL)):06d}")
+    p.click("main form[method=post] [type=submit]")
+    p.goto(cijfer_site("/monitoring/ontvanger/demo-api/"))
+    assert p.locator("h1").inner_text().startswith("Cijfers van")
+    axe_schoon(p, "ontvanger")
+    p.set_viewport_size({"width": 320, "height": 640})
+    p.reload()
+    _past_op_320(p)
