@@ -734,6 +734,9 @@ class Server:
             str(THREADS),
             "--keep-alive",
             "5",
+            # No recycling during a measurement (gunicorn.conf.py recycles in production).
+            "--max-requests",
+            "0",
             "--log-level",
             "info",  # to stderr, which goes to self.log
         ]

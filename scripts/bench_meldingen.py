@@ -145,6 +145,9 @@ class Server(bench.Server):
             str(WORKERS),
             "--worker-class",
             "sync",
+            # No recycling during a measurement (gunicorn.conf.py recycles in production).
+            "--max-requests",
+            "0",
             "--log-level",
             "info",  # to stderr, which goes to self.log
         ]

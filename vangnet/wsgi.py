@@ -13,3 +13,10 @@ from django.core.wsgi import get_wsgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "vangnet.settings.production")
 
 application = get_wsgi_application()
+
+# Refuse a development secret or DEBUG before serving anyone; the database's durability is
+# checked by gunicorn's master before it forks (gunicorn.conf.py), so importing this module
+# never opens a connection.
+from vangnet.core.opstartcontrole import weiger_onveilige_productie  # noqa: E402
+
+weiger_onveilige_productie(met_database=False)

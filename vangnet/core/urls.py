@@ -13,4 +13,5 @@ urlpatterns = [
 unprefixed_urlpatterns = [
     path("weg/", views.snel_weg, name="snel-weg"),
     path("gezond", views.gezond, name="gezond"),
+    path("gereed", views.gereed, name="gereed"),
 ]

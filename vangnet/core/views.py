@@ -1,11 +1,12 @@
 """The home page, the quick exit, the safe-browsing page and the health check."""
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from vangnet.begrippen.models import Begrip
+from vangnet.core import gereedheid
 from vangnet.core.pagecache import cached_page
 from vangnet.kaart.models import Aanbod, Aanspreekpunt
 
@@ -43,6 +44,16 @@ def snel_weg(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+def gereed(request: HttpRequest) -> HttpResponse:
+    """Readiness for a load balancer: the database answers and the cache keeps a value.
+    503 with the part that failed, so the balancer sends people to another server."""
+    delen = {"database": gereedheid.database(), "cache": gereedheid.cache()}
+    status = 200 if all(delen.values()) else 503
+    return JsonResponse(
+        {deel: "ok" if goed else "fout" for deel, goed in delen.items()}, status=status
+    )
+
+
 def gezond(request: HttpRequest) -> HttpResponse:
     """Health check for load balancers; also the floor of the benchmark (no database)."""
     return HttpResponse("ok", content_type="text/plain")

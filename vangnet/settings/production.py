@@ -7,6 +7,8 @@ from vangnet.env import env_bool, env_int, env_list, env_str
 from vangnet.settings.base import *  # noqa: F403
 
 DEBUG = False
+# The start-up check refuses unsafe values under this profile (vangnet/core/opstartcontrole.py).
+VANGNET_PRODUCTIE = True
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["vangnet.be"])
 
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
