@@ -63,6 +63,15 @@ GEEN_EIGEN_PAGINA = {
     "meldingen:samenvatting": PERSOONLIJK,
     "meldingen:inbox": PERSOONLIJK,
     "meldingen:team": PERSOONLIJK,
+    "quickscan:verslag": PERSOONLIJK,
+    "quickscan:verslag-pdf": PERSOONLIJK,
+    "quickscan:verslag-delen": PERSOONLIJK,
+    "quickscan:verslag-intrekken": PERSOONLIJK,
+    "quickscan:gedeeld": PERSOONLIJK,
+    "monitoring:publiek-export": BESTAND,
+    "monitoring:beleid-export": PERSOONLIJK,
+    "monitoring:ontvanger": PERSOONLIJK,
+    "monitoring:ontvanger-export": PERSOONLIJK,
 }
 
 
