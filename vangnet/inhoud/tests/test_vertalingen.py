@@ -26,7 +26,6 @@ NOG_TE_VERTALEN = {
     "organisaties.yaml",
     "aanspreekpunten.yaml",
     "aanbod.yaml",
-    "verplichtingen.yaml",
 }
 
 
