@@ -1,39 +1,16 @@
 """Showing an authenticator app's secret to the person who sets it up: as a QR code and as
 text in groups of four. Shared by the handlers' and the admin's second-factor enrolment.
 
-The QR code is drawn by a template (``includes/qr.html``); this module only works out the
-shape of the dark modules as SVG path data, so no markup is assembled in Python.
+The QR code is drawn by a template (``includes/qr.html``) from ``vangnet.core.qr``.
 """
 
 from __future__ import annotations
 
 import base64
-from dataclasses import dataclass
 
-import segno
+from vangnet.core.qr import RAND, QrVorm, qr_vorm
 
-#: White margin around the code, in modules (the QR standard asks for four).
-RAND = 4
-
-
-@dataclass(frozen=True)
-class QrVorm:
-    """A QR code as one SVG path of unit squares, with the side of its square canvas."""
-
-    pad: str
-    zijde: int
-
-
-def qr_vorm(inhoud: str) -> QrVorm:
-    """The QR code of ``inhoud`` (error correction M), ready for ``includes/qr.html``."""
-    qr = segno.make_qr(inhoud, error="m")
-    stukken = [
-        f"M{x} {y}h1v1h-1z"
-        for y, rij in enumerate(qr.matrix_iter(scale=1, border=RAND))
-        for x, donker in enumerate(rij)
-        if donker
-    ]
-    return QrVorm("".join(stukken), qr.symbol_size(scale=1, border=RAND)[0])
+__all__ = ["RAND", "QrVorm", "geheim_in_groepen", "qr_vorm"]
 
 
 def geheim_in_groepen(geheim: bytes) -> str:

@@ -194,6 +194,9 @@ EIGEN_WEET_NIET = _(
 #: did not say there is one, or anyone who said there is none).
 ORGANISATIEGEBONDEN = EIGEN_PUNTEN | {"preventieadviseur-intern"}
 ZONDER_EIGEN_ORGANISATIE = frozenset({Status.FREELANCER, Status.PUBLIEK})
+#: The flowchart's "inside your organisation": the points above, and the reporting point an
+#: event or venue sets up for its public (it is the organiser's own, on the spot).
+BINNEN_DE_ORGANISATIE = ORGANISATIEGEBONDEN | {"meldpunt-publiek"}
 EIGEN_NEE = _(
     "Je organisatie heeft geen eigen vertrouwenspersoon of aanspreekpunt integriteit. De "
     "andere stappen staan wel voor je open."

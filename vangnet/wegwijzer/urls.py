@@ -13,6 +13,9 @@ urlpatterns = [
     path("wegwijzer/wissen/", views.wissen, name="wissen"),
     path("wegwijzer/iemand-vertelde-het-mij/", views.eerste_opvang, name="eerste-opvang"),
     path("vangnet/", views.vangnet, name="vangnet"),
-    path("vangnet/poster.<str:uitvoer>", views_poster.poster, name="poster"),
+    path("vangnet/poster.pdf", views_poster.poster, name="poster"),
+    path("vangnet/poster.svg", views_poster.poster_svg, name="poster-svg"),
     path("vangnet/eigen-poster/", views_poster.eigen_poster, name="eigen-poster"),
+    # The short address a poster prints for a contact point: a redirect to its kaart page.
+    path("a/<slug:punt_id>/", views.kort, name="kort"),
 ]

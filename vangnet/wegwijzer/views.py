@@ -203,8 +203,17 @@ def eerste_opvang(request: HttpRequest) -> HttpResponse:
 @require_GET
 @cached_page
 def vangnet(request: HttpRequest) -> HttpResponse:
-    """The whole vangnet as one accessible page, drawn from the kaart's data."""
-    return render(request, "wegwijzer/vangnet.html", {"schema": schema.vangnetschema()})
+    """The vangnet as a flowchart and a directory, one accessible page from the kaart's data."""
+    return render(request, "wegwijzer/vangnet.html", {"schema": schema.stroomschema()})
+
+
+@require_GET
+def kort(request: HttpRequest, punt_id: str) -> HttpResponse:
+    """``/a/<id>/``, the short address a poster prints: on to the contact point's page."""
+    punt = punten().get(punt_id)
+    if punt is None:
+        raise Http404
+    return HttpResponseRedirect(punt.url)
 
 
 # -- helpers ------------------------------------------------------------------------------

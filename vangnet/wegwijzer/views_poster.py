@@ -1,11 +1,11 @@
-"""The vangnet poster as PDF or SVG, the general one and one per organisation."""
+"""The vangnet poster as PDF, the general one and one per organisation."""
 
 from __future__ import annotations
 
 from urllib.parse import urlencode
 
 from django import forms
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -14,32 +14,45 @@ from django.views.decorators.http import require_GET, require_http_methods
 from vangnet.core.pagecache import cached_page
 from vangnet.kaart.choices import Sector
 from vangnet.wegwijzer import poster as tekening
-from vangnet.wegwijzer import schema
 
-MEDIATYPES = {"pdf": "application/pdf", "svg": "image/svg+xml"}
 FORMATEN = (("a4", "A4"), ("a3", "A3"))
-UITVOER = (("pdf", "PDF"), ("svg", "SVG"))
 
 
-def _bestand(inhoud: tekening.Poster, formaat: str, uitvoer: str, naam: str) -> HttpResponse:
-    render_ = tekening.render_pdf if uitvoer == "pdf" else tekening.render_svg
-    response = HttpResponse(render_(inhoud, formaat), content_type=MEDIATYPES[uitvoer])
-    response["Content-Disposition"] = f'inline; filename="{naam}-{formaat}.{uitvoer}"'
+def _bestand(
+    request: HttpRequest, formaat: str, naam: str, sector: str = "", **eigen: object
+) -> HttpResponse:
+    """Render the poster for this site's address, as an inline PDF download. The QR code
+    opens the wegwijzer, with only the sector filled in: no data of any visitor."""
+    wegwijzer = request.build_absolute_uri(reverse("wegwijzer:start"))
+    if sector:
+        wegwijzer += "?" + urlencode({"sector": sector})
+    pdf = tekening.render_pdf(
+        formaat,
+        host=request.get_host(),
+        wegwijzer_url=wegwijzer,
+        vangnet_url=request.build_absolute_uri(reverse("wegwijzer:vangnet")),
+        **eigen,
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{naam}-{formaat}.pdf"'
     return response
-
-
-def _site(request: HttpRequest) -> str:
-    return request.build_absolute_uri(reverse("wegwijzer:vangnet"))
 
 
 @require_GET
 @cached_page
-def poster(request: HttpRequest, uitvoer: str) -> HttpResponse:
+def poster(request: HttpRequest) -> HttpResponse:
     """``/vangnet/poster.pdf?formaat=a3``: the general poster of the whole vangnet."""
     formaat = request.GET.get("formaat", "a4")
-    if uitvoer not in MEDIATYPES or formaat not in tekening.FORMATEN:
+    if formaat not in tekening.FORMATEN:
         raise Http404
-    return _bestand(schema.als_poster(site=_site(request)), formaat, uitvoer, "vangnet")
+    return _bestand(request, formaat, "vangnet")
+
+
+@require_GET
+def poster_svg(request: HttpRequest) -> HttpResponse:
+    """``/vangnet/poster.svg``: the poster is no longer drawn as SVG (ADR 0014). The page
+    ``/vangnet/`` is its web version: the same flowchart, readable on any screen."""
+    return HttpResponsePermanentRedirect(reverse("wegwijzer:vangnet"))
 
 
 class EigenPosterForm(forms.Form):
@@ -74,7 +87,6 @@ class EigenPosterForm(forms.Form):
         label=_("Meldpunt voor publiek: hoe bereik je dat?"), max_length=160, required=False
     )
     formaat = forms.ChoiceField(label=_("Papierformaat"), choices=FORMATEN, initial="a4")
-    uitvoer = forms.ChoiceField(label=_("Bestand"), choices=UITVOER, initial="pdf")
 
     SOORTEN = (
         ("vertrouwenspersoon", _("Vertrouwenspersoon")),
@@ -104,22 +116,21 @@ class EigenPosterForm(forms.Form):
 
 @require_http_methods(["GET", "POST"])
 def eigen_poster(request: HttpRequest) -> HttpResponse:
-    """A poster with the organisation's own vertrouwenspersoon, API or public reporting point,
-    and a QR code to the wegwijzer (with only the sector in it: no data of any visitor)."""
+    """A poster with the organisation's own vertrouwenspersoon, API or public reporting point
+    right after "Nu in gevaar", and a QR code to the wegwijzer with the organisation's
+    sector. Nothing typed here is stored."""
     form = EigenPosterForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
-        qr = request.build_absolute_uri(reverse("wegwijzer:start"))
-        if d["sector"]:
-            qr += "?" + urlencode({"sector": d["sector"]})
-        inhoud = schema.als_poster(
-            organisatie=d["organisatie"],
-            eigen_punten=form.eigen_punten(),
-            qr_url=qr,
-            site=_site(request),
-        )
         try:
-            return _bestand(inhoud, d["formaat"], d["uitvoer"], "vangnet-poster")
+            return _bestand(
+                request,
+                d["formaat"],
+                "vangnet-poster",
+                sector=d["sector"],
+                organisatie=d["organisatie"],
+                eigen_punten=form.eigen_punten(),
+            )
         except tekening.PosterPastNiet:
             form.add_error(
                 "formaat",

@@ -45,9 +45,10 @@ GEEN_DEUR = {
 PERSOONLIJK = "personal: behind a receipt or a sign-in"
 BESTAND = "a file of a public page (QR code, poster, PDF), linked from that page"
 STAP = "a step of a form: reached by answering the step before it"
+KORT_ADRES = "a short address printed on a poster, redirecting to a public page"
 GEEN_EIGEN_PAGINA = {
     "wegwijzer:vraag": STAP,
-    "wegwijzer:poster": BESTAND,
+    "wegwijzer:kort": KORT_ADRES,
     "quickscan:niveau": STAP,
     "meldingen:dossier": PERSOONLIJK,
     "meldingen:bericht": PERSOONLIJK,

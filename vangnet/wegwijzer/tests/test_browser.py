@@ -412,7 +412,8 @@ AXE_PAGES = [
     pytest.param(ROUTE, "answered_page", None, 200, "li.stap", id="route"),
     pytest.param(ROUTE, "danger_page", None, 200, "#nu-kop", id="route-gevaar"),
     pytest.param("/wegwijzer/iemand-vertelde-het-mij/", "shared_page", None, 200, "ol.stappen", id="eerste-opvang"),
-    pytest.param("/vangnet/", "shared_page", None, 200, "ol.vangnet", id="vangnet"),
+    pytest.param("/vangnet/", "shared_page", None, 200, "ol.stroom", id="vangnet"),
+    pytest.param("/en/vangnet/", "shared_page", None, 200, "html[lang=en] ol.stroom", id="vangnet-en"),
     pytest.param("/vangnet/eigen-poster/", "shared_page", None, 200, "form", id="eigen-poster"),
     pytest.param(
         "/vangnet/eigen-poster/", "shared_page", "button:text-is('Maak de poster')", 400,
@@ -491,18 +492,32 @@ def test_the_result_can_be_downloaded_with_only_the_chosen_answers(
     assert 'class="stap' in html  # and the route itself
 
 
-def test_the_poster_downloads_are_pdf_and_svg(page, live_site):
-    for path, media_type, starts in (
-        ("/vangnet/poster.pdf?formaat=a4", "application/pdf", b"%PDF-"),
-        ("/vangnet/poster.svg?formaat=a3", "image/svg+xml", b"<"),
-    ):
-        response = page.request.get(live_site(path))
-        assert response.status == 200, f"{path}: HTTP {response.status}\n{live_site.log_tail()}"
-        assert response.headers["content-type"].split(";")[0] == media_type, response.headers
-        body = response.body()
-        assert body.startswith(starts), body[:80]
-        if media_type == "image/svg+xml":
-            assert b"<svg" in body[:500], body[:500]
+def test_the_poster_downloads_as_pdf_and_the_old_svg_address_opens_the_page(page, live_site):
+    response = page.request.get(live_site("/vangnet/poster.pdf?formaat=a4"))
+    assert response.status == 200, f"HTTP {response.status}\n{live_site.log_tail()}"
+    assert response.headers["content-type"].split(";")[0] == "application/pdf"
+    assert response.body().startswith(b"%PDF-")
+    # ADR 0014: no SVG any more; the page /vangnet/ is the poster's web version.
+    response = page.request.get(live_site("/vangnet/poster.svg?formaat=a3"))
+    assert response.status == 200 and response.url.endswith("/vangnet/"), response.url
+    assert "text/html" in response.headers["content-type"]
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "zonder-js"])
+def test_the_flowchart_fits_a_320_pixel_wide_phone_without_scrolling_sideways(
+    new_page, live_site, javascript
+):
+    # WCAG 1.4.10 (reflow): nothing may need horizontal scrolling at 320 CSS pixels.
+    page = new_page(viewport={"width": 320, "height": 640}, java_script_enabled=javascript)
+    for path in ("/vangnet/", "/fr/vangnet/", "/en/vangnet/"):
+        visit(page, live_site, path)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320, path
+        # The decisions come first, danger first, and the emergency numbers dial.
+        expect(page.locator(".stroom__stap").first.locator("a[href='tel:112']")).to_be_visible()
+        # Every kind on the flowchart leads to its section of the directory.
+        for link in page.locator(".stroomkeuze a.soortnaam").all()[:3]:
+            doel = link.get_attribute("href")
+            expect(page.locator(doel)).to_have_count(1)
 
 
 # Privacy ---------------------------------------------------------------------------------

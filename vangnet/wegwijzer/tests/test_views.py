@@ -211,12 +211,16 @@ def test_the_guide_for_who_receives_a_disclosure_has_three_parts_with_sources(cl
     assert 'href="/kaart/aanspreekpunt/1712/"' in page
 
 
-def test_the_vangnet_page_shows_every_contact_point_in_its_band(client, kaart):
+def test_the_vangnet_page_is_the_flowchart_and_lists_every_contact_point(client, kaart):
     page = client.get("/vangnet/").content.decode()
     for punt in kaart.values():
         assert f'href="{punt.url}"' in page, punt.id
-    banden = re.findall(r'id="band-([a-z]+)"', page)
-    assert banden == ["nood", "dichtbij", "sector", "gespecialiseerd"]
+    # The decisions, danger first, with numbers that dial.
+    assert page.index("Is iemand nu in gevaar?") < page.index("Wat wil je?")
+    assert 'href="tel:112"' in page and 'href="tel:101"' in page
+    # Each kind on the flowchart links to its section with how it follows up.
+    for soort in re.findall(r'href="#soort-([a-z-]+)"', page):
+        assert f'id="soort-{soort}"' in page
 
 
 def _pdf_tekst(inhoud: bytes) -> str:
@@ -235,15 +239,19 @@ def test_the_poster_pdf_renders_and_names_every_contact_point(client, kaart, for
         assert re.sub(r"\s+", " ", punt.naam) in tekst, punt.id
 
 
-def test_the_poster_svg_names_every_contact_point(client, kaart):
-    from xml.etree import ElementTree
+def test_the_old_svg_poster_address_leads_to_the_page_that_replaces_it(client):
+    # ADR 0014: the poster is no longer drawn as SVG; the page is its web version.
+    for taal in ("", "/fr"):
+        response = client.get(f"{taal}/vangnet/poster.svg?formaat=a3")
+        assert response.status_code == 301
+        assert response["Location"] == f"{taal}/vangnet/"
 
-    svg = client.get("/vangnet/poster.svg?formaat=a3").content
-    wortel = ElementTree.fromstring(svg)  # noqa: S314 (our own output, not untrusted input)
-    teksten = [t.text or "" for t in wortel.iter("{http://www.w3.org/2000/svg}text")]
-    alles = re.sub(r"\s+", " ", " ".join(teksten))
-    for punt in kaart.values():
-        assert re.sub(r"\s+", " ", punt.naam) in alles, punt.id
+
+def test_a_short_address_on_the_poster_leads_to_the_contact_point(client, kaart):
+    response = client.get("/fr/a/vlaams-meldpunt/")
+    assert response.status_code == 302
+    assert response["Location"] == "/fr/kaart/aanspreekpunt/vlaams-meldpunt/"
+    assert client.get("/a/bestaat-niet/").status_code == 404
 
 
 def test_an_organisation_gets_its_own_poster_with_a_qr_code_to_the_wegwijzer(client):
@@ -255,7 +263,6 @@ def test_an_organisation_gets_its_own_poster_with_a_qr_code_to_the_wegwijzer(cli
             "vertrouwenspersoon": "An Peeters",
             "vertrouwenspersoon_bereik": "an@destem.be",
             "formaat": "a4",
-            "uitvoer": "pdf",
         },
     )
     assert response.status_code == 200
@@ -264,9 +271,7 @@ def test_an_organisation_gets_its_own_poster_with_a_qr_code_to_the_wegwijzer(cli
 
 
 def test_an_own_poster_without_any_own_contact_point_is_refused_clearly(client):
-    response = client.post(
-        "/vangnet/eigen-poster/", {"organisatie": "X", "formaat": "a4", "uitvoer": "pdf"}
-    )
+    response = client.post("/vangnet/eigen-poster/", {"organisatie": "X", "formaat": "a4"})
     assert response.status_code == 400
     page = response.content.decode()
     assert "Vul minstens één eigen aanspreekpunt in" in page
