@@ -7,7 +7,8 @@ BENCH_MONITORING_PG, default postgres://postgres@127.0.0.1:5432/bench_monitoring
    (`manage.py synthetische_meldingen`'s code, bulk inserts) and fixes the ended quarters;
 2. requests the public page, its crossing, the API (one dimension and a crossing) and the
    department's page (whose current quarter is counted live, a GROUP BY over that quarter's
-   cases) in-process with the test client: queries per request (CaptureQueriesContext), the
+   cases) in-process with the test client: queries per request (an execute wrapper; the unit
+   tests pin the same with CaptureQueriesContext), the
    time of each request (p50, p95, max over BENCH_MONITORING_REPS after one warm-up) and the
    peak of Python memory allocated during one request (tracemalloc);
 3. adds 900,000 cases (1,000,000 in all), fixes the quarters again and measures again.
@@ -63,12 +64,19 @@ def paden(jaar: int, huidig: int) -> dict[str, tuple[str, dict]]:
 
 def meet(client, pad: str, vraag: dict) -> dict:
     from django.db import connection
-    from django.test.utils import CaptureQueriesContext
 
     antwoord = client.get(pad, vraag)  # warm-up
     if antwoord.status_code != 200:
         raise SystemExit(f"{pad} {vraag}: {antwoord.status_code} {antwoord.content[:300]!r}")
-    with CaptureQueriesContext(connection) as queries:
+    # Counted by an execute wrapper: outside DEBUG, each request opens its own connection,
+    # which empties the log CaptureQueriesContext reads (the unit tests use that instead).
+    queries = []
+
+    def tel(execute, sql, params, many, context):
+        queries.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(tel):
         client.get(pad, vraag)
     tijden = []
     for _ in range(REPS):
@@ -170,6 +178,14 @@ def _postgres_klaar(url: str) -> bool:
     return True
 
 
+def _verwijder_postgres(url: str) -> None:
+    import psycopg
+
+    basis, naam = url.rsplit("/", 1)
+    with psycopg.connect(f"{basis}/postgres", autocommit=True, connect_timeout=3) as c:
+        c.execute(f'DROP DATABASE IF EXISTS "{naam}"')
+
+
 def _oordeel(ok: bool) -> str:
     return "PASS" if ok else "FAIL"
 
@@ -199,6 +215,8 @@ def main() -> int:
                     print(regel, end="", flush=True)
             fout |= proces.wait() != 0
             say(f"  done in {time.perf_counter() - t:.0f} s")
+        if PG in databanken:
+            _verwijder_postgres(PG)
     say()
     kop = ("db", "cases", "path", "queries", "p50 ms", "p95 ms", "max ms", "peak KiB")
     say("{:<11}{:>10}  {:<16}{:>8}{:>9}{:>9}{:>9}{:>10}".format(*kop))
