@@ -17,7 +17,8 @@ Targets: every path under 1 s on SQLite and under 0.5 s on PostgreSQL (p95) with
 cases; the same number of queries with 100,000 and 1,000,000 cases; peak memory per request
 not growing with the number of cases (at most 1.5 times the figure at 100,000). One JSON line
 per measurement ends the output. BENCH_MONITORING_CASES (1000000) and
-BENCH_MONITORING_FIRST (100000) change the sizes. The exit status is 0 whatever the targets
+BENCH_MONITORING_FIRST (100000) change the sizes; BENCH_MONITORING_DB=sqlite or postgresql
+measures one database only. The exit status is 0 whatever the targets
 say; 1 only when a request failed.
 """
 
@@ -39,6 +40,8 @@ GROOT = int(os.environ.get("BENCH_MONITORING_CASES", "1000000"))
 EERST = int(os.environ.get("BENCH_MONITORING_FIRST", "100000"))
 REPS = int(os.environ.get("BENCH_MONITORING_REPS", "10"))
 PG = os.environ.get("BENCH_MONITORING_PG", "postgres://postgres@127.0.0.1:5432/bench_monitoring")
+# "sqlite", "postgresql" or both (the default): to run the two at once in two shells.
+DB = os.environ.get("BENCH_MONITORING_DB", "beide")
 DOEL_MS = {"sqlite": 1000, "postgresql": 500}
 
 
@@ -197,8 +200,8 @@ def main() -> int:
     say(f"monitoring bench: {EERST:,} then {GROOT:,} synthetic cases; {platform.python_version()}")
     rijen, fout = [], False
     with tempfile.TemporaryDirectory(prefix="bench-monitoring-") as tmp:
-        databanken = [f"sqlite:///{Path(tmp) / 'bench.sqlite3'}"]
-        if _postgres_klaar(PG):
+        databanken = [f"sqlite:///{Path(tmp) / 'bench.sqlite3'}"] if DB != "postgresql" else []
+        if DB != "sqlite" and _postgres_klaar(PG):
             databanken.append(PG)
         for url in databanken:
             t = time.perf_counter()

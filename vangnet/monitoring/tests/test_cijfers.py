@@ -156,3 +156,27 @@ def test_the_public_page_and_the_api_cost_the_same_number_of_queries_for_more_ca
     for kwartaal in momentopname.vastgelegd():
         momentopname.neem(momentopname.Kwartaal.van_code(kwartaal), nu=twee_jaar)
     assert [tel(pad, vraag) for pad, vraag in vragen] == voor
+
+
+@pytest.mark.parametrize(
+    ("naam", "veld", "dagen"),
+    [("erkenning", "erkend_op", 7), ("terugkoppeling", "teruggekoppeld_op", 91)],
+)
+def test_the_deadlines_are_counted_as_the_case_path_counts_them(twee_jaar, naam, veld, dagen):
+    from collections import Counter
+    from datetime import timedelta
+
+    verwacht = Counter()
+    for m in Melding.objects.filter(doorverwezen_van__isnull=True, ontvangen_op__year=2025):
+        gedaan = getattr(m, veld)
+        if gedaan is not None:
+            verwacht[
+                "op-tijd" if gedaan - m.ontvangen_op <= timedelta(days=dagen) else "te-laat"
+            ] += 1
+        elif m.ontvangen_op < twee_jaar - timedelta(days=dagen):
+            verwacht["nog-niet-te-laat"] += 1
+        else:
+            verwacht["loopt"] += 1
+    tabel = cijfers.tabel([naam], periode="2025")
+    getoond = {rij.code: rij.totaal for rij in tabel.rijen}
+    assert getoond["op-tijd"] == verwacht["op-tijd"] and getoond["te-laat"] == verwacht["te-laat"]
