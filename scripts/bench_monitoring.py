@@ -214,6 +214,10 @@ def main() -> int:
             for regel in proces.stdout:
                 if regel.startswith("RIJ "):
                     rijen.append(json.loads(regel[4:]))
+                    r = rijen[-1]
+                    say(
+                        f"  [{r['db']}] {r['meldingen']:,} cases, {r['naam']}: p95 {r['p95_ms']} ms"
+                    )
                 else:
                     print(regel, end="", flush=True)
             fout |= proces.wait() != 0

@@ -273,8 +273,15 @@ class Melding(models.Model):
         verbose_name = _("melding")
         verbose_name_plural = _("meldingen")
         ordering = ["-ontvangen_op"]
-        # Monitoring counts the cases of a quarter (vangnet/monitoring/telling.py).
-        indexes = [models.Index(fields=["ontvangen_op"], name="melding_ontvangen_op")]
+        # Monitoring counts the cases of a quarter (vangnet/monitoring/telling.py), referrals
+        # left out: without the pair, SQLite picks the index of doorverwezen_van (IS NULL for
+        # nearly every case) and reads the whole table for every quarter.
+        indexes = [
+            models.Index(fields=["ontvangen_op"], name="melding_ontvangen_op"),
+            models.Index(
+                fields=["doorverwezen_van", "ontvangen_op"], name="melding_eerste_per_datum"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.nummer
