@@ -12,7 +12,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django_otp.oath import totp
 
-from vangnet.core.tests import livesite
+from vangnet.core.tests import livesite, reflow
 from vangnet.core.tests.test_browser import AXE_OPTIONS
 from vangnet.meldingen.management.commands import demo_meldingen
 
@@ -195,15 +195,50 @@ def test_the_quick_exit_closes_a_reporters_session(meld_site, nieuwe_pagina):
     assert "/melden/opvolgen/" in pagina.url and pagina.url != dossier
 
 
-def test_the_form_and_the_receipt_fit_a_320_pixel_wide_phone_without_scrolling_sideways(
+def test_no_page_of_the_channel_scrolls_sideways_on_a_320_pixel_wide_phone(
     meld_site, nieuwe_pagina
 ):
-    # WCAG 1.4.10 (reflow): nothing may need horizontal scrolling at 320 CSS pixels.
-    pagina = nieuwe_pagina(viewport={"width": 320, "height": 640})
-    pagina.goto(meld_site("/m/demo-festival/"))
-    breedte = "document.documentElement.scrollWidth"
-    assert pagina.evaluate(breedte) <= 320
-    pagina.fill("[name=wat]", "Een melding op een smal scherm.")
-    _verstuur(pagina, "main form[method=post]")
-    assert ONTVANGSTBEWIJS.search(pagina.content())
-    assert pagina.evaluate(breedte) <= 320
+    # WCAG 1.4.10 (reflow): the reporter's pages and, signed in, the handler's.
+    smal = {"viewport": {"width": reflow.BREEDTE, "height": reflow.HOOGTE}}
+    bevindingen, bekeken = [], 0
+
+    def kijk(pagina, pad: str | None = None) -> None:
+        nonlocal bevindingen, bekeken
+        if pad is not None:
+            pagina.goto(meld_site(pad))
+        bevindingen += reflow.past(pagina, pagina.url.removeprefix(meld_site.base_url))
+        bekeken += 1
+
+    melder = nieuwe_pagina(**smal)
+    for pad in ("/melden/", "/fr/melden/", "/m/demo-festival/", "/en/melden/demo-api/"):
+        kijk(melder, pad)
+    kijk(melder, "/melden/demo-api/")
+    _verstuur(melder, "main form[method=post]")  # nothing typed: the errors
+    kijk(melder)
+    melder.fill("[name=wat]", "Een melding op een smal scherm, met een lang woord: " + "a" * 80)
+    _verstuur(melder, "main form[method=post]")
+    code = ONTVANGSTBEWIJS.search(melder.content()).group()
+    kijk(melder)  # the receipt
+    kijk(melder, "/melden/opvolgen/")
+    melder.fill("[name=ontvangstbewijs]", code)
+    _verstuur(melder, "main form[method=post]")
+    kijk(melder)  # the case as the reporter sees it
+    dossier = melder.url
+    kijk(melder, dossier.removeprefix(meld_site.base_url) + "wissen/")
+
+    team = nieuwe_pagina(**smal)
+    kijk(team, "/behandelen/")
+    team.fill("[name=username]", demo_meldingen.GEBRUIKERSNAAM)
+    team.fill("[name=password]", demo_meldingen.WACHTWOORD)
+    _verstuur(team, "main form[method=post]")
+    kijk(team)  # the second step
+    team.fill("[name=code]", f"{totp(bytes.fromhex(demo_meldingen.TOTP_SLEUTEL)):06d}")
+    _verstuur(team, "main form[method=post]")
+    kijk(team)  # the overview
+    for pad in ("/behandelen/demo-api/", "/behandelen/demo-api/team/", "/behandelen/wachtwoord/"):
+        kijk(team, pad)
+    team.goto(meld_site("/behandelen/demo-api/"))
+    with team.expect_navigation():
+        team.locator("main table a").first.click()
+    kijk(team)  # a case
+    reflow.geen_overloop(bevindingen, bekeken)
