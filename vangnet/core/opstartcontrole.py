@@ -11,10 +11,14 @@ default`` reports, and gunicorn's master runs it before it starts a worker
 
 from __future__ import annotations
 
+import logging
+
 from django.conf import settings
 from django.core.checks import Error, Tags, register
 from django.core.exceptions import ImproperlyConfigured
-from django.db import connections
+from django.db import DatabaseError, connections
+
+logger = logging.getLogger(__name__)
 
 # Keys and salts that appear in this repository (development, tests, examples).
 BEKENDE_GEHEIMEN = ("never-use-in-production", "vangnet-ontwikkeling", "dev-only", "test-only")
@@ -91,6 +95,10 @@ def weiger_onveilige_productie(met_database: bool = True) -> None:
     if met_database:
         try:
             problemen += databaseproblemen()
+        except DatabaseError as fout:
+            # A database that is away is not a wrong setting: the site starts and answers
+            # 503 until it is back (core/storing.py); its durability is checked next start.
+            logger.warning("start-up check could not reach the database: %s", type(fout).__name__)
         finally:
             # The caller may fork workers next: no connection may be shared with them.
             connections.close_all()
