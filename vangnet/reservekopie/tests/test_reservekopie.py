@@ -62,7 +62,9 @@ def _behandelaar(site: LiveSite, drift: int) -> Visitor:
     behandelaar.post(
         "/behandelen/aanmelden/", {"username": "demo-behandelaar", "password": DEMO_WACHTWOORD}
     )
-    binnen = behandelaar.post("/behandelen/tweede-stap/", {"code": f"{totp(DEMO_TOTP, drift=drift):06d}"})
+    binnen = behandelaar.post(
+        "/behandelen/tweede-stap/", {"code": f"{totp(DEMO_TOTP, drift=drift):06d}"}
+    )
     assert binnen.path == "/behandelen/", f"handler sign-in: {binnen.status} {binnen.path}"
     return behandelaar
 
