@@ -5,6 +5,7 @@ a deployment (``DEBUG=ture``) stops the process at start-up instead of
 silently meaning something else.
 """
 
+import json
 import os
 
 from django.core.exceptions import ImproperlyConfigured
@@ -59,3 +60,17 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if raw is None or raw.strip() == "":
         return list(default)
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_json(name: str, default: dict) -> dict:
+    """Return a JSON object (the options of a storage backend, say)."""
+    raw = os.environ.get(name, "").strip()
+    if raw == "":
+        return dict(default)
+    try:
+        value = json.loads(raw)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} is not valid JSON") from None
+    if not isinstance(value, dict):
+        raise ImproperlyConfigured(f"{name} must be a JSON object")
+    return value

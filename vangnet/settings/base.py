@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
 
-from vangnet.env import env_bool, env_int, env_list, env_str
+from vangnet.env import env_bool, env_int, env_json, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 DATA_DIR = BASE_DIR / "data"
@@ -47,6 +47,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: one log line per request, whatever answered it (core/logboek.py).
+    "vangnet.core.logboek.VerzoekLogMiddleware",
     "vangnet.core.middleware.SecurityHeadersMiddleware",
     # A database outage answers 503 (core/storing.py), with the headers above.
     "vangnet.core.storing.DatabankStoringMiddleware",
@@ -170,15 +172,23 @@ QUICK_EXIT_URL = env_str("QUICK_EXIT_URL", "https://www.meteo.be/nl/belgie")
 # Set by the benchmark only: adds a Server-Timing header with the server-side duration.
 SERVER_TIMING = env_bool("SERVER_TIMING", False)
 
+# One JSON line per request and per event, without addresses, query strings, report content
+# or receipts (core/logboek.py). The request lines are on in production (VANGNET_VERZOEKLOG).
+VERZOEKLOG = env_bool("VANGNET_VERZOEKLOG", False)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "formatters": {"json": {"()": "vangnet.core.logboek.JsonFormatter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
         # Django's request logger would write the path of every 4xx; keep it to errors.
         "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+        "vangnet.verzoek": {
+            "handlers": ["console"],
+            "level": "INFO" if VERZOEKLOG else "WARNING",
+            "propagate": False,
+        },
     },
 }
 
@@ -195,13 +205,26 @@ MELDINGEN_ARGON2_GEHEUGEN = env_int("MELDINGEN_ARGON2_MIB", 19, minimum=19) * 10
 MELDINGEN_ZOUT = env_str("MELDINGEN_ZOUT", "vangnet-ontwikkeling")
 # Encrypted attachments; a copy of this folder reveals no content.
 MELDINGEN_MAP = Path(env_str("MELDINGEN_MAP", str(BASE_DIR / "media" / "meldingen")))
+# Through the storage API (meldingen/opslag.py): the default keeps them on this machine's
+# disk and syncs every file before a receipt is shown; a deployment with several app servers
+# names a shared backend (django-storages) and its options here (docs/deploy.md).
 STORAGES["meldingen"] = {
-    "BACKEND": "django.core.files.storage.FileSystemStorage",
-    "OPTIONS": {"location": str(MELDINGEN_MAP), "file_permissions_mode": 0o600},
+    "BACKEND": env_str("MELDINGEN_OPSLAG", "vangnet.meldingen.opslag.DuurzameOpslag"),
+    "OPTIONS": env_json(
+        "MELDINGEN_OPSLAG_OPTIES",
+        {
+            "location": str(MELDINGEN_MAP),
+            "file_permissions_mode": 0o600,
+            "directory_permissions_mode": 0o700,
+        },
+    ),
 }
 # Idle timeouts: a handler's session ends after 30 minutes, a reporter's after 15.
 MELDINGEN_TIMEOUT_BEHANDELAAR = env_int("MELDINGEN_TIMEOUT_BEHANDELAAR", 30 * 60, minimum=60)
 MELDINGEN_TIMEOUT_PARTIJ = env_int("MELDINGEN_TIMEOUT_PARTIJ", 15 * 60, minimum=60)
 OTP_TOTP_ISSUER = "Vangnet"
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# One attempt to hand a notice to the mail server may take this long; notices are sent
+# outside requests (meldingen/post.py, manage.py verstuur_berichten).
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10, minimum=1)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Vangnet <geen-antwoord@vangnet.be>")

@@ -7,6 +7,9 @@ from vangnet.env import env_bool, env_int, env_list, env_str
 from vangnet.settings.base import *  # noqa: F403
 
 DEBUG = False
+# One JSON line per request (core/logboek.py), unless VANGNET_VERZOEKLOG=false.
+VERZOEKLOG = env_bool("VANGNET_VERZOEKLOG", True)
+LOGGING["loggers"]["vangnet.verzoek"]["level"] = "INFO" if VERZOEKLOG else "WARNING"  # noqa: F405
 # The start-up check refuses unsafe values under this profile (vangnet/core/opstartcontrole.py).
 VANGNET_PRODUCTIE = True
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["vangnet.be"])
