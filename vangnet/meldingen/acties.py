@@ -10,7 +10,6 @@ import logging
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -21,6 +20,7 @@ from vangnet.meldingen import (
     inschrijving,
     ontvangstbewijs,
     opslag,
+    post,
     sleutels,
     verzending,
     workflow,
@@ -447,20 +447,12 @@ def _meld_aan_team(melding: Melding, behandelaars: list[Behandelaar]) -> None:
     if not adressen:
         return
     te_verwittigen.update(verwittigd_op=nu)
-    _verstuur(
+    post.plaats(
         _("Nieuws in Vangnet"),
         _("Er is nieuws voor %(ontvanger)s. Meld je aan op Vangnet om het te lezen.")
         % {"ontvanger": melding.ontvanger.naam},
         adressen,
     )
-
-
-def _verstuur(onderwerp: str, tekst: str, adressen: list[str]) -> None:
-    # A failed notice must never lose or block what was submitted.
-    try:
-        send_mail(onderwerp, tekst, None, adressen)
-    except Exception:  # noqa: BLE001
-        logger.warning("Een melding van nieuws kon niet verstuurd worden.")
 
 
 # --- Parties come back with a receipt ---------------------------------------------------
@@ -554,7 +546,7 @@ def stuur_bericht(
     if auteur == Auteur.BEHANDELAAR and kanaal == Kanaal.MELDER:
         email = inhoud(melding, sleutel).get("email")
         if email:
-            _verstuur(
+            post.plaats(
                 _("Nieuws over je melding"),
                 _(
                     "Er is nieuws over je melding. Ga naar Vangnet, kies “Volg je melding op” en "

@@ -566,3 +566,36 @@ class Inschrijflink(models.Model):
 
     def __str__(self) -> str:
         return f"inschrijflink {self.behandelaar} tot {self.verloopt:%Y-%m-%d %H:%M}"
+
+
+class Postbericht(models.Model):
+    """A notice ("there is news") waiting to be e-mailed by ``verstuur_berichten``.
+
+    Queued in the database by the request, sent outside it (``post.py``): a slow or dead mail
+    server never slows or breaks a report. The text is one of a few fixed notices, never
+    what was reported. The addresses are encrypted with a key derived from ``SECRET_KEY``
+    and wiped once the notice is sent. After ``post.MAX_POGINGEN`` failed attempts the
+    notice stays as a *dead letter* (``opgegeven_op``) for the operators to see and retry.
+    """
+
+    onderwerp = models.CharField(max_length=200)
+    tekst = models.TextField()
+    ontvangers = models.BinaryField()
+    aangemaakt = models.DateTimeField(default=timezone.now)
+    volgende_poging = models.DateTimeField(default=timezone.now)
+    pogingen = models.PositiveSmallIntegerField(default=0)
+    laatste_fout = models.CharField(max_length=100, blank=True)  # the error's type only
+    verstuurd_op = models.DateTimeField(null=True, blank=True)
+    opgegeven_op = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=["volgende_poging"],
+                name="postbericht_wachtend",
+                condition=models.Q(verstuurd_op__isnull=True, opgegeven_op__isnull=True),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"postbericht {self.pk} ({self.pogingen} pogingen)"
