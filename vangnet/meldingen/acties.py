@@ -236,6 +236,130 @@ def ontvangersleutel(teamlid: Teamlid, prive: bytes) -> bytes | None:
     return sleutels.open_zegel(prive, bytes(teamlid.ontvangersleutel))
 
 
+# --- Keys over time (docs/operations.md, "Keys over time") ------------------------------
+
+
+def vernieuw_herstelsleutel(ontvanger: Ontvanger, herstelsleutel: str) -> str:
+    """Rotate a receiver's recovery key with the current one: a new recovery key pair, and
+    everything sealed to the old one (the receiver's key, each team member's key) sealed
+    again to the new one, in one transaction. Returns the new recovery key (shown once);
+    the old one opens nothing any more."""
+    oud = herstelsleutel_uit_tekst(herstelsleutel)
+    try:
+        prive = sleutels.open_zegel(oud, bytes(ontvanger.prive_sleutel_herstel))
+    except sleutels.OngeldigeSleutel as fout:
+        raise Geweigerd(_("Deze herstelsleutel hoort niet bij deze ontvanger.")) from fout
+    publiek, nieuw = sleutels.sleutelpaar()
+    with transaction.atomic():
+        for teamlid in ontvanger.team.select_for_update().filter(
+            prive_sleutel_herstel__isnull=False
+        ):
+            lid_prive = sleutels.open_zegel(oud, bytes(teamlid.prive_sleutel_herstel))
+            teamlid.prive_sleutel_herstel = sleutels.verzegel(publiek, lid_prive)
+            teamlid.save(update_fields=["prive_sleutel_herstel"])
+        _zet_herstel(ontvanger, publiek, prive)
+        audit.noteer(None, Handeling.SLEUTELS, ontvanger=ontvanger, detail="herstel vernieuwd")
+    return herstelsleutel_als_tekst(nieuw)
+
+
+def vervang_verloren_herstelsleutel(teamlid: Teamlid, wachtwoord: str) -> str:
+    """The recovery key is lost: a beheerder of the receiver, with their own password,
+    opens the receiver's key and seals it to a new recovery key pair. The team members'
+    keys cannot be opened without their passwords: their recovery copies are dropped and
+    sealed again to the new key at each member's next sign-in (``vul_herstel_aan``); until
+    then a member who forgets their password cannot be helped. Returns the new key."""
+    if teamlid.rol != Rol.BEHEERDER or not teamlid.ontvangersleutel:
+        raise Geweigerd(_("Alleen een beheerder van de ontvanger kan een nieuwe maken."))
+    prive = ontgrendel(teamlid.behandelaar, wachtwoord)
+    if prive is None:
+        raise Geweigerd(_("Dat wachtwoord opent de sleutel van deze beheerder niet."))
+    ontvanger_prive = ontvangersleutel(teamlid, prive)
+    ontvanger = teamlid.ontvanger
+    publiek, nieuw = sleutels.sleutelpaar()
+    with transaction.atomic():
+        ontvanger.team.exclude(pk=teamlid.pk).update(prive_sleutel_herstel=None)
+        # The beheerder's own key is open now: seal it to the new key at once.
+        teamlid.prive_sleutel_herstel = sleutels.verzegel(publiek, prive)
+        teamlid.save(update_fields=["prive_sleutel_herstel"])
+        _zet_herstel(ontvanger, publiek, ontvanger_prive)
+        audit.noteer(
+            None,
+            Handeling.SLEUTELS,
+            gebruiker=teamlid.behandelaar.user,
+            ontvanger=ontvanger,
+            detail="verloren herstel vervangen",
+        )
+    return herstelsleutel_als_tekst(nieuw)
+
+
+def _zet_herstel(ontvanger: Ontvanger, herstel_publiek: bytes, ontvanger_prive: bytes) -> None:
+    ontvanger.herstel_publieke_sleutel = herstel_publiek
+    ontvanger.prive_sleutel_herstel = sleutels.verzegel(herstel_publiek, ontvanger_prive)
+    ontvanger.save(update_fields=["herstel_publieke_sleutel", "prive_sleutel_herstel"])
+
+
+@dataclass(frozen=True)
+class Vertrek:
+    enveloppen: int  # case keys of the handler destroyed
+    opnieuw_verzegeld: int  # receiver envelopes sealed again to a new receiver key (0: none)
+    account_gesloten: bool  # no team left: the account can no longer sign in
+
+
+def behandelaar_vertrekt(teamlid: Teamlid, herstelsleutel: str) -> Vertrek:
+    """A handler leaves a team. In one transaction: their key envelopes of this receiver's
+    cases are destroyed, they leave the team, and cases assigned to them are unassigned.
+    If they held the receiver's key (a beheerder), the receiver gets a new key pair: every
+    receiver envelope of its cases is opened with the old key (from the recovery key) and
+    sealed to the new one, and the remaining beheerders get the new key. An account left
+    without a team is deactivated. What they read before cannot be taken back; the audit
+    log says what they opened."""
+    ontvanger = teamlid.ontvanger
+    ontvanger_prive = ontvanger_prive_uit_herstel(ontvanger, herstelsleutel)
+    behandelaar = teamlid.behandelaar
+    opnieuw = 0
+    with transaction.atomic():
+        enveloppen, _per_soort = Sleutelenvelop.objects.filter(
+            behandelaar=behandelaar, melding__ontvanger=ontvanger
+        ).delete()
+        Melding.objects.filter(ontvanger=ontvanger, behandelaar=behandelaar).update(
+            behandelaar=None
+        )
+        had_ontvangersleutel = bool(teamlid.ontvangersleutel)
+        teamlid.delete()
+        if had_ontvangersleutel:
+            opnieuw = _nieuw_ontvangersleutelpaar(ontvanger, ontvanger_prive)
+        gesloten = not behandelaar.teams.exists()
+        if gesloten:
+            behandelaar.user.is_active = False
+            behandelaar.user.save(update_fields=["is_active"])
+        audit.noteer(
+            None,
+            Handeling.SLEUTELS,
+            ontvanger=ontvanger,
+            detail=f"vertrek {behandelaar.pk}: {enveloppen} vernietigd, {opnieuw} herverzegeld",
+        )
+    return Vertrek(enveloppen, opnieuw, gesloten)
+
+
+def _nieuw_ontvangersleutelpaar(ontvanger: Ontvanger, oud_prive: bytes) -> int:
+    publiek, prive = sleutels.sleutelpaar()
+    opnieuw = 0
+    for envelop in Sleutelenvelop.objects.select_for_update().filter(ontvanger=ontvanger):
+        sleutel = sleutels.open_zegel(oud_prive, bytes(envelop.verzegeld))
+        envelop.verzegeld = sleutels.verzegel(publiek, sleutel)
+        envelop.save(update_fields=["verzegeld"])
+        opnieuw += 1
+    for lid in ontvanger.team.select_related("behandelaar").filter(ontvangersleutel__isnull=False):
+        lid.ontvangersleutel = sleutels.verzegel(bytes(lid.behandelaar.publieke_sleutel), prive)
+        lid.save(update_fields=["ontvangersleutel"])
+    ontvanger.publieke_sleutel = publiek
+    ontvanger.prive_sleutel_herstel = sleutels.verzegel(
+        bytes(ontvanger.herstel_publieke_sleutel), prive
+    )
+    ontvanger.save(update_fields=["publieke_sleutel", "prive_sleutel_herstel"])
+    return opnieuw
+
+
 def voeg_vraag_toe(
     ontvanger: Ontvanger, door: Behandelaar, vraag: str, hulptekst: str = "", verplicht=False
 ) -> Extravraag:

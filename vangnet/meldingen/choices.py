@@ -144,3 +144,4 @@ class Handeling(models.TextChoices):
     VERNIETIGD = "vernietigd", _("vernietigd")
     ANDERE_PARTIJ = "andere-partij", _("andere partij uitgenodigd")
     VRAGENLIJST = "vragenlijst", _("vragenlijst van de ontvanger gewijzigd")
+    SLEUTELS = "sleutels", _("sleutels vernieuwd of ingetrokken")
