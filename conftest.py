@@ -76,19 +76,21 @@ def _empty_caches():
 
     from vangnet.core import schil
     from vangnet.meldingen import verwijzing
-    from vangnet.wegwijzer import kaartbeeld
+    from vangnet.wegwijzer import kaartbeeld, poster
 
     for cache in caches.all():
         cache.clear()
     kaartbeeld.vergeet()
     schil.vergeet()
     verwijzing.vergeet()
+    poster.vergeet()
     yield
     for cache in caches.all():
         cache.clear()
     kaartbeeld.vergeet()
     schil.vergeet()
     verwijzing.vergeet()
+    poster.vergeet()
 
 
 @pytest.fixture(autouse=True)

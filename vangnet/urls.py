@@ -1,9 +1,11 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from vangnet.core import urls as core_urls
+from vangnet.core import vindbaar
 from vangnet.meldingen import urls as meldingen_urls
 
 # A database outage met outside a view (saving the session) is a 503 as well.
@@ -18,6 +20,9 @@ handler404 = "vangnet.api.views.not_found"
 urlpatterns = [
     path("", include((core_urls.unprefixed_urlpatterns, "core"), namespace="vast")),
     *meldingen_urls.kort,
+    # For search engines: every indexable page in each language (core/vindbaar.py).
+    path("sitemap.xml", sitemap, {"sitemaps": vindbaar.SITEMAPS}, name="sitemap"),
+    path("robots.txt", vindbaar.robots_txt, name="robots-txt"),
     path("api/v1/", include("vangnet.api.urls")),
     path("beheer/", admin.site.urls),
 ]

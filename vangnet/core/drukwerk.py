@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.template.loader import render_to_string
@@ -32,10 +32,12 @@ _LETTERMAP = Path(reportlab.__file__).parent / "fonts"
 
 @dataclass(frozen=True)
 class Drukwerk:
-    """A rendered sheet: the PDF and how many pages it took (a poster checks that)."""
+    """A rendered sheet: the PDF, how many pages it took, and the page (counted from 0)
+    on which each element with an ``id`` begins (a poster checks where its parts landed)."""
 
     pdf: bytes
     paginas: int
+    ankers: Mapping[str, int] = field(default_factory=dict)
 
 
 @functools.cache
@@ -74,5 +76,9 @@ def render(html_template: str, css_template: str, context: Mapping[str, object])
         stylesheets=[weasyprint.CSS(string=css, url_fetcher=ophaler, font_config=letters)],
         font_config=letters,
     )
+    ankers: dict[str, int] = {}
+    for nummer, pagina in enumerate(document.pages):
+        for anker in pagina.anchors:
+            ankers.setdefault(anker, nummer)
     # Tagged: a screen reader reads the headings and lists in order, not loose glyphs.
-    return Drukwerk(document.write_pdf(pdf_tags=True), len(document.pages))
+    return Drukwerk(document.write_pdf(pdf_tags=True), len(document.pages), ankers)

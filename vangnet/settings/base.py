@@ -25,6 +25,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # /sitemap.xml with the pages in nl, fr and en (core/vindbaar.py).
+    "django.contrib.sitemaps",
     "reversion",
     "vangnet.core",
     "vangnet.accounts",
@@ -80,6 +82,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "vangnet.core.context_processors.site",
+                "vangnet.core.vindbaar.context",
             ],
         },
     }

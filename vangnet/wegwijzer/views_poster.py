@@ -11,7 +11,6 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from vangnet.core.pagecache import cached_page
 from vangnet.kaart.choices import Sector
 from vangnet.wegwijzer import poster as tekening
 
@@ -26,22 +25,24 @@ def _bestand(
     wegwijzer = request.build_absolute_uri(reverse("wegwijzer:start"))
     if sector:
         wegwijzer += "?" + urlencode({"sector": sector})
-    pdf = tekening.render_pdf(
-        formaat,
-        host=request.get_host(),
-        wegwijzer_url=wegwijzer,
-        vangnet_url=request.build_absolute_uri(reverse("wegwijzer:vangnet")),
-        **eigen,
-    )
+    adressen = {
+        "host": request.get_host(),
+        "wegwijzer_url": wegwijzer,
+        "vangnet_url": request.build_absolute_uri(reverse("wegwijzer:vangnet")),
+    }
+    if eigen:
+        pdf = tekening.render_pdf(formaat, **adressen, **eigen)
+    else:
+        pdf = tekening.algemene_pdf(formaat, **adressen)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{naam}-{formaat}.pdf"'
     return response
 
 
 @require_GET
-@cached_page
 def poster(request: HttpRequest) -> HttpResponse:
-    """``/vangnet/poster.pdf?formaat=a3``: the general poster of the whole vangnet."""
+    """``/vangnet/poster.pdf?formaat=a3``: the general poster of the whole vangnet, rendered
+    once per content version and language (``poster.algemene_pdf``)."""
     formaat = request.GET.get("formaat", "a4")
     if formaat not in tekening.FORMATEN:
         raise Http404

@@ -118,3 +118,11 @@ def vertaald_tag(record, veld: str | None = None):
     from vangnet.core.vertaald import vertaald
 
     return vertaald(record, veld)
+
+
+@register.simple_tag
+def beschrijving(item) -> str:
+    """A content item's meta description in the page's language (``core/vindbaar.py``)."""
+    from vangnet.core.vindbaar import beschrijving_van
+
+    return beschrijving_van(item)

@@ -15,7 +15,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from vangnet.core.tests import livesite
+from vangnet.core.tests import livesite, reflow
 
 pytestmark = pytest.mark.browser
 
@@ -234,6 +234,93 @@ def test_the_quick_exit_button_clears_the_session_and_leaves(page, site):
     assert page.url != site.url(DETAIL)
     site.open(page, "/")
     assert page.evaluate("localStorage.getItem('bezocht')") is None
+
+
+def test_back_after_the_quick_exit_does_not_show_the_page_that_was_open(page, site):
+    """Midway through the wegwijzer: the exit replaces the open question in the history, so
+    Back lands on the page before it, and that page no longer knows the answers (the
+    session and the site's storage were cleared). The earlier entries a browser keeps;
+    /veilig-surfen/ says so."""
+    site.open(page, "/")
+    site.open(page, "/wegwijzer/")
+    page.locator("main a[href*='/wegwijzer/vraag/']").first.click()
+    eerste = page.url
+    page.locator("input[name=antwoord]").first.check()
+    page.get_by_role("button", name="Verder").click()
+    page.wait_for_url(lambda url: url != eerste and "/wegwijzer/vraag/" in url)
+    open_vraag = page.url
+    assert page.evaluate("history.length") >= 4
+
+    quick_exit(page).click()
+    page.wait_for_url(EXIT_URL)
+    page.go_back()
+    page.wait_for_load_state()
+
+    assert page.url != open_vraag
+    assert page.url == eerste
+    # The page before it is fetched again (never cached) from a server that forgot the
+    # visit, and snel-weg.js resets the form the browser would fill in from its history.
+    expect(page.locator("input[name=antwoord]:checked")).to_have_count(0)
+    page.go_forward()
+    page.wait_for_url(EXIT_URL)
+    assert page.url == EXIT_URL
+
+
+def test_an_ordinary_back_keeps_what_was_answered(page, site):
+    """Without the quick exit, Back shows the earlier question with its answer."""
+    site.open(page, "/wegwijzer/")
+    page.locator("main a[href*='/wegwijzer/vraag/']").first.click()
+    eerste = page.url
+    page.locator("input[name=antwoord]").first.check()
+    page.get_by_role("button", name="Verder").click()
+    page.wait_for_url(lambda url: url != eerste and "/wegwijzer/vraag/" in url)
+    page.go_back()
+    page.wait_for_url(eerste)
+    expect(page.locator("input[name=antwoord]:checked")).to_have_count(1)
+
+
+def test_the_safe_browsing_page_says_what_the_quick_exit_cannot_erase(page, site):
+    for pad, kop in [
+        ("/veilig-surfen/", "Wat ‘Snel weg’ niet kan wissen"),
+        ("/fr/veilig-surfen/", "Ce que la sortie rapide ne peut pas effacer"),
+        ("/en/veilig-surfen/", "What the quick exit cannot erase"),
+    ]:
+        site.open(page, pad)
+        expect(page.get_by_role("heading", name=kop, level=2)).to_be_visible()
+        results = Axe().run(page, options=AXE_OPTIONS)
+        assert results.violations_count == 0, results.generate_report()
+        page.set_viewport_size({"width": 320, "height": 640})
+        assert reflow.overloop(page) == [], pad
+        page.set_viewport_size({"width": 1280, "height": 720})
+
+
+SPLIT_WORDS = """() => {
+  const h = document.querySelector("main h1");
+  const split = [];
+  const walker = document.createTreeWalker(h, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const re = /\\S+/g;
+    for (let m = re.exec(node.data); m; m = re.exec(node.data)) {
+      const range = document.createRange();
+      range.setStart(node, m.index);
+      range.setEnd(node, m.index + m[0].length);
+      const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+      if (tops.size > 1) { split.push(m[0]); }
+    }
+  }
+  return {split, scroll: h.scrollWidth, client: h.clientWidth};
+}"""
+
+
+@pytest.mark.parametrize("path", ["/", "/fr/", "/en/"])
+def test_the_home_page_heading_fits_a_320_px_screen_whole_words(new_page, site, path):
+    page = new_page(viewport={"width": 320, "height": 640})
+    site.open(page, path)
+    assert reflow.overloop(page) == []
+    meting = page.evaluate(SPLIT_WORDS)
+    assert meting["scroll"] <= meting["client"], meting
+    # No word of the heading is broken between letters ("Grensoverschrijden-d").
+    assert meting["split"] == [], meting
 
 
 def test_the_quick_exit_works_without_javascript(new_page, site):

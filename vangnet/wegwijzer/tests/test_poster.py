@@ -14,12 +14,15 @@ from pypdf import PdfReader
 
 from vangnet.core.qr import qr_vorm
 from vangnet.kaart.choices import Niveau, Wens
+from vangnet.wegwijzer import poster as poster_module
 from vangnet.wegwijzer import regels
 from vangnet.wegwijzer.poster import (
     FORMATEN,
     PAGINAS,
     EigenPunt,
+    Formaat,
     PosterPastNiet,
+    algemene_pdf,
     inhoud,
     render_pdf,
 )
@@ -261,3 +264,64 @@ def test_own_texts_too_long_for_the_page_are_refused_rather_than_cut(kaart):
     with translation.override("nl"), pytest.raises(PosterPastNiet, match="pages on A4"):
         render_pdf("a4", **ADRESSEN, organisatie="Koor De Stem", eigen_punten=veel)
     assert issubclass(PosterPastNiet, ValueError)
+
+
+# ------------------------------------------------------------ more pages, never a failure
+
+
+def test_a_directory_too_long_for_one_page_goes_on_over_the_next(kaart, monkeypatch):
+    """More contact points (here: larger text) make the directory longer: it takes a third
+    page instead of failing, and every contact point is still on it."""
+    monkeypatch.setitem(FORMATEN, "a4", Formaat(12.5, 10))
+    with translation.override("nl"):
+        pdf = render_pdf("a4", **ADRESSEN)
+        namen = [p.naam for p in stroomschema_punten()]
+    lezer = PdfReader(io.BytesIO(pdf))
+    assert len(lezer.pages) > PAGINAS
+    stroom, *gids = [pagina.extract_text() for pagina in lezer.pages]
+    assert _kern(gettext_in("nl", "Wat wil je?")) in _kern(stroom)
+    for naam in namen:
+        assert _kern(naam) in _kern("".join(gids)), naam
+
+
+def gettext_in(taal: str, tekst: str) -> str:
+    with translation.override(taal):
+        return gettext(tekst)
+
+
+def test_the_general_poster_is_delivered_even_if_its_flowchart_outgrows_the_page(
+    kaart, monkeypatch, caplog
+):
+    """Without own texts nobody can shorten anything: the poster is delivered (the
+    flowchart goes on over the next page) and the error is logged, never a 500."""
+    monkeypatch.setitem(FORMATEN, "a4", Formaat(24, 10))
+    with translation.override("nl"):
+        pdf = render_pdf("a4", **ADRESSEN)
+        assert pdf.startswith(b"%PDF")
+        assert "flowchart needs" in caplog.text
+        with pytest.raises(PosterPastNiet):
+            render_pdf("a4", **ADRESSEN, organisatie="Koor De Stem", eigen_punten=EIGEN)
+
+
+def test_the_general_poster_is_rendered_once_per_version_language_and_size(kaart, monkeypatch):
+    from vangnet.core import drukwerk
+
+    echt = drukwerk.render
+    gerenderd = []
+
+    def tel(*args, **kwargs):
+        gerenderd.append(translation.get_language())
+        return echt(*args, **kwargs)
+
+    monkeypatch.setattr(drukwerk, "render", tel)
+    with translation.override("nl"):
+        eerste = algemene_pdf("a4", **ADRESSEN)
+        assert algemene_pdf("a4", **ADRESSEN) is eerste
+    with translation.override("fr"):
+        assert algemene_pdf("a4", **ADRESSEN) != eerste
+    assert gerenderd == ["nl", "fr"]
+    # A new content version (an edit in the admin, a new load of data/) renders anew.
+    monkeypatch.setattr(poster_module, "huidige", lambda: -1)
+    with translation.override("nl"):
+        assert algemene_pdf("a4", **ADRESSEN) == eerste
+    assert gerenderd == ["nl", "fr", "nl"]

@@ -4,6 +4,13 @@
  * This script adds: pressing Shift three times (each within 5 seconds of the previous)
  * leaves too, the page is hidden at once, and the exit replaces the current history
  * entry so that "Back" does not return here.
+ *
+ * "Back" still reaches the page before it (a browser keeps earlier entries), and a browser
+ * fills that page's form in again with what was ticked or typed there (form state kept in
+ * the history entry), even though the server forgot the visit. So this script keeps a
+ * mark in the tab's sessionStorage while the visit lasts and the exit removes it: a page
+ * reached through Back or Forward without the mark belongs to a visit that was left with
+ * the quick exit, and its forms are reset to what the server sent (nothing answered).
  */
 (function () {
   "use strict";
@@ -19,6 +26,23 @@
   }[lang.slice(0, 2)] || null;
   if (!text) { text = { twice: "", once: "", expired: "", leaving: "" }; }
 
+  var MARK = "vangnet-bezoek";
+  function storage() { try { return window.sessionStorage; } catch (e) { return null; } }
+  function traversed(event) {
+    if (event && event.persisted) { return true; }
+    var nav = window.performance && performance.getEntriesByType ? performance.getEntriesByType("navigation")[0] : null;
+    return Boolean(nav && nav.type === "back_forward");
+  }
+  function forgetIfLeft(event) {
+    var s = storage();
+    if (!s) { return; }
+    if (traversed(event) && !s.getItem(MARK)) {
+      var forms = document.forms;
+      for (var f = 0; f < forms.length; f++) { forms[f].reset(); }
+    }
+    s.setItem(MARK, "1");
+  }
+
   var presses = 0;
   var timer = null;
   var shiftUsedAsModifier = false;
@@ -31,6 +55,8 @@
     screen.setAttribute("role", "alert");
     screen.textContent = text.leaving;
     document.body.appendChild(screen);
+    var s = storage();
+    if (s) { s.removeItem(MARK); }
     window.location.replace(button.href);
   }
 
@@ -64,7 +90,8 @@
   }, true);
 
   // Coming back through the back/forward cache: show the page again.
-  window.addEventListener("pageshow", function () {
+  window.addEventListener("pageshow", function (event) {
+    forgetIfLeft(event);
     document.body.classList.remove("vangnet-weg");
     var screen = document.querySelector(".vangnet-weg-scherm");
     if (screen) { screen.remove(); }
