@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
@@ -140,15 +141,39 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "default"},
-    # Rendered public pages, keyed on the content version (see vangnet/core/pagecache.py).
-    "pages": {
+# What every app server must share lives in the database (docs/adr/0016-...): sessions
+# (Django's database sessions, the default engine), rate limits and locks (accounts/drempels.py,
+# rows locked with select_for_update), the content version (inhoud/versie.py), and on
+# PostgreSQL the caches too. "database": Django's DatabaseCache, tables made by migrate
+# (core/apps.py); "lokaal": this process's memory, enough for one server (the SQLite profile).
+_GEDEELD = DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3"
+VANGNET_CACHE = env_str("VANGNET_CACHE", "database" if _GEDEELD else "lokaal")
+if VANGNET_CACHE not in {"database", "lokaal"}:
+    raise ImproperlyConfigured("VANGNET_CACHE must be 'database' or 'lokaal'")
+
+
+def _cache(naam: str, **instellingen) -> dict:
+    if VANGNET_CACHE == "database":
+        return {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": f"vangnet_cache_{naam}",
+            **instellingen,
+        }
+    return {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "pages",
-        "TIMEOUT": env_int("PAGE_CACHE_SECONDS", 600, minimum=0),
-        "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_CACHE_ENTRIES", 5000, minimum=1)},
-    },
+        "LOCATION": naam,
+        **instellingen,
+    }
+
+
+CACHES = {
+    "default": _cache("default"),
+    # Rendered public pages, keyed on the content version (see vangnet/core/pagecache.py).
+    "pages": _cache(
+        "pages",
+        TIMEOUT=env_int("PAGE_CACHE_SECONDS", 600, minimum=0),
+        OPTIONS={"MAX_ENTRIES": env_int("PAGE_CACHE_ENTRIES", 5000, minimum=1)},
+    ),
 }
 
 # Sessions and cookies: nothing readable by scripts, nothing sent cross-site.

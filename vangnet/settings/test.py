@@ -25,3 +25,10 @@ MELDINGEN_ARGON2_GEHEUGEN = 64 * 1024
 # Encrypted attachments of the test run go to a private temporary folder.
 MELDINGEN_MAP = Path(tempfile.mkdtemp(prefix="vangnet-meldingen-"))
 STORAGES["meldingen"]["OPTIONS"]["location"] = str(MELDINGEN_MAP)
+
+# Each test process keeps its caches in memory, whatever the database: the database cache is
+# tested by the scale-out test (core/tests/test_schaal.py) and core/tests/test_cache.py.
+CACHES = {
+    naam: {**instellingen, "BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    for naam, instellingen in CACHES.items()  # noqa: F405
+}

@@ -229,13 +229,19 @@ class Visitor:
     def __init__(self, base_url: str, timeout: float = 30.0, adres: str = "") -> None:
         """``adres``: sent as X-Forwarded-For, as the site's proxy would (for a site started
         with ``VANGNET_TRUSTED_PROXY_HOPS=1``: each visitor its own address and bucket)."""
-        parts = urllib.parse.urlsplit(base_url)
-        self.host, self.port, self.https = parts.hostname, parts.port, parts.scheme == "https"
-        self.origin = f"{parts.scheme}://{parts.netloc}"
+        self.naar(base_url)
         self.timeout = timeout
         self.adres = adres
         self.cookies: dict[str, str] = {}
         self.csrf_token = ""
+
+    def naar(self, base_url: str) -> "Visitor":
+        """Send the next requests to another server of the same site, with the same cookies
+        (a load balancer that picks another app server)."""
+        parts = urllib.parse.urlsplit(base_url)
+        self.host, self.port, self.https = parts.hostname, parts.port, parts.scheme == "https"
+        self.origin = f"{parts.scheme}://{parts.netloc}"
+        return self
 
     def get(self, path: str, *, follow: bool = True) -> Answer:
         return self.request("GET", path, follow=follow)
@@ -401,6 +407,56 @@ def _stop(process: subprocess.Popen) -> None:
         process.wait(timeout=10)
 
 
+def _start_gunicorn(
+    env: dict[str, str], port: int, log: Path, gunicorn_args: Sequence[str] = ()
+) -> subprocess.Popen:
+    """gunicorn with two workers over HTTPS on ``port``, in a process group of its own."""
+    certificates = tls()
+    with log.open("w") as log_file:
+        return subprocess.Popen(  # noqa: S603 - gunicorn from our own virtual environment
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "vangnet.wsgi",
+                "-b",
+                f"127.0.0.1:{port}",
+                "-w",
+                "2",
+                "--certfile",
+                str(certificates.cert_file),
+                "--keyfile",
+                str(certificates.key_file),
+                "--log-level",
+                "warning",
+                *gunicorn_args,
+            ],
+            cwd=BASE_DIR,
+            env=env,
+            stdout=log_file,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+
+
+@contextlib.contextmanager
+def another_server(site: LiveSite, gunicorn_args: tuple[str, ...] = ()) -> Iterator[LiveSite]:
+    """A second application server of the same installation: the same settings, secrets,
+    database and attachments folder, another port (as behind a load balancer). Stopped
+    afterwards."""
+    port = _free_port()
+    base_url = f"https://127.0.0.1:{port}"
+    log = site.folder / f"gunicorn-{port}.log"
+    process = _start_gunicorn(site.env, port, log, gunicorn_args)
+    try:
+        _wait_until_up(base_url + "/gezond", process, log, timeout=30)
+        yield LiveSite(
+            base_url=base_url, log=log, folder=site.folder, process=process, env=site.env
+        )
+    finally:
+        _stop(process)
+
+
 @contextlib.contextmanager
 def _own_database(folder: Path, kind: str) -> Iterator[str]:
     """The URL of a new, empty database for one live site, removed afterwards.
@@ -477,7 +533,6 @@ def running_site(
     missing = [name for name in DATA_FILES if not (BASE_DIR / "data" / name).exists()]
     if missing:
         pytest.fail(f"data/ lacks {', '.join(missing)}: load_content needs all five files")
-    certificates = tls()
     with _own_database(folder, database) as database_url:
         env = {**production_env(folder, database_url), **(extra_env or {})}
         timings: dict[str, float] = {}
@@ -489,31 +544,7 @@ def running_site(
         # STATIC_ROOT once; the database is made while gunicorn boots its workers: no
         # request reaches it before /gezond is asked, after load_content.
         _timed(timings, "collectstatic", env, "collectstatic", "--noinput")
-        with log.open("w") as log_file:
-            process = subprocess.Popen(  # noqa: S603 - gunicorn from our own virtual environment
-                [
-                    sys.executable,
-                    "-m",
-                    "gunicorn",
-                    "vangnet.wsgi",
-                    "-b",
-                    f"127.0.0.1:{port}",
-                    "-w",
-                    "2",
-                    "--certfile",
-                    str(certificates.cert_file),
-                    "--keyfile",
-                    str(certificates.key_file),
-                    "--log-level",
-                    "warning",
-                    *gunicorn_args,
-                ],
-                cwd=BASE_DIR,
-                env=env,
-                stdout=log_file,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
+        process = _start_gunicorn(env, port, log, gunicorn_args)
         try:
             if before_migrate is not None:
                 before_migrate(env)
