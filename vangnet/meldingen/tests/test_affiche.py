@@ -246,3 +246,12 @@ def test_the_poster_is_drawn_in_the_active_language_once_it_is_translated():
     _, tekst = _pdf_tekst(FESTIVAL, "a4", taal="fr")
     assert _kern(frans) in _kern(tekst)
     assert _kern(TITEL) not in _kern(tekst)
+
+
+@pytest.mark.parametrize("formaat", FORMATEN)
+def test_the_longest_name_a_receiver_may_have_fits_every_format(formaat):
+    """The model allows 200 characters: the affiche of any receiver renders (no 500)."""
+    naam = ("Meldpunt Zomerfestival Kunsten en Cultuur aan de Schelde " * 4)[:200]
+    lezer, tekst = _pdf_tekst(replace(FESTIVAL, naam=naam), formaat)
+    assert len(lezer.pages) == 1
+    assert _kern(naam) in _kern(tekst)
