@@ -40,5 +40,6 @@ urlpatterns += i18n_patterns(
     path("", include("vangnet.toolbox.urls")),
     path("", include("vangnet.meldingen.urls")),
     path("", include("vangnet.monitoring.urls")),
+    path("actieplan/", include("vangnet.actieplan.urls")),
     prefix_default_language=False,
 )

@@ -63,6 +63,8 @@ VELDEN: dict[str, tuple[str, ...]] = {
     "quickscan.yaml": ("stelling", "toelichting", "advies", "onbevestigd"),
     "reactiegids.yaml": ("titel", "tekst", "rechtsgrond", "onbevestigd"),
     "sessies.yaml": ("onbevestigd",),
+    "actieplan.yaml": ("titel", "duiding", "partners_toelichting", "timing", "onbevestigd"),
+    "begroting.yaml": ("titel", "onbevestigd"),
 }
 
 

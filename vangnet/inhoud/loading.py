@@ -48,6 +48,13 @@ EXTRA_BESTANDEN = (
     ("sessies.yaml", "vangnet.vorming.laden.laad", "vangnet.vorming.schema.Sessie"),
     ("quickscan.yaml", "vangnet.quickscan.laden.laad", "vangnet.quickscan.schema.Stelling"),
     ("reactiegids.yaml", "vangnet.toolbox.laden.laad", "vangnet.toolbox.schema.Reactiestap"),
+    # The plan itself; its loader also checks every ``acties`` code of every file.
+    ("actieplan.yaml", "vangnet.actieplan.laden.laad", "vangnet.actieplan.schema.Actie"),
+    (
+        "begroting.yaml",
+        "vangnet.actieplan.laden.laad_begroting",
+        "vangnet.actieplan.schema.Begrotingspost",
+    ),
 )
 # Translatable text fields per kind (the schemas in schemas.py say which are required).
 AANSPREEKPUNT_TEKSTEN = (

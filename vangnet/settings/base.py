@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "vangnet.meldingen",
     "vangnet.reservekopie",
     "vangnet.monitoring",
+    "vangnet.actieplan",
     "django_otp",
     "django_otp.plugins.otp_totp",
 ]

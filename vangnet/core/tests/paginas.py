@@ -73,6 +73,7 @@ GEEN_EIGEN_PAGINA = {
     "monitoring:beleid-export": PERSOONLIJK,
     "monitoring:ontvanger": PERSOONLIJK,
     "monitoring:ontvanger-export": PERSOONLIJK,
+    "actieplan:actie": PERSOONLIJK,
 }
 
 
