@@ -37,6 +37,7 @@ DEPARTEMENT_PERMISSIONS = {
     "vorming": ["sessie"],
     "pool": ["poollid"],
     "toolbox": ["reactiestap"],
+    "zoeken": ["synoniem"],
     # Receivers' public settings and the audit log; never a case's content (it is encrypted).
     "meldingen": ["ontvanger", "extravraag", "melding", "auditregel"],
 }

@@ -493,9 +493,11 @@ def document(server_url: str) -> dict:
                         "in": "query",
                         "required": True,
                         "description": (
-                            "Zoekwoorden. Leeg, alleen tekens of alleen korte woorden (zoals "
-                            "'ik', 'de'): 200 met een lege lijst. Weggelaten of langer dan 200 "
-                            "tekens: 400."
+                            "Zoekwoorden, in de taal van `taal` (eerst) of een andere; "
+                            "tikfouten, samenstellingen en synoniemen worden begrepen. Leeg, "
+                            "alleen tekens of alleen korte woorden (zoals 'ik', 'de'): 200 met "
+                            "een lege lijst en `altijd` (1712 en 112). Weggelaten of langer "
+                            "dan 200 tekens: 400."
                         ),
                         "schema": {"type": "string", "maxLength": 200},
                     },
@@ -514,6 +516,12 @@ def document(server_url: str) -> dict:
                             "properties": {
                                 "q": {"type": "string"},
                                 "resultaten": _list(_ref("Zoekresultaat")),
+                                "suggestie": {
+                                    "type": "string",
+                                    "description": "De vraag met tikfouten verbeterd, als er "
+                                    "waren ('Bedoelde je ...?').",
+                                },
+                                "altijd": _list(_ref("Zoekresultaat")),
                             },
                         }
                     ),

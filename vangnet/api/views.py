@@ -22,6 +22,7 @@ from vangnet.kaart.models import Aanbod, Aanspreekpunt, Organisatie
 from vangnet.wegwijzer.antwoorden import Antwoorden, OngeldigAntwoord
 from vangnet.wegwijzer.kaartbeeld import punten
 from vangnet.wegwijzer.routing import route
+from vangnet.zoeken.hulp import altijd_documenten
 from vangnet.zoeken.search import Zoekvraag, documents, zoek
 
 LANGUAGES = ("nl", "fr", "en")
@@ -157,23 +158,32 @@ def zoeken(request: HttpRequest) -> JsonResponse:
     if not 1 <= limit <= MAX_LIMIT:
         return error(400, f"limit: tussen 1 en {MAX_LIMIT}")
     vraag = Zoekvraag(tekst=q)
-    if vraag.is_empty():
-        # Only signs, emoji or stop words: nothing to rank on. The kaart's page would list
-        # everything unranked here; the API's contract is "best first", so no results.
-        return _json({"q": q, "resultaten": []})
-    rows = list(zoek(vraag)[:limit])
-    results = [
+    ranked = zoek(vraag)
+    rows = list(ranked[:limit]) if vraag.heeft_tekst else []
+    body: dict = {"q": q, "resultaten": _zoekresultaten(request, rows, documents(rows))}
+    suggestie = getattr(ranked, "suggestie", None)
+    if suggestie:
+        body["suggestie"] = suggestie
+    if not rows:
+        # Only signs, emoji, stop words or unknown words: no ranked results, but the numbers
+        # that are always there (the kaart's page offers them too).
+        altijd = altijd_documenten()
+        body["altijd"] = _zoekresultaten(request, [{} for _ in altijd], altijd)
+    return _json(body)
+
+
+def _zoekresultaten(request: HttpRequest, rows: list[dict], docs: list) -> list[dict]:
+    return [
         {
             "soort": doc.soort,
             "id": doc.slug,
             "titel": doc.titel,
             "samenvatting": doc.samenvatting,
-            "score": row["score"],
+            **({"score": row["score"]} if "score" in row else {}),
             "url": request.build_absolute_uri(doc.get_absolute_url()),
         }
-        for row, doc in zip(rows, documents(rows), strict=True)
+        for row, doc in zip(rows, docs, strict=True)
     ]
-    return _json({"q": q, "resultaten": results})
 
 
 @api_view

@@ -6,6 +6,10 @@ the database (one indexed query), so every process serves the same version and a
 visible at once everywhere; no process has to tell another. The cache itself is local to a
 process (LocMemCache by default) and holds no personal data: only rendered public pages,
 under a hash of their address. Browsers still get ``Cache-Control: no-store``.
+
+A page for a search (``?q=``, or HSDS's ``?search=``) is never cached: it holds what a
+person typed, which can name someone, and no query is kept anywhere, not even in memory
+(docs/search.md, "Privacy").
 """
 
 import hashlib
@@ -19,6 +23,8 @@ from django.utils.translation import get_language
 from vangnet.inhoud.versie import huidige
 
 CACHE = "pages"
+#: Parameters that carry what a person typed into a search box.
+ZOEKPARAMETERS = ("q", "search")
 
 
 def cached_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -26,7 +32,7 @@ def cached_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if request.method != "GET":
+        if request.method != "GET" or any(request.GET.get(p) for p in ZOEKPARAMETERS):
             return view(request, *args, **kwargs)
         address = hashlib.sha256(request.get_full_path().encode()).hexdigest()
         key = f"pagina:{huidige()}:{get_language()}:{address}"

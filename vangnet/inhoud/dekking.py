@@ -65,6 +65,7 @@ VELDEN: dict[str, tuple[str, ...]] = {
     "sessies.yaml": ("onbevestigd",),
     "actieplan.yaml": ("titel", "duiding", "partners_toelichting", "timing", "onbevestigd"),
     "begroting.yaml": ("titel", "onbevestigd"),
+    "synoniemen.yaml": ("onbevestigd",),
 }
 
 

@@ -55,6 +55,7 @@ EXTRA_BESTANDEN = (
         "vangnet.actieplan.laden.laad_begroting",
         "vangnet.actieplan.schema.Begrotingspost",
     ),
+    ("synoniemen.yaml", "vangnet.zoeken.laden.laad", "vangnet.zoeken.schema.Synoniem"),
 )
 # Translatable text fields per kind (the schemas in schemas.py say which are required).
 AANSPREEKPUNT_TEKSTEN = (

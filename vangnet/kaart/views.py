@@ -14,6 +14,7 @@ from vangnet.kaart import vergelijking
 from vangnet.kaart.choices import OrganisatieSoort
 from vangnet.kaart.forms import KaartFilterForm
 from vangnet.kaart.models import Aanbod, Aanspreekpunt, Organisatie, ParitairComite
+from vangnet.zoeken.hulp import zoekhulp
 from vangnet.zoeken.search import Zoekvraag, documents, zoek
 
 PER_PAGE = 20
@@ -24,7 +25,8 @@ PER_PAGE = 20
 def index(request: HttpRequest) -> HttpResponse:
     form = KaartFilterForm(request.GET or None)
     vraag = form.zoekvraag() if form.is_valid() else Zoekvraag()
-    paginator = Paginator(zoek(vraag), PER_PAGE)
+    resultaat = zoek(vraag)
+    paginator = Paginator(resultaat, PER_PAGE)
     page = paginator.get_page(request.GET.get("pagina"))
     query = request.GET.copy()
     query.pop("pagina", None)
@@ -39,8 +41,9 @@ def index(request: HttpRequest) -> HttpResponse:
         "page": page,
         "resultaten": documents(list(page.object_list)),
         "querystring": query.urlencode(),
-        "gezocht": not vraag.is_empty(),
+        "gezocht": vraag.heeft_tekst or not vraag.is_empty(),
         "actieve_filters": form.active_count() if form.is_valid() else 0,
+        "hulp": zoekhulp(vraag, resultaat, paginator.count, request.GET),
     }
     return render(request, "kaart/index.html", context)
 

@@ -7,6 +7,7 @@ weight; they only decide whether an item passes a filter.
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.apps import apps
 from django.conf import settings
@@ -64,52 +65,95 @@ def translations(obj: models.Model, field: str) -> dict[str, str]:
     return result
 
 
-def weighted_texts(soort: Soort, obj: models.Model) -> Iterable[tuple[str, int]]:
-    """Yield (text, weight) pairs that describe ``obj``."""
-    for text in translations(obj, soort.titel_veld).values():
-        yield text, TITEL
+#: (text, weight, language): one piece of an item's searchable text.
+Tekst = tuple[str, int, str]
+
+
+def _per_taal(values: dict[str, str], weight: int) -> Iterable[Tekst]:
+    for code, text in values.items():
+        if text:
+            yield text, weight, code
+
+
+def weighted_texts(soort: Soort, obj: models.Model) -> Iterable[Tekst]:
+    """Yield (text, weight, language) triples that describe ``obj``.
+
+    Each translated field is given in its own language, so it is stemmed by that language's
+    stemmer; names, abbreviations and the glossary's Dutch forms count as Dutch.
+    """
+    yield from _per_taal(translations(obj, soort.titel_veld), TITEL)
     if soort is BEGRIP:
         for synonym in obj.synoniemen:
-            yield synonym, SYNONIEM
-        for text in translations(obj, "definitie").values():
-            yield text, SAMENVATTING
+            yield synonym, SYNONIEM, "nl"
+        yield from _per_taal(translations(obj, "definitie"), SAMENVATTING)
         return
-    yield obj.slug.replace("-", " "), SAMENVATTING
-    for text in translations(obj, "samenvatting").values():
-        yield text, SAMENVATTING
-    for text in translations(obj, "beschrijving").values():
-        yield text, TEKST
+    yield obj.slug.replace("-", " "), SAMENVATTING, "nl"
+    yield from _per_taal(translations(obj, "samenvatting"), SAMENVATTING)
+    yield from _per_taal(translations(obj, "beschrijving"), TEKST)
     if soort is AANSPREEKPUNT:
         if obj.organisatie_id:
-            yield obj.organisatie.naam, SAMENVATTING
-            yield obj.organisatie.afkorting, SAMENVATTING
-        for step in obj.opvolging:
-            yield step, TEKST
-        # The kind of a contact point is curated ("vertrouwenspersoon", "hulplijn") and
-        # counts like a synonym. "discriminatie" or "pesten" must find the contact points
-        # that handle it; a specialised one (one or two behaviours, such as Unia) more so.
+            yield from _per_taal(translations(obj.organisatie, "naam"), SAMENVATTING)
+            yield obj.organisatie.afkorting, SAMENVATTING, "nl"
+        for code, steps in translations_list(obj, "opvolging").items():
+            for step in steps:
+                yield step, TEKST, code
+        # What the contact point is for, in the words of the code lists (and, through the
+        # synonyms, in the person's words): its kind is curated ("vertrouwenspersoon",
+        # "hulplijn") and counts like a synonym; "discriminatie" or "pesten" must find the
+        # contact points that handle it, a specialised one (one or two behaviours, such as
+        # Unia) more so, and a ground ("handicap") or a wish ("aangifte doen") likewise.
         yield from _labels(c.AanspreekpuntSoort, [obj.soort], SYNONIEM)
-        specialised = SYNONIEM if 0 < len(obj.gedrag) <= 2 else SAMENVATTING
+        specialised = _specialisatie(obj.gedrag)
         yield from _labels(c.Gedrag, obj.gedrag, specialised)
-        yield from _labels(c.Discriminatiegrond, obj.discriminatiegronden)
+        yield from _labels(c.Discriminatiegrond, obj.discriminatiegronden, specialised)
+        yield from _labels(c.Wens, obj.biedt, SAMENVATTING)
+        yield from _labels(c.Context, obj.contexten, TEKST)
+        yield from _labels(c.Perspectief, obj.perspectieven, TEKST)
+        yield from _labels(c.Status, obj.doelgroepen, TEKST)
     else:
         for org in obj.aanbieders.all():
-            yield org.naam, SAMENVATTING
-            yield org.afkorting, SAMENVATTING
+            yield from _per_taal(translations(org, "naam"), SAMENVATTING)
+            yield org.afkorting, SAMENVATTING, "nl"
         yield from _labels(c.AanbodSoort, [obj.soort])
         yield from _labels(c.AanbodDoelgroep, obj.doelgroepen)
 
 
-def _labels(
-    choices: type[models.TextChoices], values: list[str], weight: int = SAMENVATTING
-) -> Iterable[tuple[str, int]]:
-    """The labels of code-list values in every language, as searchable text."""
-    lookup = dict(choices.choices)
+def _specialisatie(gedrag: list[str]) -> int:
+    """The weight of a contact point's behaviours: the fewer it handles, the more each counts
+    (one: above a synonym; two: a synonym; more: a summary)."""
+    if len(gedrag) == 1:
+        return SYNONIEM + SAMENVATTING
+    return SYNONIEM if len(gedrag) == 2 else SAMENVATTING
+
+
+def translations_list(obj: models.Model, field: str) -> dict[str, list[str]]:
+    """A translated list field (steps) per language (empty where missing)."""
+    result = {}
+    for code, _label in settings.LANGUAGES:
+        value = getattr(obj, f"{field}_{code}", None) or []
+        result[code] = [str(v) for v in value] if isinstance(value, list) else [str(value)]
+    return result
+
+
+@lru_cache(maxsize=64)
+def _label_table(choices: type[models.TextChoices]) -> dict[str, tuple[tuple[str, str], ...]]:
+    """Each value of a code list with its label in every language (computed once)."""
+    table: dict[str, list[tuple[str, str]]] = {value: [] for value in choices.values}
     for code, _label in settings.LANGUAGES:
         with translation.override(code):
-            for value in values:
-                if value in lookup:
-                    yield str(lookup[value]), weight
+            for value, label in choices.choices:
+                table[value].append((str(label), code))
+    return {value: tuple(labels) for value, labels in table.items()}
+
+
+def _labels(
+    choices: type[models.TextChoices], values: list[str], weight: int = SAMENVATTING
+) -> Iterable[Tekst]:
+    """The labels of code-list values in every language, as searchable text."""
+    table = _label_table(choices)
+    for value in values:
+        for label, code in table.get(value, ()):
+            yield label, weight, code
 
 
 def facet(dimension: str, value: str) -> str:

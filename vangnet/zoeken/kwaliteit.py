@@ -264,11 +264,14 @@ class Uitslag:
 
 def getoond(vraag: str, taal: str = "nl", n: int = MRR_DIEPTE) -> tuple[str, ...]:
     """The first ``n`` items the kaart shows for ``vraag`` on a page in ``taal``."""
-    from vangnet.zoeken.search import Zoekvraag, documents, zoek
+    from vangnet.zoeken.search import ALTIJD, Zoekvraag, documents, zoek
 
     with translation.override(taal):
-        # Without a word the page lists the whole kaart, unranked.
-        rows = list(zoek(Zoekvraag(tekst=vraag))[:n])
+        gevraagd = Zoekvraag(tekst=vraag)
+        rows = list(zoek(gevraagd)[:n])
+        if gevraagd.heeft_tekst and not rows:
+            # A page without results offers the numbers that are always there.
+            return ALTIJD[:n]
         return tuple(f"{doc.soort}:{doc.slug}" for doc in documents(rows))
 
 

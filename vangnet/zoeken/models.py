@@ -8,6 +8,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+import reversion
+
 
 class Zoekdocument(models.Model):
     """What a result list needs to show an item, without loading the item itself."""
@@ -50,3 +52,65 @@ class Zoekingang(models.Model):
 
     def __str__(self) -> str:
         return f"{self.document}: {self.token}"
+
+
+class Zoekwoord(models.Model):
+    """A word of the content as it is written (folded), with the index token it becomes.
+
+    The search's vocabulary: a query word that is not in it is matched to the nearest words
+    here (typos), or split into words here (compounds), and "Bedoelde je ...?" shows the
+    word as written. Rebuilt with the index.
+    """
+
+    woord = models.CharField(_("woord"), max_length=60)
+    token = models.CharField(_("stam"), max_length=60)
+
+    class Meta:
+        verbose_name = _("zoekwoord")
+        verbose_name_plural = _("zoekwoorden")
+        constraints = [models.UniqueConstraint(fields=["woord", "token"], name="een_zoekwoord")]
+
+    def __str__(self) -> str:
+        return self.woord
+
+
+@reversion.register()
+class Synoniem(models.Model):
+    """Everyday words for a word of the data, in three languages (``data/synoniemen.yaml``).
+
+    An item whose text holds one of the ``term`` phrases (or the glossary term ``begrip`` in
+    any of its languages and forms) is also found by the ``woorden``, at a lower weight than its own
+    words. ``relatie`` says how they relate, for the editors; the search treats them alike.
+    """
+
+    class Relatie(models.TextChoices):
+        SYNONIEM = "synoniem", _("hetzelfde in andere woorden")
+        SPREEKTAAL = "spreektaal", _("spreektaal of Vlaams voor")
+        SOORT_VAN = "soort-van", _("een soort van")
+        VERWANT = "verwant", _("verwant aan")
+
+    slug = models.SlugField(_("id"), max_length=80, unique=True)
+    relatie = models.CharField(_("relatie"), max_length=20, choices=Relatie.choices)
+    begrip = models.ForeignKey(
+        "begrippen.Begrip",
+        verbose_name=_("begrip"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="zoeksynoniemen",
+    )
+    term_nl = models.JSONField(_("woorden van de data (Nederlands)"), default=list, blank=True)
+    term_fr = models.JSONField(_("woorden van de data (Frans)"), default=list, blank=True)
+    term_en = models.JSONField(_("woorden van de data (Engels)"), default=list, blank=True)
+    woorden_nl = models.JSONField(_("woorden (Nederlands)"), default=list, blank=True)
+    woorden_fr = models.JSONField(_("woorden (Frans)"), default=list, blank=True)
+    woorden_en = models.JSONField(_("woorden (Engels)"), default=list, blank=True)
+    bron = models.JSONField(_("bron"), default=list)
+
+    class Meta:
+        verbose_name = _("zoeksynoniem")
+        verbose_name_plural = _("zoeksynoniemen")
+        ordering = ["slug"]
+
+    def __str__(self) -> str:
+        return self.slug

@@ -1,13 +1,17 @@
-"""Reindex an item whenever it is saved or deleted.
+"""Reindex an item whenever it is saved or deleted; rebuild the index when a synonym changes.
 
 Related rows (aanbieders, prijzen) are saved after the item itself; the admin reindexes
 once more after saving them (see kaart.admin), and the loader indexes everything at the end.
+A synonym (``Synoniem``) reaches every item whose text holds its term, so an edit in the
+admin rebuilds the whole index once the transaction commits (the loader skips this).
 """
 
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
 from vangnet.zoeken.documents import SOORTEN, Soort
-from vangnet.zoeken.indexing import forget, reindex
+from vangnet.zoeken.indexing import forget, reindex, reindex_all
+from vangnet.zoeken.models import Synoniem
 
 
 def _receivers(soort: Soort):
@@ -26,3 +30,12 @@ for _soort in SOORTEN.values():
     _model = _soort.model()
     post_save.connect(_on_save, sender=_model, weak=False, dispatch_uid=f"reindex-{_soort.naam}")
     post_delete.connect(_on_delete, sender=_model, weak=False, dispatch_uid=f"forget-{_soort.naam}")
+
+
+def _synoniem_gewijzigd(sender, instance, raw=False, **kwargs):
+    if not raw and not getattr(instance, "_skip_reindex", False):
+        transaction.on_commit(reindex_all)
+
+
+post_save.connect(_synoniem_gewijzigd, sender=Synoniem, dispatch_uid="herbouw-synoniem-save")
+post_delete.connect(_synoniem_gewijzigd, sender=Synoniem, dispatch_uid="herbouw-synoniem-delete")

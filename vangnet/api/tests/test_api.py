@@ -119,7 +119,10 @@ def test_zoek_answers_200_with_no_results_to_a_query_without_a_word(client, capl
     with caplog.at_level("ERROR"):
         response = client.get("/api/v1/zoek", {"q": q})
     assert response.status_code == 200
-    assert response.json() == {"q": q, "resultaten": []}
+    body = response.json()
+    assert body["q"] == q and body["resultaten"] == []
+    # Never a dead end: the helpline and the emergency number are always offered.
+    assert [r["id"] for r in body["altijd"]] == ["1712", "noodnummer-112"]
     assert not [r for r in caplog.records if r.levelname == "ERROR"]
 
 
@@ -128,7 +131,10 @@ def test_zoek_answers_200_with_no_results_to_a_query_of_only_small_words(client,
     with caplog.at_level("ERROR"):
         response = client.get("/api/v1/zoek", {"q": q})
     assert response.status_code == 200
-    assert response.json() == {"q": q, "resultaten": []}
+    body = response.json()
+    assert body["q"] == q and body["resultaten"] == []
+    # Never a dead end: the helpline and the emergency number are always offered.
+    assert [r["id"] for r in body["altijd"]] == ["1712", "noodnummer-112"]
     assert not [r for r in caplog.records if r.levelname == "ERROR"]
 
 

@@ -93,14 +93,38 @@ def test_the_start_of_a_long_word_finds_it():
     assert "begrip:intimiteitscoordinatie" in top("intimiteit", 5)
 
 
-def test_every_word_must_match():
+def test_items_with_every_word_come_before_items_with_some():
     both = set(top("opleiding vertrouwenspersoon", 50))
-    assert both <= set(top("opleiding", 50))
-    assert both <= set(top("vertrouwenspersoon", 50))
+    assert both <= set(top("opleiding", 50)) | set(top("vertrouwenspersoon", 50))
+    first = top("opleiding vertrouwenspersoon", 2)
+    for item in first:
+        assert item in top("opleiding", 50) and item in top("vertrouwenspersoon", 50)
 
 
-def test_a_query_of_only_stop_words_finds_nothing_special():
-    assert zoek(Zoekvraag(tekst="de het een")).model.__name__ == "Zoekdocument"
+def test_half_of_the_words_is_enough():
+    """A sentence matches on most of its words; one unknown word does not empty it."""
+    assert top("opleiding vertrouwenspersoon zwijntjesjager", 2) == top(
+        "opleiding vertrouwenspersoon", 2
+    )
+
+
+def test_a_query_of_only_stop_words_finds_nothing():
+    assert list(zoek(Zoekvraag(tekst="de het een"))[:5]) == []
+    assert zoek(Zoekvraag(tekst="")).model.__name__ == "Zoekdocument"
+
+
+def test_a_typo_ranks_below_the_word_spelled_right_and_is_offered_as_a_correction():
+    ranked = zoek(Zoekvraag(tekst="pesterijn"))
+    assert ranked.suggestie == "pesterijen"
+    assert top("pesterijn", 1) == top("pesterijen", 1)
+    exact = list(zoek(Zoekvraag(tekst="pesterijen"))[:1])[0]["score"]
+    fuzzy = list(ranked[:1])[0]["score"]
+    assert fuzzy < exact
+
+
+def test_a_compound_and_its_parts_find_each_other():
+    assert "aanspreekpunt:huisarts" in top("huis arts", 3)
+    assert "aanspreekpunt:zsg" in top("seksueelgeweld", 3)
 
 
 def test_results_are_ordered_by_score_then_kind_then_name():

@@ -1,0 +1,38 @@
+"""Loading data/synoniemen.yaml (a hook of vangnet.inhoud.loading.EXTRA_BESTANDEN)."""
+
+from typing import Any
+
+from vangnet.begrippen.models import Begrip
+from vangnet.inhoud.loading import Loader, Tally, _upsert
+from vangnet.zoeken import schema
+from vangnet.zoeken.models import Synoniem
+
+BESTAND = "synoniemen.yaml"
+
+
+def laad(loader: Loader, prune: bool) -> None:
+    """Validate (``schema.Synoniem``) and upsert the search's synonyms.
+
+    The search index is rebuilt by the loader after every file is loaded.
+    """
+    tally = loader.tallies[BESTAND] = Tally()
+    slugs = set()
+    begrippen = {b.slug: b for b in Begrip.objects.all()}
+    for _where, slug, r in loader.gevalideerd(BESTAND, schema.Synoniem):
+        values: dict[str, Any] = {
+            "bron": list(r.bron),
+            "relatie": r.relatie,
+            "begrip": begrippen.get(r.begrip) if r.begrip else None,
+            "term_nl": list(r.term.nl) if r.term else [],
+            "term_fr": list(r.term.fr) if r.term else [],
+            "term_en": list(r.term.en) if r.term else [],
+            "woorden_nl": list(r.woorden.nl),
+            "woorden_fr": list(r.woorden.fr),
+            "woorden_en": list(r.woorden.en),
+        }
+        slugs.add(slug)
+        if loader.problems:
+            continue
+        _upsert(Synoniem, slug, values, tally)
+    if not loader.problems:
+        loader._prune(Synoniem, BESTAND, slugs, prune)

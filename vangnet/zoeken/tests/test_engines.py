@@ -1,0 +1,55 @@
+"""SQLite and PostgreSQL give the same results: the database's ranking equals a reference
+computed in Python from the same index rows, for every query of the quality suite.
+
+CI runs this file on both engines (``.ci/run``), so both equal the reference, and so each
+other: same items, same order, same scores.
+"""
+
+import math
+
+import pytest
+
+from vangnet.zoeken import kwaliteit
+from vangnet.zoeken.models import Zoekdocument, Zoekingang
+from vangnet.zoeken.search import DEKKING, Zoekvraag, zoek
+
+pytestmark = pytest.mark.django_db
+
+
+def referentie(vraag: Zoekvraag, n: int = 10) -> list[tuple[int, int]]:
+    """(document id, score) of the first ``n`` results, computed in Python."""
+    ranked = zoek(vraag)
+    woorden = ranked.ontleding.woorden if ranked.ontleding else []
+    if not woorden:
+        return []
+    alle = set().union(*(w.tokens for w in woorden))
+    per_document: dict[int, dict[str, int]] = {}
+    for document_id, token, gewicht in Zoekingang.objects.filter(token__in=alle).values_list(
+        "document_id", "token", "gewicht"
+    ):
+        per_document.setdefault(document_id, {})[token] = gewicht
+    scores = {}
+    for document_id, tokens in per_document.items():
+        score = 0
+        for woord in woorden:
+            best = [
+                gewicht * woord.tokens[tok] // 10 + DEKKING
+                for tok, gewicht in tokens.items()
+                if tok in woord.tokens
+            ]
+            score += max(best, default=0)
+        if score >= math.ceil(len(woorden) / 2) * DEKKING:
+            scores[document_id] = score
+    docs = Zoekdocument.objects.in_bulk(list(scores))
+    order = sorted(
+        scores,
+        key=lambda i: (-scores[i], docs[i].volgorde, docs[i].sorteer, docs[i].slug),
+    )
+    return [(i, scores[i]) for i in order[:n]]
+
+
+@pytest.mark.parametrize("proef", [pytest.param(p, id=p.naam) for p in kwaliteit.PROEVEN])
+def test_the_database_ranks_as_the_python_reference(proef):
+    vraag = Zoekvraag(tekst=proef.vraag, taal=proef.taal)
+    database = [(row["document"], row["score"]) for row in zoek(vraag)[:10]]
+    assert database == referentie(vraag)
