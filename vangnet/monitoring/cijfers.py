@@ -105,7 +105,8 @@ class Tabel:
     kolommen: list[tuple[str, str]]
     rijen: list[Rij]
     totaalrij: Rij
-    voorlopig: list[str] = field(default_factory=list)  # quarters counted live
+    voorlopig: list[str] = field(default_factory=list)  # quarters not fixed yet
+    geteld_op: datetime | None = None  # when their provisional counts were taken
     gepubliceerd: bool = True
 
     @property
@@ -196,15 +197,41 @@ class Tabel:
 # --- Which quarters each audience sees ---------------------------------------------------
 
 
-def _momentopnames(bron: Bron) -> dict[str, int]:
-    """Fixed quarters of a source: code -> number of cases."""
+class Opnames(dict):
+    """Snapshots of a source: quarter code -> number of cases; ``voorlopig`` holds the
+    provisional ones (code -> when they were counted)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.voorlopig: dict[str, datetime] = {}
+
+
+def _momentopnames(bron: Bron, *, met_voorlopig: bool = False) -> Opnames:
+    """Snapshots of a source; provisional ones only when asked (never for the public)."""
     qs = Momentopname.objects.all()
     qs = (
         qs.filter(bron_id=bron.organisatie_id)
         if bron.organisatie_id
         else qs.filter(bron__isnull=True)
     )
-    return dict(qs.values_list("kwartaal", "aantal"))
+    if not met_voorlopig:
+        qs = qs.filter(voorlopig=False)
+    uit = Opnames()
+    for kwartaal, aantal, voorlopig, genomen_op in qs.values_list(
+        "kwartaal", "aantal", "voorlopig", "genomen_op"
+    ):
+        uit[kwartaal] = aantal
+        if voorlopig:
+            uit.voorlopig[kwartaal] = genomen_op
+    return uit
+
+
+def _opnames_voor(doelgroep: str, bron: Bron) -> Opnames:
+    """What this audience reads from snapshots: a receiver's own figures are always live;
+    the department reads provisional snapshots too, the public only fixed ones."""
+    if bron.ontvanger_id is not None:
+        return Opnames()
+    return _momentopnames(bron, met_voorlopig=doelgroep == BELEID)
 
 
 def beschikbare_jaren(
@@ -212,7 +239,7 @@ def beschikbare_jaren(
 ) -> list[int]:
     """The years with figures for this audience, newest first."""
     nu = nu or timezone.now()
-    vast = _momentopnames(bron) if bron.ontvanger_id is None else {}
+    vast = _opnames_voor(doelgroep, bron)
     if doelgroep == PUBLIEK or bron.organisatie_id:
         jaren = Counter(Kwartaal.van_code(k).jaar for k in vast)
         if doelgroep == PUBLIEK:
@@ -227,7 +254,7 @@ def beschikbare_jaren(
 
 
 def _kwartalen_van_jaar(
-    jaar: int, doelgroep: str, bron: Bron, vast: dict[str, int], nu: datetime
+    jaar: int, doelgroep: str, bron: Bron, vast: Opnames, nu: datetime
 ) -> list[Kwartaal]:
     alle = [Kwartaal(jaar, n) for n in range(1, 5)]
     if doelgroep == PUBLIEK or bron.organisatie_id:
@@ -244,20 +271,25 @@ class Gegevens:
     totaal: Counter  # kw -> n
     enkel: dict[str, Counter]  # dim -> (kw, waarde) -> n
     paar: Counter  # (waarde_a, waarde_b) -> n over the year
-    live: list[str]
+    live: list[str]  # quarters counted live, now
+    voorlopig: dict[str, datetime] = field(default_factory=dict)  # provisional snapshots read
 
 
 def _gegevens(
-    per: list[str], kwartalen: list[Kwartaal], bron: Bron, vast: dict[str, int], nu: datetime
+    per: list[str], kwartalen: list[Kwartaal], bron: Bron, vast: Opnames, nu: datetime
 ) -> Gegevens:
-    """The counts a family of tables needs, from snapshots where fixed, else live.
+    """The counts a family of tables needs, from snapshots (fixed, or provisional for the
+    department) where there are any, else live.
 
     A fixed number of queries whatever the number of cases: one for the snapshot cells,
-    and for the quarters not fixed two per table counted live.
+    and for the quarters without a snapshot two per table counted live (a ``GROUP BY``
+    over those quarters' cases: a receiver's own figures, or a quarter the daily count has
+    not reached yet).
     """
     gegevens = Gegevens(Counter(), {naam: Counter() for naam in per}, Counter(), [])
     vaste = [k for k in kwartalen if k.code in vast and bron.ontvanger_id is None]
     losse = [k for k in kwartalen if k not in vaste]
+    gegevens.voorlopig = {k.code: vast.voorlopig[k.code] for k in vaste if k.code in vast.voorlopig}
     for k in vaste:
         gegevens.totaal[k.code] = vast[k.code]
     if vaste and per:
@@ -395,7 +427,7 @@ def tabel(
         raise GeenCijfers(
             "per", _("per: partners leveren hun cijfers aan per dimensie, zonder kruisingen.")
         )
-    vast = _momentopnames(bron) if bron.ontvanger_id is None else {}
+    vast = _opnames_voor(doelgroep, bron)
     kwartalen = _kwartalen_van_jaar(gevraagd.jaar, doelgroep, bron, vast, nu)
     if doelgroep == PUBLIEK and len(kwartalen) < 4:
         kwartalen = []
@@ -430,7 +462,7 @@ def tabel(
             for code in dim.codes
         ]
         totaalrij = _rij(rooster, uitkomst, TOTAAL, _("alle meldingen"), rooster.kolommen)
-        return Tabel(per, gevraagd, bron, kolommen, rijen, totaalrij, voorlopig=g.live)
+        return Tabel(per, gevraagd, bron, kolommen, rijen, totaalrij, **_voorlopig(g))
     # A crossing: its totals are the year columns of the two tables by one dimension.
     andere = DIMENSIES[per[1]]
     rooster_b = jaarrooster(andere, kwartalen, g)
@@ -440,7 +472,16 @@ def tabel(
     kolommen.append((TOTAAL, _("alle meldingen")))
     rijen = [_rij(kruis, uitkomst_kruis, ca, dim.label_van(ca), andere.codes) for ca in dim.codes]
     totaalrij = _rij(kruis, uitkomst_kruis, TOTAAL, _("alle meldingen"), andere.codes)
-    return Tabel(per, gevraagd, bron, kolommen, rijen, totaalrij, voorlopig=g.live)
+    return Tabel(per, gevraagd, bron, kolommen, rijen, totaalrij, **_voorlopig(g))
+
+
+def _voorlopig(g: Gegevens) -> dict:
+    """The quarters of a table that may still change, and when the oldest of their counts
+    was taken (None when every one of them was counted just now)."""
+    return {
+        "voorlopig": sorted({*g.live, *g.voorlopig}),
+        "geteld_op": min(g.voorlopig.values()) if g.voorlopig else None,
+    }
 
 
 def kruisrooster(
@@ -510,7 +551,7 @@ def verloop(
     (as in ``tabel``); otherwise its year's quarters show as hidden.
     """
     nu = nu or timezone.now()
-    vast = _momentopnames(bron) if bron.ontvanger_id is None else {}
+    vast = _opnames_voor(doelgroep, bron)
     uit = []
     for jaar in sorted(beschikbare_jaren(doelgroep, bron, nu)):
         kwartalen = _kwartalen_van_jaar(jaar, doelgroep, bron, vast, nu)

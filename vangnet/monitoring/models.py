@@ -13,7 +13,13 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Momentopname(models.Model):
-    """The counts of one quarter from one source (``bron`` empty: Vangnet itself)."""
+    """The counts of one quarter from one source (``bron`` empty: Vangnet itself).
+
+    ``voorlopig``: a provisional count of a quarter that is not fixed yet (the current one,
+    or one still inside its waiting time), taken daily and on demand so that the department's
+    page reads counts instead of counting every case; the public never sees it, and fixing
+    the quarter replaces it.
+    """
 
     kwartaal = models.CharField(_("kwartaal"), max_length=7)  # "2024-K1"
     bron = models.ForeignKey(
@@ -29,6 +35,7 @@ class Momentopname(models.Model):
     door = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    voorlopig = models.BooleanField(_("voorlopig"), default=False)
 
     class Meta:
         verbose_name = _("momentopname")

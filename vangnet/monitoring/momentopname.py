@@ -36,13 +36,22 @@ def paren() -> list[tuple[str, str]]:
     return list(combinations(NAMEN, 2))
 
 
-def neem(kwartaal: Kwartaal, *, door=None, nu: datetime | None = None) -> Momentopname:
+def neem(
+    kwartaal: Kwartaal, *, door=None, nu: datetime | None = None, voorlopig: bool = False
+) -> Momentopname:
     """Count Vangnet's cases of ``kwartaal`` by every dimension and pair, and keep that.
 
-    Replaces an earlier snapshot of the same quarter. One query per pair of dimensions
-    (28) plus one for the total, each a ``GROUP BY`` over the quarter's cases.
+    Replaces an earlier snapshot of the same quarter (a provisional one never replaces a
+    fixed one: then the fixed one is returned). One query per pair of dimensions (28) plus
+    one for the total, each a ``GROUP BY`` over the quarter's cases.
     """
     nu = nu or timezone.now()
+    if voorlopig:
+        vast = Momentopname.objects.filter(
+            kwartaal=kwartaal.code, bron__isnull=True, voorlopig=False
+        ).first()
+        if vast is not None:
+            return vast
     meldingen = telling.alle_meldingen()
     totaal = telling.tel(meldingen, [kwartaal], [], nu).totaal[kwartaal.code]
     rijen: list[Telling] = []
@@ -60,7 +69,7 @@ def neem(kwartaal: Kwartaal, *, door=None, nu: datetime | None = None) -> Moment
     with transaction.atomic():
         Momentopname.objects.filter(kwartaal=kwartaal.code, bron__isnull=True).delete()
         opname = Momentopname.objects.create(
-            kwartaal=kwartaal.code, aantal=totaal, genomen_op=nu, door=door
+            kwartaal=kwartaal.code, aantal=totaal, genomen_op=nu, door=door, voorlopig=voorlopig
         )
         for rij in rijen:
             rij.momentopname = opname
@@ -70,7 +79,42 @@ def neem(kwartaal: Kwartaal, *, door=None, nu: datetime | None = None) -> Moment
 
 def vastgelegd() -> set[str]:
     """The quarters of Vangnet's own figures that are fixed."""
-    return set(Momentopname.objects.filter(bron__isnull=True).values_list("kwartaal", flat=True))
+    return set(
+        Momentopname.objects.filter(bron__isnull=True, voorlopig=False).values_list(
+            "kwartaal", flat=True
+        )
+    )
+
+
+def niet_vastgelegd(nu: datetime | None = None) -> list[Kwartaal]:
+    """The quarters from the first case up to the current one that are not fixed yet."""
+    nu = nu or timezone.now()
+    eerste = Melding.objects.order_by("ontvangen_op").values_list("ontvangen_op", flat=True).first()
+    if eerste is None:
+        return []
+    al, huidig = vastgelegd(), Kwartaal.van_moment(nu)
+    uit, kwartaal = [], Kwartaal.van_moment(eerste)
+    while kwartaal <= huidig:
+        if kwartaal.code not in al:
+            uit.append(kwartaal)
+        kwartaal = kwartaal.volgende
+    return uit
+
+
+def neem_voorlopig(nu: datetime | None = None, *, door=None, voortgang=None) -> list[Kwartaal]:
+    """Count every quarter not fixed yet (the current one, those in their waiting time) into
+    a provisional snapshot, replacing yesterday's: what the department's page reads.
+
+    Run daily by ``manage.py monitoring_vastleggen`` (after fixing what is due) and on
+    demand from the department's page; a quarter without one is counted live.
+    """
+    nu = nu or timezone.now()
+    kwartalen = niet_vastgelegd(nu)
+    for i, kwartaal in enumerate(kwartalen, start=1):
+        neem(kwartaal, nu=nu, door=door, voorlopig=True)
+        if voortgang:
+            voortgang(i, len(kwartalen), kwartaal)
+    return kwartalen
 
 
 def te_nemen(nu: datetime | None = None, *, wachttijd: timedelta = WACHTTIJD) -> list[Kwartaal]:

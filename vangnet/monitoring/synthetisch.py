@@ -4,7 +4,8 @@ The cases have dates and codes only. Their content is an empty placeholder (``in
 ``b""``): no key opens them, because there is nothing to open. They belong to synthetic
 receivers (ids ``synthetisch-...``, not active, so no form is shown for them) whose key
 fields are empty placeholders too: nobody can report to them or read them. The real
-encryption of case content is never needed, so a million cases take about a minute.
+encryption of case content is never needed, and the rows are written past the model layer
+(``_Schrijver``), so a million cases take a minute or two.
 
 The mix of codes follows the shape of the platform (more reports in performing arts and
 music, sexual misconduct and psychological violence most often, most acknowledged within
@@ -13,11 +14,14 @@ the week); it is made up, not measured.
 
 from __future__ import annotations
 
+import json
 import random
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
-from django.db import transaction
+from django.core.management.color import no_style
+from django.db import connections, router, transaction
+from django.db.models import BinaryField
 from django.utils import timezone
 
 from vangnet.kaart.choices import Gedrag, Sector
@@ -71,7 +75,8 @@ def maak_ontvangers(aantal: int = 40) -> list[Ontvanger]:
     return list(Ontvanger.objects.filter(slug__startswith=VOORVOEGSEL).order_by("slug"))
 
 
-def _melding(rng: random.Random, ontvanger_id: int, ontvangen: datetime, nu: datetime) -> Melding:
+def _melding(rng: random.Random, ontvanger_id: int, ontvangen: datetime, nu: datetime) -> dict:
+    """The columns of one made-up case (see ``_KOLOMMEN``), without its id."""
     classificeer = rng.random() < 0.9
     erkend = None
     r = rng.random()
@@ -92,23 +97,111 @@ def _melding(rng: random.Random, ontvanger_id: int, ontvangen: datetime, nu: dat
         afgesloten = terug + timedelta(days=rng.uniform(0, 60))
         afgesloten = afgesloten if afgesloten < nu else None
     gedrag = [g for g, kans in _GEDRAG_KANS.items() if rng.random() < kans] if classificeer else []
-    return Melding(
-        ontvanger_id=ontvanger_id,
-        ontvangen_op=ontvangen,
-        erkend_op=erkend,
-        teruggekoppeld_op=terug,
-        afgesloten_op=afgesloten,
-        status=Status.AFGESLOTEN
-        if afgesloten
-        else (Status.IN_GESPREK if erkend else Status.ONTVANGEN),
-        inhoud=b"",
-        nieuws_voor_team=False,
-        gedrag=gedrag,
-        sector=_SECTOR(rng) if classificeer or rng.random() < 0.5 else "",
-        melder_status=_STATUS(rng) if classificeer else "",
-        route=_ROUTE(rng) if classificeer and erkend else "",
-        uitkomst=_UITKOMST(rng) if afgesloten else "",
+    status = (
+        Status.AFGESLOTEN if afgesloten else (Status.IN_GESPREK if erkend else Status.ONTVANGEN)
     )
+    return {
+        "ontvanger_id": ontvanger_id,
+        "doorverwezen_van_id": None,
+        "ontvangen_op": ontvangen,
+        "erkend_op": erkend,
+        "teruggekoppeld_op": terug,
+        "afgesloten_op": afgesloten,
+        "status": status.value,
+        "nieuws_voor_team": False,
+        "gedrag": gedrag,
+        "sector": _SECTOR(rng) if classificeer or rng.random() < 0.5 else "",
+        "melder_status": _STATUS(rng) if classificeer else "",
+        "route": _ROUTE(rng) if classificeer and erkend else "",
+        "uitkomst": _UITKOMST(rng) if afgesloten else "",
+    }
+
+
+# The columns a synthetic case sets; every other column takes the model's default.
+_KOLOMMEN = (
+    "id",
+    "ontvanger_id",
+    "doorverwezen_van_id",
+    "ontvangen_op",
+    "erkend_op",
+    "teruggekoppeld_op",
+    "afgesloten_op",
+    "status",
+    "nieuws_voor_team",
+    "gedrag",
+    "sector",
+    "melder_status",
+    "route",
+    "uitkomst",
+)
+
+
+class _Schrijver:
+    """Writes cases as plain rows, past the model layer: a million cases in a minute or two.
+
+    Every column the synthetic case does not set gets the database value of the model's
+    default (taken from one ``Melding()``), so the rows are what ``bulk_create`` would
+    write. Ids are given here (after the highest one), so a referred case can point back
+    without reading anything; PostgreSQL's sequence is moved past them at the end.
+    PostgreSQL gets the rows by ``COPY``, SQLite by ``executemany``.
+    """
+
+    def __init__(self) -> None:
+        self.verbinding = connections[router.db_for_write(Melding)]
+        velden = list(Melding._meta.concrete_fields)
+        voorbeeld = Melding(ontvanger_id=0, inhoud=b"")
+        self.kolommen = [f.column for f in velden]
+        # Binary values as plain bytes (both drivers write those themselves).
+        self.vast = {
+            f.attname: getattr(voorbeeld, f.attname)
+            if isinstance(f, BinaryField)
+            else f.get_db_prep_save(getattr(voorbeeld, f.attname), self.verbinding)
+            for f in velden
+            if f.attname not in _KOLOMMEN
+        }
+        self.plaats = {f.attname: i for i, f in enumerate(velden)}
+        self.attnamen = [f.attname for f in velden]
+        self.pg = self.verbinding.vendor == "postgresql"
+        hoogste = Melding.objects.order_by("-pk").values_list("pk", flat=True).first()
+        self.volgende = (hoogste or 0) + 1
+
+    def rij(self, waarden: dict) -> list:
+        uit = [None] * len(self.attnamen)
+        for naam, waarde in self.vast.items():
+            uit[self.plaats[naam]] = waarde
+        if not self.pg:
+            # What Django's SQLite backend writes for an aware datetime: UTC, without zone.
+            for naam in ("ontvangen_op", "erkend_op", "teruggekoppeld_op", "afgesloten_op"):
+                if waarden[naam] is not None:
+                    waarden[naam] = str(waarden[naam].astimezone(UTC).replace(tzinfo=None))
+        waarden["gedrag"] = json.dumps(waarden["gedrag"])
+        for naam, waarde in waarden.items():
+            uit[self.plaats[naam]] = waarde
+        return uit
+
+    def schrijf(self, rijen: list[list]) -> None:
+        tabel = Melding._meta.db_table
+        with self.verbinding.cursor() as cursor:
+            if self.pg:
+                kolommen = ", ".join(f'"{k}"' for k in self.kolommen)
+                with cursor.cursor.copy(f'COPY "{tabel}" ({kolommen}) FROM STDIN') as copy:
+                    for rij in rijen:
+                        copy.write_row(rij)
+            else:
+                kolommen = ", ".join(self.verbinding.ops.quote_name(k) for k in self.kolommen)
+                plaatsen = ", ".join(["%s"] * len(self.kolommen))
+                cursor.executemany(
+                    # Names from the model, values as parameters.
+                    f"INSERT INTO {self.verbinding.ops.quote_name(tabel)} ({kolommen}) "  # noqa: S608
+                    f"VALUES ({plaatsen})",
+                    rijen,
+                )
+
+    def klaar(self) -> None:
+        if self.pg:
+            with self.verbinding.cursor() as cursor:
+                for sql in self.verbinding.ops.sequence_reset_sql(no_style(), [Melding]):
+                    cursor.execute(sql)
 
 
 def maak_meldingen(
@@ -122,45 +215,49 @@ def maak_meldingen(
     """Insert ``aantal`` synthetic cases received over the last ``jaren`` years.
 
     About 3 % of them are also referred to another receiver: an extra row that points back
-    and is not counted again (so ``aantal`` is what the figures count).
-    Bulk inserts of ``BATCH`` rows, each batch in its own transaction.
+    and is not counted again (so ``aantal`` is what the figures count). Written in batches
+    of ``BATCH`` rows as plain rows (``_Schrijver``), each batch in its own transaction.
     """
     nu = nu or timezone.now()
     rng = random.Random(zaad)
     ontvangers = [o.pk for o in maak_ontvangers()]
     begin = nu - timedelta(days=365 * jaren)
     seconden = (nu - begin).total_seconds()
+    schrijver = _Schrijver()
     gemaakt = 0
     while gemaakt < aantal:
         n = min(BATCH, aantal - gemaakt)
-        rijen = [
-            _melding(
-                rng, rng.choice(ontvangers), begin + timedelta(seconds=rng.random() * seconden), nu
-            )
-            for _ in range(n)
-        ]
-        with transaction.atomic():
-            Melding.objects.bulk_create(rijen, batch_size=1000)
-            # A few are referred on: a new case at another receiver, pointing back.
-            doorverwezen = [
-                Melding(
-                    ontvanger_id=rng.choice(ontvangers),
-                    doorverwezen_van_id=m.pk,
-                    ontvangen_op=m.erkend_op or m.ontvangen_op,
-                    status=Status.ONTVANGEN,
-                    inhoud=b"",
-                    nieuws_voor_team=False,
-                    gedrag=m.gedrag,
-                    sector=m.sector,
-                    melder_status=m.melder_status,
+        rijen = []
+        for _ in range(n):
+            ontvangen = begin + timedelta(seconds=rng.random() * seconden)
+            m = _melding(rng, rng.choice(ontvangers), ontvangen, nu)
+            m["id"] = eigen = schrijver.volgende
+            schrijver.volgende += 1
+            rijen.append(m)
+            if rng.random() < 0.03:
+                # Referred on: a new case at another receiver, pointing back.
+                rijen.append(
+                    {
+                        **m,
+                        "id": schrijver.volgende,
+                        "ontvanger_id": rng.choice(ontvangers),
+                        "doorverwezen_van_id": eigen,
+                        "ontvangen_op": m["erkend_op"] or m["ontvangen_op"],
+                        "erkend_op": None,
+                        "teruggekoppeld_op": None,
+                        "afgesloten_op": None,
+                        "status": Status.ONTVANGEN.value,
+                        "route": "",
+                        "uitkomst": "",
+                    }
                 )
-                for m in rijen
-                if m.pk and rng.random() < 0.03
-            ]
-            Melding.objects.bulk_create(doorverwezen, batch_size=1000)
+                schrijver.volgende += 1
+        with transaction.atomic(using=schrijver.verbinding.alias):
+            schrijver.schrijf([schrijver.rij(m) for m in rijen])
         gemaakt += n
         if voortgang:
             voortgang(gemaakt, aantal)
+    schrijver.klaar()
     return gemaakt
 
 
