@@ -1,12 +1,23 @@
 """The forms of the action plan's pages: filters, progress updates, meetings, budget figures,
 recommendations and their follow-up."""
 
+from decimal import Decimal
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from vangnet.actieplan.choices import Actieterrein, Status, Timing
-from vangnet.actieplan.models import Voortgang
+from vangnet.actieplan.choices import AanbevelingStatus, Actieterrein, PostSoort, Status, Timing
+from vangnet.actieplan.models import (
+    Aanbeveling,
+    Actie,
+    Begrotingspost,
+    Boeking,
+    Opvolging,
+    Vergadering,
+    Voortgang,
+)
+from vangnet.kaart.choices import Sector
 from vangnet.kaart.models import Organisatie
 
 
@@ -75,4 +86,143 @@ class VoortgangForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["organisatie"].queryset = organisaties
         self.fields["organisatie"].empty_label = None
+        self.fields["datum"].initial = timezone.localdate()
+
+
+class DatumTijd(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
+
+
+class VergaderingForm(forms.ModelForm):
+    """A meeting, written by the department: before (date, agenda) and after (decisions,
+    minutes, who attended)."""
+
+    class Meta:
+        model = Vergadering
+        fields = [
+            "soort",
+            "titel",
+            "begin",
+            "einde",
+            "plaats",
+            "agenda",
+            "besluiten",
+            "verslag",
+            "aanwezigen",
+            "acties",
+        ]
+        widgets = {
+            "begin": DatumTijd(),
+            "einde": DatumTijd(),
+            "agenda": forms.Textarea(attrs={"rows": 4}),
+            "besluiten": forms.Textarea(attrs={"rows": 4}),
+            "verslag": forms.Textarea(attrs={"rows": 6}),
+            "aanwezigen": forms.CheckboxSelectMultiple(),
+            "acties": forms.CheckboxSelectMultiple(),
+        }
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Attendees come from the partner list of the plan.
+        self.fields["aanwezigen"].queryset = (
+            Organisatie.objects.filter(acties_plan__isnull=False).distinct().order_by("naam")
+        )
+        self.fields["acties"].queryset = Actie.objects.filter(deelacties__isnull=True)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("begin") and data.get("einde") and data["einde"] <= data["begin"]:
+            self.add_error("einde", _("Het einde ligt na het begin."))
+        return data
+
+
+class BoekingForm(forms.ModelForm):
+    """A figure of the budget; who entered it is the signed-in account, never a field."""
+
+    class Meta:
+        model = Boeking
+        fields = ["soort", "doel", "bedrag", "datum", "omschrijving", "ontvanger"]
+        widgets = {"datum": Datum()}
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["doel"].queryset = Begrotingspost.objects.filter(soort=PostSoort.DOEL)
+        self.fields["doel"].empty_label = None
+        self.fields["ontvanger"].queryset = Organisatie.objects.order_by("naam")
+        self.fields["bedrag"].min_value = Decimal("0.01")
+
+
+class AanbevelingForm(forms.ModelForm):
+    """A recommendation to an organisation or a sector: never about a case."""
+
+    class Meta:
+        model = Aanbeveling
+        fields = [
+            "titel",
+            "tekst",
+            "afzender",
+            "organisatie",
+            "sector",
+            "eigenaar",
+            "deadline",
+            "datum",
+        ]
+        widgets = {
+            "tekst": forms.Textarea(attrs={"rows": 4}),
+            "deadline": Datum(),
+            "datum": Datum(),
+        }
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organisatie"].queryset = Organisatie.objects.order_by("naam")
+        self.fields["eigenaar"].queryset = Organisatie.objects.order_by("naam")
+        self.fields["datum"].initial = timezone.localdate()
+
+
+class AanbevelingFilter(forms.Form):
+    sector = forms.ChoiceField(
+        label=_("Sector"), choices=[("", _("alle sectoren")), *Sector.choices], required=False
+    )
+    status = forms.ChoiceField(
+        label=_("Status"),
+        choices=[("", _("elke status")), *AanbevelingStatus.choices],
+        required=False,
+    )
+    organisatie = forms.ModelChoiceField(
+        label=_("Organisatie"),
+        queryset=Organisatie.objects.filter(aanbevelingen__isnull=False).distinct(),
+        required=False,
+        to_field_name="slug",
+        empty_label=_("alle organisaties"),
+    )
+
+    def filter(self, qs):
+        if not self.is_valid():
+            return qs
+        data = self.cleaned_data
+        if data.get("sector"):
+            qs = qs.filter(sector=data["sector"])
+        if data.get("status"):
+            qs = qs.filter(status=data["status"])
+        if data.get("organisatie"):
+            qs = qs.filter(organisatie=data["organisatie"])
+        return qs
+
+
+class OpvolgingForm(forms.ModelForm):
+    class Meta:
+        model = Opvolging
+        fields = ["organisatie", "datum", "status", "tekst"]
+        widgets = {"datum": Datum(), "tekst": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, organisaties, departement: bool, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organisatie"].queryset = organisaties
+        self.fields["organisatie"].required = not departement
+        if not departement:
+            self.fields["organisatie"].empty_label = None
         self.fields["datum"].initial = timezone.localdate()

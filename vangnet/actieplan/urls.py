@@ -10,4 +10,10 @@ app_name = "actieplan"
 urlpatterns = [
     path("", views.overzicht, name="overzicht"),
     path("actie/<str:nummer>/", views.actie, name="actie"),
+    path("vergaderingen/", views.vergaderingen, name="vergaderingen"),
+    path("vergaderingen.ics", views.agenda_ics, name="agenda"),
+    path("vergadering/<int:pk>/", views.vergadering, name="vergadering"),
+    path("begroting/", views.begroting, name="begroting"),
+    path("aanbevelingen/", views.aanbevelingen, name="aanbevelingen"),
+    path("aanbeveling/<int:pk>/", views.aanbeveling, name="aanbeveling"),
 ]

@@ -8,21 +8,41 @@ Who may open a page is decided by ``accounts.toegang``; which rows a partner may
 from __future__ import annotations
 
 from collections import Counter
+from decimal import Decimal
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q, Sum
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from vangnet.accounts.roles import is_stuurgroep, partner_organisaties
-from vangnet.accounts.toegang import rol_in_het_actieplan_vereist
-from vangnet.actieplan.choices import Actieterrein, Status
-from vangnet.actieplan.forms import ActieFilter, VoortgangForm
-from vangnet.actieplan.models import Actie, Voortgang
+from vangnet.accounts.roles import is_departement, is_stuurgroep, partner_organisaties
+from vangnet.accounts.toegang import rol_in_het_actieplan_vereist, stuurgroep_vereist
+from vangnet.actieplan import kalender
+from vangnet.actieplan.choices import Actieterrein, BoekingSoort, PostSoort, Status
+from vangnet.actieplan.forms import (
+    AanbevelingFilter,
+    AanbevelingForm,
+    ActieFilter,
+    BoekingForm,
+    OpvolgingForm,
+    VergaderingForm,
+    VoortgangForm,
+)
+from vangnet.actieplan.models import (
+    Aanbeveling,
+    Actie,
+    Begrotingspost,
+    Boeking,
+    Vergadering,
+    Voortgang,
+)
 from vangnet.kaart.models import Organisatie
+
+MELDPUNT = "vlaams-meldpunt-grensoverschrijdend-gedrag"
 
 
 def _acties():
@@ -102,4 +122,211 @@ def actie(request: HttpRequest, nummer: str) -> HttpResponse:
         request,
         "actieplan/actie.html",
         {"actie": actie, "form": form, "voortgang": actie.voortgang.all()},
+    )
+
+
+# --- Meetings --------------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+@rol_in_het_actieplan_vereist
+def vergaderingen(request: HttpRequest) -> HttpResponse:
+    """The stuurgroep's, the working groups' and the yearly platform's meetings; the
+    department adds one."""
+    form = None
+    if is_departement(request.user):
+        form = VergaderingForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            vergadering = form.save(commit=False)
+            vergadering.ingevoerd_door = request.user
+            vergadering.save()
+            form.save_m2m()
+            messages.success(request, _("De vergadering is bewaard."))
+            return redirect("actieplan:vergadering", pk=vergadering.pk)
+    elif request.method == "POST":
+        raise PermissionDenied(_("Alleen het departement plant vergaderingen."))
+    alle = Vergadering.objects.prefetch_related("aanwezigen").order_by("begin")
+    nu = timezone.now()
+    return render(
+        request,
+        "actieplan/vergaderingen.html",
+        {
+            "komend": [v for v in alle if v.einde > nu],
+            "gehouden": [v for v in alle if v.einde <= nu][::-1],
+            "form": form,
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@rol_in_het_actieplan_vereist
+def vergadering(request: HttpRequest, pk: int) -> HttpResponse:
+    """One meeting: agenda, decisions, minutes and attendees; the department edits it."""
+    vergadering = get_object_or_404(
+        Vergadering.objects.prefetch_related("aanwezigen", "acties"), pk=pk
+    )
+    form = None
+    if is_departement(request.user):
+        form = VergaderingForm(request.POST or None, instance=vergadering)
+        if request.method == "POST" and form.is_valid():
+            form.save()
+            messages.success(request, _("De vergadering is bewaard."))
+            return redirect("actieplan:vergadering", pk=vergadering.pk)
+    elif request.method == "POST":
+        raise PermissionDenied(_("Alleen het departement plant vergaderingen."))
+    return render(request, "actieplan/vergadering.html", {"v": vergadering, "form": form})
+
+
+@require_GET
+@rol_in_het_actieplan_vereist
+def agenda_ics(request: HttpRequest) -> HttpResponse:
+    """Every meeting as an iCalendar file, to import into a calendar."""
+    inhoud = kalender.feed(
+        Vergadering.objects.order_by("begin"),
+        request.build_absolute_uri,
+        _("Actieplan grensoverschrijdend gedrag: vergaderingen"),
+    )
+    antwoord = HttpResponse(inhoud, content_type=kalender.MEDIA_TYPE)
+    antwoord["Content-Disposition"] = 'attachment; filename="actieplan-vergaderingen.ics"'
+    return antwoord
+
+
+# --- Budget --------------------------------------------------------------------------
+
+
+def begroting_stand() -> dict:
+    """The impulse, what is allocated, committed and paid per purpose, and what remains."""
+    posten = list(Begrotingspost.objects.order_by("volgorde"))
+    bronnen = [p for p in posten if p.soort == PostSoort.BRON]
+    totaal = sum((p.bedrag or Decimal(0) for p in bronnen), Decimal(0))
+    sommen = {
+        (rij["doel"], rij["soort"]): rij["som"]
+        for rij in Boeking.objects.values("doel", "soort").annotate(som=Sum("bedrag"))
+    }
+    doelen = []
+    for p in posten:
+        if p.soort != PostSoort.DOEL:
+            continue
+        rij = {s: sommen.get((p.pk, s), Decimal(0)) for s in BoekingSoort.values}
+        rij["post"] = p
+        rij["resterend"] = rij[BoekingSoort.TOEWIJZING] - rij[BoekingSoort.BETALING]
+        doelen.append(rij)
+    toegewezen = sum((d[BoekingSoort.TOEWIJZING] for d in doelen), Decimal(0))
+    return {
+        "bronnen": bronnen,
+        "totaal": totaal,
+        "doelen": doelen,
+        "toegewezen": toegewezen,
+        "vastgelegd": sum((d[BoekingSoort.VASTLEGGING] for d in doelen), Decimal(0)),
+        "betaald": sum((d[BoekingSoort.BETALING] for d in doelen), Decimal(0)),
+        "niet_toegewezen": totaal - toegewezen,
+        "nog_te_betalen": sum((d["resterend"] for d in doelen), Decimal(0)),
+    }
+
+
+@require_http_methods(["GET", "POST"])
+@stuurgroep_vereist
+def begroting(request: HttpRequest) -> HttpResponse:
+    """The budget for the stuurgroep; the department enters its figures, each with its date
+    and its author."""
+    form = None
+    if is_departement(request.user):
+        form = BoekingForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            boeking = form.save(commit=False)
+            boeking.ingevoerd_door = request.user
+            boeking.save()
+            messages.success(request, _("Het bedrag is bewaard."))
+            return redirect("actieplan:begroting")
+    elif request.method == "POST":
+        raise PermissionDenied(_("Alleen het departement boekt op de begroting."))
+    boekingen = Boeking.objects.select_related("doel", "ontvanger", "ingevoerd_door").order_by(
+        "-datum", "-pk"
+    )
+    return render(
+        request,
+        "actieplan/begroting.html",
+        {"stand": begroting_stand(), "boekingen": boekingen, "form": form},
+    )
+
+
+# --- Recommendations (action 1.7) ----------------------------------------------------
+
+
+def _zichtbare_aanbevelingen(user):
+    qs = Aanbeveling.objects.select_related("organisatie", "eigenaar")
+    if is_stuurgroep(user):
+        return qs
+    eigen = partner_organisaties(user)
+    return qs.filter(Q(organisatie__in=eigen) | Q(eigenaar__in=eigen))
+
+
+def _mag_aanbevelen(user) -> bool:
+    """The department and the Vlaams Meldpunt's own accounts write recommendations."""
+    if is_departement(user):
+        return True
+    return Organisatie.objects.filter(pk__in=partner_organisaties(user), slug=MELDPUNT).exists()
+
+
+@require_http_methods(["GET", "POST"])
+@rol_in_het_actieplan_vereist
+def aanbevelingen(request: HttpRequest) -> HttpResponse:
+    """The register: the stuurgroep sees all, filtered; an organisation sees its own."""
+    form = None
+    if _mag_aanbevelen(request.user):
+        form = AanbevelingForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            aanbeveling = form.save(commit=False)
+            aanbeveling.ingevoerd_door = request.user
+            aanbeveling.save()
+            messages.success(request, _("De aanbeveling is bewaard."))
+            return redirect("actieplan:aanbeveling", pk=aanbeveling.pk)
+    elif request.method == "POST":
+        raise PermissionDenied(_("Alleen het departement en het Meldpunt schrijven aanbevelingen."))
+    filter_form = AanbevelingFilter(request.GET or None)
+    lijst = filter_form.filter(_zichtbare_aanbevelingen(request.user))
+    return render(
+        request,
+        "actieplan/aanbevelingen.html",
+        {
+            "aanbevelingen": lijst,
+            "filter": filter_form,
+            "form": form,
+            "vandaag": timezone.localdate(),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@rol_in_het_actieplan_vereist
+def aanbeveling(request: HttpRequest, pk: int) -> HttpResponse:
+    """One recommendation with its dated follow-up; its organisation answers it."""
+    aanbeveling = get_object_or_404(_zichtbare_aanbevelingen(request.user), pk=pk)
+    eigen = partner_organisaties(request.user)
+    departement = is_departement(request.user)
+    form = None
+    if departement or aanbeveling.mag_antwoorden(eigen):
+        organisaties = Organisatie.objects.filter(
+            pk__in=eigen & {aanbeveling.organisatie_id, aanbeveling.eigenaar_id}
+        )
+        form = OpvolgingForm(
+            request.POST or None, organisaties=organisaties, departement=departement
+        )
+        if request.method == "POST" and form.is_valid():
+            opvolging = form.save(commit=False)
+            opvolging.aanbeveling = aanbeveling
+            opvolging.auteur = request.user
+            opvolging.save()
+            messages.success(request, _("De opvolging is bewaard."))
+            return redirect("actieplan:aanbeveling", pk=aanbeveling.pk)
+    elif request.method == "POST":
+        raise PermissionDenied(_("Alleen de organisatie zelf antwoordt op haar aanbeveling."))
+    return render(
+        request,
+        "actieplan/aanbeveling.html",
+        {
+            "a": aanbeveling,
+            "opvolging": aanbeveling.opvolging.select_related("organisatie"),
+            "form": form,
+        },
     )

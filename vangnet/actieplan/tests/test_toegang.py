@@ -34,11 +34,70 @@ def _rij(**uitzonderingen):
 #: Read by the stuurgroep (and the department) and by every partner.
 IEDER_MET_ROL = _rij()
 
-# (url name, arguments) -> outcome of a GET per role.
+#: The budget: the stuurgroep and the department only.
+STUURGROEP = _rij(bob=VERBODEN, charlie=VERBODEN)
+
+# (url name, arguments) -> outcome of a GET per role. ``VERGADERING`` and ``AANBEVELING``
+# stand for the meeting and the recommendation (to FARO) that ``objecten`` makes.
+VERGADERING, AANBEVELING = "vergadering", "aanbeveling"
 MATRIX = {
     ("overzicht", ()): IEDER_MET_ROL,
     ("actie", ("2.3.c",)): IEDER_MET_ROL,
+    ("vergaderingen", ()): IEDER_MET_ROL,
+    ("agenda", ()): IEDER_MET_ROL,
+    ("vergadering", (VERGADERING,)): IEDER_MET_ROL,
+    ("begroting", ()): STUURGROEP,
+    ("aanbevelingen", ()): IEDER_MET_ROL,
+    # Bob (SFP) does not even learn that FARO's recommendation exists.
+    ("aanbeveling", (AANBEVELING,)): _rij(bob=NIET),
 }
+
+#: Who may write through a POST (the rest gets 403, or the sign-in). Outcome 200 or 302:
+#: the form was accepted for checking (200 shows its errors).
+SCHRIJVEN = {
+    "actie": {"bob"},
+    "vergaderingen": {"alice"},
+    "vergadering": {"alice"},
+    "begroting": {"alice"},
+    "aanbevelingen": {"alice"},
+    "aanbeveling": {"alice", "charlie"},
+}
+
+
+@pytest.fixture
+def objecten(alice):
+    from datetime import date, datetime
+    from zoneinfo import ZoneInfo
+
+    from vangnet.actieplan.models import Aanbeveling, Vergadering
+    from vangnet.kaart.models import Organisatie
+
+    faro = Organisatie.objects.get(slug="faro")
+    brussel = ZoneInfo("Europe/Brussels")
+    v = Vergadering.objects.create(
+        soort="stuurgroep",
+        titel="Stuurgroep 1",
+        begin=datetime(2024, 9, 10, 14, tzinfo=brussel),
+        einde=datetime(2024, 9, 10, 16, tzinfo=brussel),
+        ingevoerd_door=alice,
+    )
+    a = Aanbeveling.objects.create(
+        titel="Vertrouwenspersoon bekendmaken",
+        tekst="Maak de vertrouwenspersoon bekend bij vrijwilligers.",
+        afzender="meldpunt",
+        organisatie=faro,
+        eigenaar=faro,
+        deadline=date(2025, 1, 31),
+        datum=date(2024, 10, 1),
+        ingevoerd_door=alice,
+    )
+    return {VERGADERING: v.pk, AANBEVELING: a.pk}
+
+
+def _adres(naam, argumenten, objecten, taal="nl"):
+    argumenten = [objecten.get(a, a) for a in argumenten]
+    with translation.override(taal):
+        return reverse(f"actieplan:{naam}", args=argumenten)
 
 
 def _uitkomst(antwoord):
@@ -54,11 +113,10 @@ def test_every_address_of_the_app_is_in_the_matrix():
     assert {p.name for p in urls.urlpatterns} == {naam for naam, _args in MATRIX}
 
 
-def test_every_role_gets_exactly_what_the_matrix_says(clients):
+def test_every_role_gets_exactly_what_the_matrix_says(clients, objecten):
     afwijkingen = []
     for (naam, argumenten), verwacht in MATRIX.items():
-        with translation.override("nl"):
-            url = reverse(f"actieplan:{naam}", args=argumenten)
+        url = _adres(naam, argumenten, objecten)
         for rol in ROLLEN:
             gekregen = _uitkomst(clients[rol].get(url))
             if gekregen != verwacht[rol]:
@@ -66,10 +124,26 @@ def test_every_role_gets_exactly_what_the_matrix_says(clients):
     assert not afwijkingen, "\n".join(afwijkingen)
 
 
-def test_every_address_answers_in_french_and_english_too(clients):
+def test_every_role_writes_only_where_it_may(clients, objecten):
+    afwijkingen = []
+    for (naam, argumenten), verwacht in MATRIX.items():
+        url = _adres(naam, argumenten, objecten)
+        for rol in ROLLEN:
+            gekregen = _uitkomst(clients[rol].post(url, {}))
+            if rol in SCHRIJVEN.get(naam, ()):
+                goed = gekregen in (200, 302)
+            elif verwacht[rol] in (BEHEER, NIET):
+                goed = gekregen in (verwacht[rol], 405)  # 405: a read-only address
+            else:
+                goed = gekregen in (VERBODEN, 405)
+            if not goed:
+                afwijkingen.append(f"{rol} POST {url}: {gekregen}")
+    assert not afwijkingen, "\n".join(afwijkingen)
+
+
+def test_every_address_answers_in_french_and_english_too(clients, objecten):
     for (naam, argumenten), _verwacht in MATRIX.items():
         for taal in ("fr", "en"):
-            with translation.override(taal):
-                url = reverse(f"actieplan:{naam}", args=argumenten)
+            url = _adres(naam, argumenten, objecten, taal)
             assert url.startswith(f"/{taal}/")
             assert clients["sara"].get(url).status_code == OK, url

@@ -74,6 +74,8 @@ GEEN_EIGEN_PAGINA = {
     "monitoring:ontvanger": PERSOONLIJK,
     "monitoring:ontvanger-export": PERSOONLIJK,
     "actieplan:actie": PERSOONLIJK,
+    "actieplan:vergadering": PERSOONLIJK,
+    "actieplan:aanbeveling": PERSOONLIJK,
 }
 
 
