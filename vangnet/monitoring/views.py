@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from vangnet.monitoring import aanlevering, cijfers, export, grafiek, toegang
-from vangnet.monitoring.dimensies import DIMENSIES
+from vangnet.monitoring.dimensies import AANLEVERBAAR, DIMENSIES
 from vangnet.monitoring.models import Aanlevertoken, Momentopname
 
 FORMATEN = ("csv", "ods")
@@ -188,20 +188,40 @@ def beleid(request: HttpRequest) -> HttpResponse:
         cijfers.BELEID,
         cijfers.VANGNET,
         bronnen=[cijfers.VANGNET, *partners],
-        extra={"partners": partners},
+        extra={"partners": partners, "partnertabellen": _partnertabellen(request, partners)},
     )
+
+
+def _partnertabellen(request: HttpRequest, partners: list[cijfers.Bron]) -> list:
+    """The chosen table (one dimension a partner delivers) from each partner, under
+    Vangnet's, each with its own export (``bron=`` in the query)."""
+    per, periode = request.GET.get("per") or "gedrag", request.GET.get("periode", "")
+    if request.GET.get("per2") or per not in AANLEVERBAAR or not partners:
+        return []
+    uit = []
+    for bron in partners:
+        try:
+            tabel = cijfers.tabel(
+                [per], periode=periode or None, doelgroep=cijfers.BELEID, bron=bron
+            )
+        except cijfers.OngeldigeVraag:
+            continue
+        query = urlencode({"per": per, "periode": tabel.periode.code, "bron": bron.organisatie_id})
+        uit.append((tabel, query))
+    return uit
 
 
 @require_GET
 @toegang.beleid_vereist
 def beleid_export(request: HttpRequest, wat: str, formaat: str) -> HttpResponse:
+    partners = _partnerbronnen()
+    bron = cijfers.VANGNET
+    if request.GET.get("bron"):
+        bron = next((p for p in partners if str(p.organisatie_id) == request.GET["bron"]), None)
+        if bron is None:
+            raise Http404
     return _export(
-        request,
-        cijfers.BELEID,
-        cijfers.VANGNET,
-        wat,
-        formaat,
-        bronnen=[cijfers.VANGNET, *_partnerbronnen()],
+        request, cijfers.BELEID, bron, wat, formaat, bronnen=[cijfers.VANGNET, *partners]
     )
 
 

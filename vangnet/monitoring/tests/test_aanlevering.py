@@ -185,3 +185,19 @@ def test_the_department_sees_each_source_labelled(sfp, twee_jaar):
     assert dict(cijfers.verloop(cijfers.BELEID, bron)) == {"K1 2025": 48, "K2 2025": 12}
     with pytest.raises(cijfers.GeenCijfers):
         cijfers.tabel(["sector"], periode="2025", bron=bron)  # not public: the year is not whole
+
+
+def test_the_department_page_shows_each_partners_table_with_its_export(sfp, twee_jaar, alice):
+    assert aanlevering.bewaar(sfp, GOED.encode()).gelukt
+    client = Client()
+    meld_aan_in_beheer(client, alice)
+    tekst = client.get("/monitoring/beleid/", {"per": "sector", "periode": "2025"}).content
+    assert sfp.naam in tekst.decode()
+    assert f"bron={sfp.pk}".encode() in tekst
+    export = client.get(
+        "/monitoring/beleid/tabel.csv", {"per": "sector", "periode": "2025", "bron": sfp.pk}
+    )
+    assert export.status_code == 200
+    assert b"alle meldingen" in export.content
+    onbekend = {"per": "sector", "periode": "2025", "bron": "999999"}
+    assert client.get("/monitoring/beleid/tabel.csv", onbekend).status_code == 404
