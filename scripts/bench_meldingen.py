@@ -64,6 +64,10 @@ FORM = "/melden/demo-api/"  # the demo receiver's report form
 RATIO_TARGET = 0.70
 P95_TARGET_MS = 250.0
 RECEIPT = re.compile(r"\b\d{4} \d{4} \d{4} \d{4} \d{4}\b")
+TOKEN = re.compile(r'name="verzendtoken" value="([^"]+)"')
+# One-time form tokens fetched before each submission run (verzending.py): a report needs
+# the token of a form shown to it; fetching those forms is not part of what is measured.
+TOKENS_PER_RUN = 700
 TIMING = re.compile(r"app;dur=([0-9.]+)")
 LOCKED = "database is locked"
 
@@ -205,10 +209,36 @@ def _server_ms(answer) -> float | None:
     return float(match.group(1)) if match else None
 
 
-def submit_one(visitor, number: int) -> tuple[int, float | None, str, str]:
-    """Send one anonymous report; (status, server ms, receipt or '', text)."""
+def fetch_tokens(base_url: str, count: int, threads: int = 4) -> list[str]:
+    """``count`` one-time tokens of the report form, as ``count`` form pages hand them out."""
+    tokens: list[str] = []
+    lock = threading.Lock()
+
+    def client() -> None:
+        visitor = Visitor(base_url, timeout=60)
+        while True:
+            with lock:
+                if len(tokens) >= count:
+                    return
+            found = TOKEN.search(visitor.get(FORM).text)
+            if found is None:
+                raise RuntimeError("the report form has no one-time token")
+            with lock:
+                tokens.append(found.group(1))
+
+    workers = [threading.Thread(target=client) for _ in range(threads)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    return tokens
+
+
+def submit_one(visitor, number: int, token: str) -> tuple[int, float | None, str, str]:
+    """Send one anonymous report with a form's token and follow the redirect to the receipt
+    page (post/redirect/get); (status, server ms of the POST, receipt or '', text)."""
     text = f"Meting {number}: iemand maakte tijdens de repetitie grapjes over mijn lichaam."
-    answer = visitor.post(FORM, {"wat": text})
+    answer = visitor.post(FORM, {"wat": text, "verzendtoken": token})
     receipt = RECEIPT.search(answer.text) if answer.status == 200 else None
     return answer.status, _server_ms(answer), receipt.group(0) if receipt else "", text
 
@@ -226,9 +256,12 @@ def open_one(visitor, receipt: str, text: str) -> tuple[int, float | None]:
     return status, sum(server) if len(server) == 2 else None
 
 
-def load(base_url: str, what: str, clients: int, receipts: list[tuple[str, str]]) -> Run:
+def load(
+    base_url: str, what: str, clients: int, receipts: list[tuple[str, str]], tokens: list[str]
+) -> Run:
     """``clients`` threads doing ``what`` ("indienen" or "openen") for WARMUP + SECONDS."""
     run = Run()
+    tokens = list(tokens)
     numbers = itertools.count(1)
     pairs = itertools.cycle(receipts) if receipts else None
     take = threading.Lock()
@@ -243,7 +276,11 @@ def load(base_url: str, what: str, clients: int, receipts: list[tuple[str, str]]
                 if not visitor.csrf_token:  # the page a reporter starts from, for the token
                     visitor.get(FORM if what == "indienen" else "/melden/opvolgen/")
                 if what == "indienen":
-                    status, server_ms, receipt, text = submit_one(visitor, next(numbers))
+                    with take:
+                        token = tokens.pop() if tokens else None
+                    if token is None:  # ran out: this reporter opens a form itself
+                        token = TOKEN.search(visitor.get(FORM).text).group(1)
+                    status, server_ms, receipt, text = submit_one(visitor, next(numbers), token)
                     if status == 200 and not receipt:
                         status = 599  # a 200 without a receipt is no submission
                     if receipt:
@@ -275,10 +312,13 @@ def load(base_url: str, what: str, clients: int, receipts: list[tuple[str, str]]
 def summarise(
     server: Server, name: str, clients: int, bound: dict, what: str, receipts: list
 ) -> tuple[dict, Run]:
+    tokens = []
+    if what == "indienen":
+        tokens = fetch_tokens(f"http://{bench.HOST}:{server.port}", TOKENS_PER_RUN)
     locked0, cpu0 = server.locked(), server.cpu_seconds()
     busy0, client0, t0 = bench.busy_cpu_seconds(), _own_cpu_seconds(), time.perf_counter()
     say(f"[{name}] {clients} concurrent, {WARMUP:g} s warm-up + {SECONDS:g} s ...")
-    run = load(f"http://{bench.HOST}:{server.port}", what, clients, receipts)
+    run = load(f"http://{bench.HOST}:{server.port}", what, clients, receipts, tokens)
     if not server.alive():
         raise RuntimeError("gunicorn died during the run")
     wall = time.perf_counter() - t0

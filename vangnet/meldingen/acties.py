@@ -448,7 +448,14 @@ def _bereikbare_behandelaars(ontvanger: Ontvanger, uitgesloten: set[int]) -> lis
     ]
 
 
-def _verzegel_voor_team(melding: Melding, sleutel: bytes, behandelaars: list[Behandelaar]):
+def _verzegel_voor_team(
+    melding: Melding,
+    sleutel: bytes,
+    behandelaars: list[Behandelaar],
+    partij: Partij | None = None,
+):
+    """The case key sealed to each handler and the receiver (and the reporter's party, when
+    given), in one INSERT."""
     Sleutelenvelop.objects.bulk_create(
         [
             Sleutelenvelop(
@@ -465,6 +472,17 @@ def _verzegel_voor_team(melding: Melding, sleutel: bytes, behandelaars: list[Beh
                 verzegeld=sleutels.verzegel(bytes(melding.ontvanger.publieke_sleutel), sleutel),
             )
         ]
+        + (
+            [
+                Sleutelenvelop(
+                    melding=melding,
+                    partij=partij,
+                    verzegeld=sleutels.verzegel(bytes(partij.publieke_sleutel), sleutel),
+                )
+            ]
+            if partij is not None
+            else []
+        )
     )
 
 
@@ -521,13 +539,9 @@ def dien_in(
             taal=inzending.taal,
             inhoud=sleutels.versleutel_json(sleutel, inhoud),
         )
-        _verzegel_voor_team(melding, sleutel, behandelaars)
-        Sleutelenvelop.objects.create(
-            melding=melding,
-            partij=partij,
-            verzegeld=sleutels.verzegel(bytes(partij.publieke_sleutel), sleutel),
-        )
-        for behandelaar_id in uitgesloten & set(
+        _verzegel_voor_team(melding, sleutel, behandelaars, partij)
+        # Only a reporter who excluded someone costs the query of the team.
+        for behandelaar_id in uitgesloten and uitgesloten & set(
             ontvanger.team.values_list("behandelaar", flat=True)
         ):
             Belangenconflict.objects.create(

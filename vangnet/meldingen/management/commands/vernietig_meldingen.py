@@ -8,7 +8,7 @@ goes on where it stopped.
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from vangnet.meldingen import acties
+from vangnet.meldingen import acties, verzending
 from vangnet.meldingen.models import Melding
 from vangnet.meldingen.signalen import voor_vernietiging
 
@@ -29,6 +29,10 @@ class Command(BaseCommand):
         parser.add_argument("--proef", action="store_true", help="tel alleen, vernietig niets")
 
     def handle(self, *args, **opties):
+        if not opties["proef"]:
+            # Used form tokens and receipts that waited too long (verzending.py; reports
+            # clear them only now and then, not each one).
+            verzending.ruim_op()
         meldingen = te_vernietigen()
         totaal = len(meldingen)
         if opties["proef"]:
