@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | sha1sum | cut -c1-12)
 
-.PHONY: run test lint format bench content messages clean
+.PHONY: run test lint format bench loadtest faulttest content messages clean
 
 # The virtual environment is rebuilt only when pyproject.toml changes.
 $(STAMP): pyproject.toml
@@ -44,6 +44,17 @@ bench: $(STAMP)
 	$(PY) scripts/bench.py
 	$(PY) scripts/bench_meldingen.py
 	$(PY) scripts/bench_monitoring.py
+
+# Two app servers on PostgreSQL under 200 users for 60 s (scripts/loadtest.py): a database of
+# its own on LOADTEST_DATABASE_URL's server (default: DATABASE_URL's, else the local one).
+LOADTEST_DATABASE_URL ?= $(if $(filter postgres%,$(DATABASE_URL)),$(DATABASE_URL),postgres://postgres@127.0.0.1:5432/postgres)
+loadtest: $(STAMP)
+	LOADTEST_DATABASE_URL=$(LOADTEST_DATABASE_URL) $(PY) scripts/loadtest.py
+
+# Workers killed and PostgreSQL restarted during a submission burst (scripts/faulttest.py),
+# on a throw-away cluster of its own (initdb), never the shared server.
+faulttest: $(STAMP)
+	$(PY) scripts/faulttest.py
 
 clean:
 	rm -rf $(VENV) staticfiles vangnet.sqlite3*

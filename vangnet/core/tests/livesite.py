@@ -226,12 +226,21 @@ class Visitor:
     posted with the CSRF token of the last page that had one, unless the fields carry one.
     """
 
-    def __init__(self, base_url: str, timeout: float = 30.0, adres: str = "") -> None:
+    def __init__(
+        self,
+        base_url: str,
+        timeout: float = 30.0,
+        adres: str = "",
+        headers: dict[str, str] | None = None,
+    ) -> None:
         """``adres``: sent as X-Forwarded-For, as the site's proxy would (for a site started
-        with ``VANGNET_TRUSTED_PROXY_HOPS=1``: each visitor its own address and bucket)."""
+        with ``VANGNET_TRUSTED_PROXY_HOPS=1``: each visitor its own address and bucket).
+        ``headers``: sent with every request (e.g. ``X-Forwarded-Proto: https``, as the
+        TLS-ending proxy of scripts/opstelling.py says)."""
         self.naar(base_url)
         self.timeout = timeout
         self.adres = adres
+        self.headers = dict(headers or {})
         self.cookies: dict[str, str] = {}
         self.csrf_token = ""
 
@@ -284,7 +293,7 @@ class Visitor:
         return answer
 
     def _once(self, method: str, path: str, body: bytes | None, content_type: str) -> Answer:
-        headers = {"Accept-Language": "nl", "Connection": "close"}
+        headers = {"Accept-Language": "nl", "Connection": "close", **self.headers}
         if self.adres:
             headers["X-Forwarded-For"] = self.adres
         if self.cookies:
