@@ -20,3 +20,10 @@ application = get_wsgi_application()
 from vangnet.core.opstartcontrole import weiger_onveilige_productie  # noqa: E402
 
 weiger_onveilige_productie(met_database=False)
+
+# Import every view now, while the worker boots, not in its first request: a worker that
+# gunicorn starts (at boot, after max_requests, after a crash) must not spend its first
+# request, and its time-out, on loading the URLconf.
+from django.urls import get_resolver  # noqa: E402
+
+get_resolver().url_patterns  # noqa: B018 - the import is the point
