@@ -19,12 +19,14 @@ pytestmark = pytest.mark.fuzz
 
 
 MAX_EXAMPLES = 50
-# schemathesis' coverage phase stops with an internal error (CPython's "AST constructor
-# recursion depth mismatch" in hypothesis' lambda naming) on the multipart upload of partners'
-# figures. The figures' GET accepts only a period of exactly one calendar quarter or year, a
-# rule JSON Schema cannot state, so "schema-valid" dates are rightly refused with a 400. Both
-# are pinned by monitoring's own API tests instead (vangnet/monitoring/tests/).
-OVERGESLAGEN = {("POST", "/monitoring/aanlevering"), ("GET", "/monitoring/cijfers")}
+# The figures' GET accepts only a period of exactly one calendar quarter or year, with van and
+# tot together, a rule between two parameters that JSON Schema cannot state: schemathesis'
+# positive_data_acceptance check then sends "schema-valid" dates (van alone, 2000-01-01 to
+# 2000-01-01) that are rightly refused with a 400 naming the field. Pinned by monitoring's own
+# API tests instead (vangnet/monitoring/tests/test_cijfers.py). The partners' upload (POST
+# /monitoring/aanlevering, text/csv) is fuzzed again: the internal error schemathesis raised
+# on it no longer occurs (checked 6 December 2026: no error and no failed check).
+OVERGESLAGEN = {("GET", "/monitoring/cijfers")}
 
 
 def test_every_api_operation_answers_as_documented_and_never_with_a_server_error(
