@@ -160,6 +160,9 @@ def _snapshot(doel: Path) -> str:
             "--format=custom",
             "--no-owner",
             "--no-privileges",
+            # The shared caches (docs/adr/0016) are rebuilt on demand: their tables are kept,
+            # their rows are not worth a backup.
+            "--exclude-table-data=vangnet_cache_*",
             *args,
             "--file",
             str(doel / naam),
