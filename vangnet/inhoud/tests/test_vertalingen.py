@@ -21,12 +21,6 @@ from vangnet.inhoud.loading import schema_per_bestand
 
 DATA = Path(settings.DATA_DIR)
 
-#: Files whose translation is still being written (issue 11); this set only shrinks.
-NOG_TE_VERTALEN = {
-    "actieplan.yaml",
-    "begroting.yaml",
-}
-
 
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
@@ -39,21 +33,10 @@ def test_every_person_facing_text_is_in_french_and_english():
     missing = [
         f"no {taal}: {where}"
         for meting in meet_map(DATA)
-        if meting.bestand not in NOG_TE_VERTALEN
         for taal in DOELTALEN
         for where in meting.ontbrekend[taal]
     ]
     assert not missing, "\n".join(missing)
-
-
-def test_a_file_still_being_translated_is_not_complete_yet():
-    # Once a file is complete, take it out of NOG_TE_VERTALEN so the test above guards it.
-    complete = {
-        meting.bestand
-        for meting in meet_map(DATA)
-        if meting.bestand in NOG_TE_VERTALEN and not any(meting.ontbrekend.values())
-    }
-    assert not complete, f"complete now, remove from NOG_TE_VERTALEN: {sorted(complete)}"
 
 
 def test_every_translatable_field_in_the_data_is_counted_as_person_facing():
