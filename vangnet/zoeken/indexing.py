@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
 
-from django.db import models, transaction
+from django.db import connection, models, transaction
 
 from vangnet.inhoud.versie import verhoog
 from vangnet.zoeken.documents import (
@@ -100,13 +100,12 @@ def analyse(
         for i in synoniemen.groepen_in([tok for _w, tok in paren], taal):
             groep = synoniemen.groepen[i]
             extra_weight = max(1, weight * groep.tienden // 10)
-            for geschreven, (_taal, extra_tokens) in groep.extra.items():
-                for tok in extra_tokens:
-                    derived[tok] = max(derived[tok], extra_weight)
-                if woordenschat is not None:
-                    extra_woorden = [w for w in woorden(geschreven) if betekenisvol(w)]
-                    for woord, tok in zip(extra_woorden, extra_tokens, strict=False):
-                        woordenschat.add((woord[:MAX_TOKEN], tok))
+            for tok in groep.extra_tokens:
+                if derived[tok] < extra_weight:
+                    derived[tok] = extra_weight
+            if woordenschat is not None and i not in synoniemen.in_woordenschat:
+                woordenschat.update(groep.woordenschat())
+                synoniemen.in_woordenschat.add(i)
     own = {
         tok: sum(curated.get(tok, ())) + min(free.get(tok, 0), VRIJ_MAX)
         for tok in set(curated) | set(free)
@@ -134,6 +133,22 @@ def _schrijf_woordenschat(woordenschat: Woordenschat, alles: bool) -> None:
         batch_size=BATCH,
         ignore_conflicts=not alles,
     )
+
+
+def _schrijf_ingangen(rows: Iterable[tuple[int, str, int]]) -> None:
+    """Insert index rows as plain tuples: a million model instances would cost more than the
+    rest of a rebuild (about 100 rows per item)."""
+    table = Zoekingang._meta.db_table
+    sql = f"INSERT INTO {table} (document_id, token, gewicht) VALUES (%s, %s, %s)"  # noqa: S608
+    batch: list[tuple[int, str, int]] = []
+    with connection.cursor() as cursor:
+        for row in rows:
+            batch.append(row)
+            if len(batch) >= BATCH * 4:
+                cursor.executemany(sql, batch)
+                batch = []
+        if batch:
+            cursor.executemany(sql, batch)
 
 
 @transaction.atomic
@@ -178,12 +193,11 @@ def reindex_all(progress=None) -> int:
                 )
                 for document in documents:
                     document.pk = by_slug[document.slug]
-            rows = [
-                Zoekingang(document_id=document.pk, token=token, gewicht=weight)
+            _schrijf_ingangen(
+                (document.pk, token, weight)
                 for obj, document in zip(chunk, documents, strict=True)
                 for token, weight in _entries(soort, obj, synoniemen, woordenschat).items()
-            ]
-            Zoekingang.objects.bulk_create(rows, batch_size=BATCH)
+            )
             count += len(chunk)
             if progress:
                 progress(f"zoekindex {soort.naam}", min(start + BATCH, total), total)

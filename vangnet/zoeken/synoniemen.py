@@ -46,6 +46,15 @@ class Groep:
     tienden: int = 5
     triggers: set[Frase] = field(default_factory=set)
     extra: dict[str, Frase] = field(default_factory=dict)  # words as written -> phrase
+    extra_tokens: tuple[str, ...] = ()  # every token of the extra phrases, once
+
+    def woordenschat(self) -> set[tuple[str, str]]:
+        """(word as written, token) of the extra phrases, for the vocabulary."""
+        paren = set()
+        for geschreven, (_taal, tokens) in self.extra.items():
+            geschreven_woorden = [w for w in woorden(geschreven) if betekenisvol(w)]
+            paren.update(zip((w[:60] for w in geschreven_woorden), tokens, strict=False))
+        return paren
 
     def voeg_toe(self, tekst: str, taal: str, trigger: bool = True, extra: bool = True) -> None:
         f = frase(tekst, taal)
@@ -83,8 +92,14 @@ class Synoniemen:
     _op_eerste: dict[tuple[str, str], list[tuple[tuple[str, ...], int]]] = field(
         default_factory=dict
     )
+    #: The groups whose words were added to a vocabulary being built (once per rebuild).
+    in_woordenschat: set[int] = field(default_factory=set)
 
     def __post_init__(self) -> None:
+        for groep in self.groepen:
+            groep.extra_tokens = tuple(
+                dict.fromkeys(tok for _taal, tokens in groep.extra.values() for tok in tokens)
+            )
         op_eerste = defaultdict(list)
         for i, groep in enumerate(self.groepen):
             for taal, tokens in groep.triggers:

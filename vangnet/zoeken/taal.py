@@ -56,6 +56,8 @@ STOPWOORDEN = STOPWOORDEN_NL | STOPWOORDEN_FR | STOPWOORDEN_EN
 
 def fold(text: str) -> str:
     """Lower-case and strip accents: ``Intimiteitscoördinatie`` -> ``intimiteitscoordinatie``."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
