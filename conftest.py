@@ -74,21 +74,18 @@ def _empty_caches():
     the next."""
     from django.core.cache import caches
 
-    from vangnet.core import schil
     from vangnet.meldingen import verwijzing
     from vangnet.wegwijzer import kaartbeeld, poster
 
     for cache in caches.all():
         cache.clear()
     kaartbeeld.vergeet()
-    schil.vergeet()
     verwijzing.vergeet()
     poster.vergeet()
     yield
     for cache in caches.all():
         cache.clear()
     kaartbeeld.vergeet()
-    schil.vergeet()
     verwijzing.vergeet()
     poster.vergeet()
 

@@ -9,17 +9,14 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
-from django.middleware.csrf import get_token
 from django.shortcuts import render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import escape
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from vangnet.core.pagecache import cached_page
-from vangnet.core.schil import schil, vul
 from vangnet.inhoud.versie import huidige
 from vangnet.kaart.choices import Sector
 from vangnet.wegwijzer import bewaring, schema, weergave
@@ -39,21 +36,6 @@ from vangnet.wegwijzer.vragen import (
 ONZEKER = "onzeker"
 
 
-def _pagina(
-    request: HttpRequest,
-    sleutel: str,
-    template: str,
-    context: dict,
-    gaten: dict[str, str],
-    status: int = 200,
-    versie: int | None = None,
-) -> HttpResponse:
-    """Render ``template`` once as a shell for ``sleutel`` (nothing personal in either), then
-    fill this person's holes. The CSRF token is a hole too: it differs per browser."""
-    html = schil(sleutel, lambda: render_to_string(template, context, request), versie)
-    return HttpResponse(vul(html, {"csrf": get_token(request), **gaten}), status=status)
-
-
 @require_GET
 def start(request: HttpRequest) -> HttpResponse:
     """What the wegwijzer is, how long it takes, and where the answers stay.
@@ -69,8 +51,7 @@ def start(request: HttpRequest) -> HttpResponse:
     if not bezig:
         # The same for everyone who has not started: a public page, with no form and no cookie.
         return _start_voor_iedereen(request, eerste)
-    context = {"eerste": eerste, "bezig": True}
-    return _pagina(request, f"start:{request.get_full_path()}", "wegwijzer/start.html", context, {})
+    return render(request, "wegwijzer/start.html", {"eerste": eerste, "bezig": True})
 
 
 @cached_page
@@ -107,18 +88,13 @@ def vraag(request: HttpRequest, vraag_id: str) -> HttpResponse:
         "fout": fout,
         "onzeker": ONZEKER,
         "terug_naar_controle": terug_naar_controle,
+        # The title speaks to this person's place (a witness, the accused).
+        "titel": v.titel_voor(gesprek.antwoorden),
+        "stap": _stapnummer(v, gesprek),
+        "terug": _vorige_url(v, gesprek, terug_naar_controle),
+        "gekozen": [w for w in gekozen if w in v.waarden()],
     }
-    gaten = {
-        # The title speaks to this person's place (a witness, the accused): a hole, so that
-        # nothing they answered becomes part of the shell's key.
-        "titel": escape(str(v.titel_voor(gesprek.antwoorden))),
-        "stap": str(_stapnummer(v, gesprek)),
-        "terug": escape(_vorige_url(v, gesprek, terug_naar_controle)),
-        **{f"aan-{w}": " checked" for w in gekozen if w in v.waarden()},
-    }
-    sleutel = f"vraag:{request.get_full_path()}:{fout}"
-    status = 400 if fout else 200
-    return _pagina(request, sleutel, "wegwijzer/vraag.html", context, gaten, status)
+    return render(request, "wegwijzer/vraag.html", context, status=400 if fout else 200)
 
 
 @require_GET
@@ -129,18 +105,14 @@ def controleren(request: HttpRequest) -> HttpResponse:
         return HttpResponseRedirect(reverse("wegwijzer:start"))
     versie = huidige()
     gesteld = gestelde(gesprek.antwoorden, gesprek.beantwoord)
-    rijen = [(v, v.labels(gesprek.antwoorden)) for v in gesteld]
+    rijen = [(v, v.labels(gesprek.antwoorden), _wijzig_url(v.id)) for v in gesteld]
     nog = volgende(gesprek.antwoorden, gesprek.beantwoord, punten(versie), gesprek.afgeleid)
     if nog:
         verder = (reverse("wegwijzer:vraag", args=[nog.id]), _("Nog een vraag beantwoorden"))
     else:
         verder = (reverse("wegwijzer:resultaat"), _("Toon mijn route"))
-    gaten = {
-        "rijen": weergave.antwoorden(rijen),
-        "verder_url": escape(verder[0]),
-        "verder_tekst": escape(verder[1]),
-    }
-    return _pagina(request, "controleren", "wegwijzer/controleren.html", {}, gaten, versie=versie)
+    context = {"rijen": rijen, "verder_url": verder[0], "verder_tekst": verder[1]}
+    return render(request, "wegwijzer/controleren.html", context)
 
 
 @require_GET
@@ -151,11 +123,13 @@ def resultaat(request: HttpRequest) -> HttpResponse:
         return HttpResponseRedirect(reverse("wegwijzer:start"))
     versie = huidige()  # read once per request: every shell and the kaart picture need it
     r = route(gesprek.antwoorden, punten(versie))
-    gaten = {
-        "route": weergave.route(r, timezone.now(), versie),
-        "vragen": weergave.te_bewaren(gestelde(gesprek.antwoorden, gesprek.beantwoord)),
+    context = {
+        "route": weergave.route(r, timezone.now()),
+        "vragen": gestelde(gesprek.antwoorden, gesprek.beantwoord),
+        "versie": versie,
+        "taal": get_language(),
     }
-    return _pagina(request, "resultaat", "wegwijzer/resultaat.html", {}, gaten, versie=versie)
+    return render(request, "wegwijzer/resultaat.html", context)
 
 
 @require_POST
@@ -164,10 +138,14 @@ def bewaren(request: HttpRequest) -> HttpResponse:
     gesprek = bewaring.lees(request)
     if not gesprek.beantwoord:
         return HttpResponseRedirect(reverse("wegwijzer:start"))
-    r = route(gesprek.antwoorden, punten())
+    versie = huidige()
+    r = route(gesprek.antwoorden, punten(versie))
     gekozen = set(request.POST.getlist("bewaar"))
     context = {
         "route": weergave.route(r, timezone.now()),
+        "versie": versie,
+        "taal": get_language(),
+        "alles_open": True,
         "antwoorden": [
             (v, v.labels(gesprek.antwoorden))
             for v in gestelde(gesprek.antwoorden, gesprek.beantwoord)
@@ -261,6 +239,10 @@ def _vorige_url(v: Vraag, gesprek: bewaring.Gesprek, terug_naar_controle: bool) 
     if not eerder:
         return reverse("wegwijzer:start")
     return reverse("wegwijzer:vraag", args=[max(eerder, key=PLAATS.__getitem__)])
+
+
+def _wijzig_url(vraag_id: str) -> str:
+    return reverse("wegwijzer:vraag", args=[vraag_id]) + "?terug=controleren"
 
 
 def _stapnummer(v: Vraag, gesprek: bewaring.Gesprek) -> int:

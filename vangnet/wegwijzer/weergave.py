@@ -1,76 +1,116 @@
-"""The personal parts of the wegwijzer's pages, as HTML to fill a page shell's holes.
+"""What the route page shows, put in order for its templates (no HTML here).
 
-What is the same for everyone (a contact point's card, the page around it) is rendered by
-templates once and kept as a shell (``vangnet.core.schil``); what belongs to one person
-(the order of the route, the reasons, which answer is ticked) is put together here from
-escaped pieces, per request, and never kept. Plain f-strings with the standard library's
-``html.escape`` rather than ``format_html``: this runs on every request, and every value
-passes through ``escape``.
+The route is personal (its order and its reasons follow one person's answers), so it is
+worked out per request. This module turns it into plain values: the steps a phone shows
+first, the rest one tap away, what does not fit. The markup is in the templates
+(``wegwijzer/_route.html`` and ``wegwijzer/_stap.html``); what is the same for everyone
+there (a contact point's details) is kept with ``{% cache %}``, keyed by the content
+version, the language and the point, never by anything a person answered.
+
+The layout rules, and the measured words and heights, are in docs/wegwijzer.md.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import datetime
-from functools import lru_cache
-from html import escape
 
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
-from django.utils.translation import gettext_lazy as _
 
-from vangnet.core.schil import schil, vul
-from vangnet.kaart.choices import Niveau
+from vangnet.kaart.choices import KanaalSoort, Niveau
 from vangnet.kaart.openingsuren import is_open
-from vangnet.wegwijzer.kaartbeeld import Punt
+from vangnet.wegwijzer.kaartbeeld import Kanaal, Punt
 from vangnet.wegwijzer.routing import NietPassend, Route, Stap, vertaald
-from vangnet.wegwijzer.vragen import Vraag
 
 NIVEAUS = dict(Niveau.choices)
-NU_OPEN = _("nu open")
-NU_GESLOTEN = _("nu gesloten")
-EERST = _("Eerst, nu meteen")
-DAARNA = _("Daarna")
-JOUW_STAPPEN = _("Jouw stappen")
-NIET_PASSEND = _("Wat niet past, en waarom")
-WIJZIG = _("Wijzig")
-NAGAAN = _("Vraag dit na bij je eerste contact:")
-MISSCHIEN = _("Misschien ook: vraag het eerst na")
-MISSCHIEN_UITLEG = _(
-    "Van deze aanspreekpunten weten we niet zeker of ze er voor jouw situatie zijn. Dat wil "
-    "niet zeggen dat ze er niet voor je zijn: vraag het na bij je eerste contact."
+# How many steps the route shows before "the rest of your route" (all urgent steps show).
+EERSTE_STAPPEN = 3
+# A step's button: the first channel of the first kind in this list.
+ACTIE_VOORKEUR = (
+    KanaalSoort.TELEFOON,
+    KanaalSoort.CHAT,
+    KanaalSoort.FORMULIER,
+    KanaalSoort.WEBSITE,
+    KanaalSoort.EMAIL,
 )
-BRON = _("bron")
+# Channels that tell a person where to go or what to dial.
+BEREIKBAAR = {KanaalSoort.TELEFOON, KanaalSoort.BEZOEK, KanaalSoort.POST}
 
 
-def stap(s: Stap, kop: int, nu: datetime, versie: int | None = None, taal: str = "") -> str:
-    """One step: the contact point's card (kept per point) with this person's reasons."""
-    punt = s.punt
-    kaart = schil(
-        f"stap:{punt.id}:{kop}:{s.dringend}",
-        lambda: render_to_string(
-            "wegwijzer/_stap.html", {"punt": punt, "kop": kop, "dringend": s.dringend}
-        ),
-        versie,
-    )
-    waarden = {"waarom": "".join(f"<li>{escape(r.in_taal(taal))}</li>" for r in s.waarom)}
-    if s.nagaan:
-        waarden["nagaan"] = (
-            f'<p class="stap__nagaan-kop"><strong>{escape(vertaald(NAGAAN, taal))}</strong></p>'
-            '<ul class="stap__nagaan">'
-            + "".join(f"<li>{escape(r.in_taal(taal))}</li>" for r in s.nagaan)
-            + "</ul>"
-        )
-    for i, open_nu in enumerate(_open(punt, nu), start=1):
-        if open_nu is True:
-            waarden[f"open-{i}"] = f' · <span class="open">{escape(vertaald(NU_OPEN, taal))}</span>'
-        elif open_nu is False:
-            waarden[f"open-{i}"] = (
-                f' · <span class="dicht">{escape(vertaald(NU_GESLOTEN, taal))}</span>'
-            )
-    return vul(kaart, waarden)
+@dataclass(frozen=True)
+class KanaalNu:
+    """A channel with whether it is open now (None: no confirmed hours to say so)."""
+
+    kanaal: Kanaal
+    open: bool | None
+
+    @property
+    def cijfers(self) -> str:
+        """A phone number as the digits it dials, spaced as written (``0800 12 800``)."""
+        return self.kanaal.waarde if self.kanaal.soort == KanaalSoort.TELEFOON else ""
+
+
+@dataclass(frozen=True)
+class StapBeeld:
+    nummer: int
+    punt: Punt
+    dringend: bool
+    waarom: tuple[str, ...]
+    nagaan: tuple[str, ...]
+    kanalen: tuple[KanaalNu, ...]
+    actie: KanaalNu | None
+    niveau: str
+
+    @property
+    def reden(self) -> str:
+        """The reason in one sentence: the first one (the rest are one tap away)."""
+        return self.waarom[0] if self.waarom else ""
+
+    @property
+    def meer_redenen(self) -> tuple[str, ...]:
+        return self.waarom[1:]
+
+    @property
+    def geen_adres(self) -> bool:
+        """No phone number, address or postal address: the step says so plainly."""
+        return not any(k.kanaal.soort in BEREIKBAAR for k in self.kanalen)
+
+    @property
+    def open_sleutel(self) -> str:
+        """The open-now state of every channel, for the details' cache key (nothing personal)."""
+        return "".join("n" if k.open is None else str(int(k.open)) for k in self.kanalen)
+
+
+@dataclass(frozen=True)
+class NietBeeld:
+    punt: Punt
+    reden: str
+    bronnen: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RouteBeeld:
+    eerst: tuple[StapBeeld, ...]  # urgent steps: "Eerst, nu meteen"
+    daarna: tuple[StapBeeld, ...]  # the first other steps, on the first screens
+    rest: tuple[StapBeeld, ...]  # the rest of the route, one tap away
+    onzeker: tuple[StapBeeld, ...]  # "misschien ook: vraag het eerst na", one tap away
+    niet_passend: tuple[NietBeeld, ...] = field(default=())
+
+    @property
+    def aantal(self) -> int:
+        return len(self.eerst) + len(self.daarna) + len(self.rest) + len(self.onzeker)
+
+    @property
+    def verborgen(self) -> int:
+        return len(self.rest) + len(self.onzeker)
+
+    @property
+    def rest_start(self) -> int:
+        return len(self.eerst) + len(self.daarna) + 1
+
+    @property
+    def onzeker_start(self) -> int:
+        return self.rest_start + len(self.rest)
 
 
 _open_per_minuut: dict[tuple[str, int], tuple[bool | None, ...]] = {}
@@ -93,115 +133,56 @@ def _open(punt: Punt, nu: datetime) -> tuple[bool | None, ...]:
     return staat
 
 
-def route(r: Route, nu: datetime, versie: int | None = None, kop: int = 2) -> SafeString:
-    """The whole route: what to do now, then the steps per level, then what does not fit."""
+def _actie(kanalen: tuple[KanaalNu, ...]) -> KanaalNu | None:
+    for soort in ACTIE_VOORKEUR:
+        for k in kanalen:
+            if k.kanaal.soort == soort and k.kanaal.href:
+                return k
+    return None
+
+
+def _stap(s: Stap, nummer: int, nu: datetime, taal: str) -> StapBeeld:
+    kanalen = tuple(KanaalNu(k, o) for k, o in zip(s.punt.kanalen, _open(s.punt, nu), strict=True))
+    return StapBeeld(
+        nummer=nummer,
+        punt=s.punt,
+        dringend=s.dringend,
+        waarom=tuple(r.in_taal(taal) for r in s.waarom),
+        nagaan=tuple(r.in_taal(taal) for r in s.nagaan),
+        kanalen=kanalen,
+        actie=_actie(kanalen),
+        niveau=_hoofdletter(vertaald(NIVEAUS[s.punt.niveau], taal)),
+    )
+
+
+def _niet(n: NietPassend, taal: str) -> NietBeeld:
+    bronnen = tuple(b for b in n.bron if b.startswith("https://")) or (n.punt.url,)
+    return NietBeeld(n.punt, " ".join(r.in_taal(taal) for r in n.redenen), bronnen)
+
+
+def route(r: Route, nu: datetime) -> RouteBeeld:
+    """The route in the order a phone shows it: urgent steps, then the first others up to
+    EERSTE_STAPPEN, then the rest and the uncertain ones one tap away."""
     taal = get_language() or ""
     dringend = [s for s in r.stappen if s.dringend]
     gewoon = [s for s in r.stappen if not s.dringend and not s.nagaan]
     onzeker = [s for s in r.stappen if not s.dringend and s.nagaan]
-    delen: list[str] = []
-    if dringend:
-        stappen = "".join(stap(s, kop + 1, nu, versie, taal) for s in dringend)
-        delen.append(
-            '<section aria-labelledby="nu-kop" class="route-deel route-deel--nu">'
-            f'<h{kop} id="nu-kop">{escape(vertaald(EERST, taal))}</h{kop}>'
-            f'<ol class="route">{stappen}</ol></section>'
-        )
-    if gewoon:
-        titel = vertaald(DAARNA if dringend else JOUW_STAPPEN, taal)
-        groepen, nummer = [], len(dringend) + 1
-        for label, reeks in _per_niveau(gewoon, taal):
-            stappen = "".join(stap(s, kop + 2, nu, versie, taal) for s in reeks)
-            groepen.append(
-                f'<h{kop + 1} class="route__niveau">{escape(label)}</h{kop + 1}>'
-                f'<ol class="route" start="{nummer}">{stappen}</ol>'
-            )
-            nummer += len(reeks)
-        delen.append(
-            '<section aria-labelledby="route-kop" class="route-deel">'
-            f'<h{kop} id="route-kop">{escape(titel)}</h{kop}>{"".join(groepen)}</section>'
-        )
-    if onzeker:
-        nummer = len(dringend) + len(gewoon) + 1
-        stappen = "".join(stap(s, kop + 1, nu, versie, taal) for s in onzeker)
-        delen.append(
-            '<section aria-labelledby="onzeker-kop" class="route-deel route-deel--onzeker">'
-            f'<h{kop} id="onzeker-kop">{escape(vertaald(MISSCHIEN, taal))}</h{kop}>'
-            f"<p>{escape(vertaald(MISSCHIEN_UITLEG, taal))}</p>"
-            f'<ol class="route" start="{nummer}">{stappen}</ol></section>'
-        )
-    if r.niet_passend:
-        delen.append(niet_passend(r.niet_passend, kop, taal))
-    return mark_safe("".join(delen))  # noqa: S308 (every value above went through escape)
-
-
-def _bronnen(n: NietPassend, taal: str) -> str:
-    """The sources of an exclusion, one click away (the point's page lists its own)."""
-    bronnen = [b for b in n.bron if b.startswith("https://")] or [n.punt.url]
-    woord = escape(vertaald(BRON, taal))
-    links = ", ".join(
-        f'<a href="{escape(b)}" rel="noreferrer">{woord}{f" {i}" if len(bronnen) > 1 else ""}</a>'
-        for i, b in enumerate(bronnen, start=1)
+    op_volgorde = [*dringend, *gewoon, *onzeker]
+    beelden = [_stap(s, i, nu, taal) for i, s in enumerate(op_volgorde, start=1)]
+    eerst = beelden[: len(dringend)]
+    plaats = max(0, EERSTE_STAPPEN - len(eerst))
+    gewone = beelden[len(dringend) : len(dringend) + len(gewoon)]
+    onzekere = beelden[len(dringend) + len(gewoon) :]
+    n_gewoon = min(plaats, len(gewone))
+    # An uncertain step may fill a first place when the route has few others.
+    n_onzeker = min(plaats - n_gewoon, len(onzekere))
+    return RouteBeeld(
+        eerst=tuple(eerst),
+        daarna=tuple(gewone[:n_gewoon] + onzekere[:n_onzeker]),
+        rest=tuple(gewone[n_gewoon:]),
+        onzeker=tuple(onzekere[n_onzeker:]),
+        niet_passend=tuple(_niet(n, taal) for n in r.niet_passend),
     )
-    return f" ({links})"
-
-
-def niet_passend(items: Iterable[NietPassend], kop: int = 2, taal: str = "") -> str:
-    regels = "".join(
-        f'<li><a href="{escape(n.punt.url)}">{escape(n.punt.naam)}</a>: '
-        f"{escape(' '.join(r.in_taal(taal) for r in n.redenen))}{_bronnen(n, taal)}</li>"
-        for n in items
-    )
-    return (
-        f'<section aria-labelledby="niet-kop"><h{kop} id="niet-kop">'
-        f"{escape(vertaald(NIET_PASSEND, taal))}</h{kop}>"
-        f'<ul class="niet-passend">{regels}</ul></section>'
-    )
-
-
-def _per_niveau(stappen: list[Stap], taal: str) -> list[tuple[str, list[Stap]]]:
-    groepen: list[tuple[str, list[Stap]]] = []
-    for s in stappen:
-        label = _hoofdletter(vertaald(NIVEAUS[s.punt.niveau], taal))
-        if not groepen or groepen[-1][0] != label:
-            groepen.append((label, []))
-        groepen[-1][1].append(s)
-    return groepen
-
-
-def antwoorden(rijen: list[tuple[Vraag, list[str]]]) -> SafeString:
-    """The rows of the check-answers page, each with its change link."""
-    taal = get_language() or ""
-    wijzig = escape(vertaald(WIJZIG, taal))
-    html = "".join(
-        f'<div class="overzicht__rij"><dt>{escape(vertaald(vraag.kort, taal))}</dt>'
-        f"<dd>{escape(_hoofdletter(', '.join(labels)))}</dd>"
-        f'<dd class="overzicht__actie"><a href="{escape(_wijzig_url(vraag.id))}">{wijzig}'
-        f'<span class="visueel-verborgen"> – {escape(vertaald(vraag.kort, taal).lower())}'
-        "</span></a></dd></div>"
-        for vraag, labels in rijen
-    )
-    return mark_safe(html)  # noqa: S308 (every value above went through escape)
-
-
-def te_bewaren(vragen: list[Vraag]) -> SafeString:
-    """The boxes of the download form: one per question asked, none ticked."""
-    html = "".join(
-        f'<div class="vink"><input type="checkbox" id="bewaar-{v.id}" name="bewaar" '
-        f'value="{v.id}"><label for="bewaar-{v.id}">{escape(vertaald(v.kort))}</label></div>'
-        for v in vragen
-    )
-    return mark_safe(html)  # noqa: S308 (ids are code; labels went through escape)
-
-
-@lru_cache(maxsize=128)
-def _wijzig_url_in(vraag_id: str, taal: str) -> str:
-    return reverse("wegwijzer:vraag", args=[vraag_id]) + "?terug=controleren"
-
-
-def _wijzig_url(vraag_id: str) -> str:
-    # The address depends only on the question and the language (/fr/, /en/ prefixes).
-    return _wijzig_url_in(vraag_id, get_language() or "")
 
 
 def _hoofdletter(tekst: str) -> str:

@@ -97,15 +97,6 @@ def taal_url(context: template.Context, code: str) -> str:
     return translate_url(request.get_full_path(), code)
 
 
-@register.filter
-def gat(naam: str, voorvoegsel: str = "") -> str:
-    """A hole in a page shell (see ``vangnet.core.schil``): ``{{ "stap"|gat }}`` or
-    ``{{ keuze.waarde|gat:"aan" }}`` for the hole ``aan-<waarde>``."""
-    from vangnet.core.schil import gat as maak_gat
-
-    return maak_gat(f"{voorvoegsel}-{naam}" if voorvoegsel else str(naam))
-
-
 @register.simple_tag(name="vertaald")
 def vertaald_tag(record, veld: str | None = None):
     """A content field in the page's language; Dutch marked ``lang="nl"`` with a note if
