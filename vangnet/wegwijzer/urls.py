@@ -9,6 +9,7 @@ urlpatterns = [
     path("wegwijzer/vraag/<slug:vraag_id>/", views.vraag, name="vraag"),
     path("wegwijzer/controleren/", views.controleren, name="controleren"),
     path("wegwijzer/route/", views.resultaat, name="resultaat"),
+    path("wegwijzer/route/meer/", views.resultaat_meer, name="resultaat-meer"),
     path("wegwijzer/route/bewaren/", views.bewaren, name="bewaren"),
     path("wegwijzer/wissen/", views.wissen, name="wissen"),
     path("wegwijzer/iemand-vertelde-het-mij/", views.eerste_opvang, name="eerste-opvang"),

@@ -132,6 +132,18 @@ def resultaat(request: HttpRequest) -> HttpResponse:
     return render(request, "wegwijzer/resultaat.html", context)
 
 
+@require_GET
+def resultaat_meer(request: HttpRequest) -> HttpResponse:
+    """The rest of the route and what does not fit, one tap from the first steps."""
+    gesprek = bewaring.lees(request)
+    if not gesprek.beantwoord:
+        return HttpResponseRedirect(reverse("wegwijzer:start"))
+    versie = huidige()
+    r = route(gesprek.antwoorden, punten(versie))
+    context = {"route": weergave.route(r, timezone.now()), "versie": versie, "taal": get_language()}
+    return render(request, "wegwijzer/resultaat_meer.html", context)
+
+
 @require_POST
 def bewaren(request: HttpRequest) -> HttpResponse:
     """The route as a file to keep, with only the answers the person ticked."""
