@@ -3,15 +3,19 @@ PYTHON ?= python3.11
 VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
-STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | sha1sum | cut -c1-12)
+LOCK := requirements.txt
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml $(LOCK) | sha1sum | cut -c1-12)
 
-.PHONY: run test lint format bench loadtest faulttest content messages clean
+.PHONY: run test lint format bench loadtest faulttest lock content messages clean
 
-# The virtual environment is rebuilt only when pyproject.toml changes.
-$(STAMP): pyproject.toml
+# The virtual environment is rebuilt only when pyproject.toml or the lock changes. Every
+# package comes from the lock (requirements.txt: exact versions with their hashes, made by
+# `make lock`); then the project itself, without resolving anything again.
+$(STAMP): pyproject.toml $(LOCK)
 	bash scripts/ensure-pango.sh
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r $(LOCK)
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	rm -f $(VENV)/.installed-*
 	touch $@
 
@@ -30,6 +34,7 @@ test: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	DJANGO_SETTINGS_MODULE=vangnet.settings.test $(PY) manage.py makemigrations --check --dry-run
+	bash scripts/audit.sh
 	$(PY) -m pytest
 
 lint: $(STAMP)
@@ -55,6 +60,14 @@ loadtest: $(STAMP)
 # on a throw-away cluster of its own (initdb), never the shared server.
 faulttest: $(STAMP)
 	$(PY) scripts/faulttest.py
+
+# After a change of the dependencies in pyproject.toml: the lock again, with hashes
+# (pip-tools, installed for this only; docs/deploy.md, "Dependencies").
+lock:
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check pip-tools
+	$(VENV)/bin/pip-compile --quiet --extra dev --generate-hashes --strip-extras --allow-unsafe \
+		--no-emit-index-url --no-emit-find-links -o $(LOCK) pyproject.toml
 
 clean:
 	rm -rf $(VENV) staticfiles vangnet.sqlite3*
