@@ -24,6 +24,7 @@ run: $(STAMP)
 	$(PY) manage.py load_content
 	$(PY) manage.py demo_meldingen
 	$(PY) manage.py demo_beheer
+	$(PY) manage.py demo_actieplan
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 content: $(STAMP)
@@ -33,6 +34,7 @@ test: $(STAMP)
 	bash scripts/ensure-chromium.sh
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 	DJANGO_SETTINGS_MODULE=vangnet.settings.test $(PY) manage.py makemigrations --check --dry-run
 	bash scripts/audit.sh
 	$(PY) -m pytest
@@ -40,6 +42,7 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+	$(VENV)/bin/lint-imports
 
 messages: $(STAMP)
 	cd vangnet && ../$(PY) ../manage.py makemessages -l fr -l en --no-obsolete --add-location file

@@ -16,4 +16,6 @@ urlpatterns = [
     path("begroting/", views.begroting, name="begroting"),
     path("aanbevelingen/", views.aanbevelingen, name="aanbevelingen"),
     path("aanbeveling/<int:pk>/", views.aanbeveling, name="aanbeveling"),
+    path("rapport/", views.tussentijds_rapport, name="rapport"),
+    path("rapport.pdf", views.tussentijds_rapport_pdf, name="rapport-pdf"),
 ]

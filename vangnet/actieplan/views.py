@@ -21,7 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from vangnet.accounts.roles import is_departement, is_stuurgroep, partner_organisaties
 from vangnet.accounts.toegang import rol_in_het_actieplan_vereist, stuurgroep_vereist
-from vangnet.actieplan import kalender
+from vangnet.actieplan import kalender, rapport
 from vangnet.actieplan.choices import Actieterrein, BoekingSoort, PostSoort, Status
 from vangnet.actieplan.forms import (
     AanbevelingFilter,
@@ -330,3 +330,21 @@ def aanbeveling(request: HttpRequest, pk: int) -> HttpResponse:
             "form": form,
         },
     )
+
+
+# --- The interim report ----------------------------------------------------------------
+
+
+@require_GET
+@stuurgroep_vereist
+def tussentijds_rapport(request: HttpRequest) -> HttpResponse:
+    """The interim report as a page, with the button for its PDF."""
+    return render(request, "actieplan/rapport.html", rapport.context())
+
+
+@require_GET
+@stuurgroep_vereist
+def tussentijds_rapport_pdf(request: HttpRequest) -> HttpResponse:
+    antwoord = HttpResponse(rapport.pdf(rapport.context()), content_type="application/pdf")
+    antwoord["Content-Disposition"] = 'attachment; filename="actieplan-tussentijds-rapport.pdf"'
+    return antwoord

@@ -50,6 +50,8 @@ MATRIX = {
     ("aanbevelingen", ()): IEDER_MET_ROL,
     # Bob (SFP) does not even learn that FARO's recommendation exists.
     ("aanbeveling", (AANBEVELING,)): _rij(bob=NIET),
+    ("rapport", ()): STUURGROEP,
+    ("rapport-pdf", ()): STUURGROEP,
 }
 
 #: Who may write through a POST (the rest gets 403, or the sign-in). Outcome 200 or 302:
