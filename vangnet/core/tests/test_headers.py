@@ -41,10 +41,20 @@ def test_no_page_is_kept_in_a_cache(client, path):
 @pytest.mark.parametrize("path", PAGES)
 def test_no_page_loads_a_resource_from_another_site(client, path):
     html = client.get(path).content.decode()
-    # Links to other sites are fine (sources); loading from them is not.
-    loaded = re.findall(r'<(?:script|img|link|iframe|source)[^>]+(?:src|href)="([^"]+)"', html)
+    # Links to other sites are fine (sources); loading from them is not. A canonical or
+    # alternate <link> loads nothing: it names this page's own address for search engines,
+    # which must be absolute and on this site.
+    tags = re.findall(r"<(?:script|img|link|iframe|source)\b[^>]*>", html)
+    names = [t for t in tags if re.search(r'rel="(?:canonical|alternate)"', t)]
+    loaded = [
+        re.search(r'(?:src|href)="([^"]+)"', t).group(1)
+        for t in tags
+        if t not in names and re.search(r'(?:src|href)="', t)
+    ]
     assert loaded, "expected at least the stylesheet"
     assert all(url.startswith("/") for url in loaded), loaded
+    for tag in names:
+        assert re.search(r'href="http://testserver/', tag), tag
 
 
 @pytest.mark.parametrize("path", PAGES)
