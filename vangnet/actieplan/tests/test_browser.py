@@ -1,0 +1,122 @@
+"""The action plan's pages in a real browser: axe-core on every page, no sideways scrolling at
+320 px, and no JavaScript needed.
+
+The site runs as in production (livesite.py) with the action plan's demo data and the demo
+department account (``demo_beheer``), made by hand because ``demo_beheer`` refuses production
+settings.
+"""
+
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django_otp.oath import totp
+
+from vangnet.accounts.management.commands import demo_beheer
+from vangnet.core.tests import livesite
+from vangnet.core.tests.test_browser import AXE_OPTIONS
+
+pytestmark = pytest.mark.browser
+
+PAGINAS = [
+    "/actieplan/",
+    "/actieplan/?actieterrein=2",
+    "/actieplan/actie/2.3.c/",
+    "/actieplan/vergaderingen/",
+    "/actieplan/begroting/",
+    "/actieplan/aanbevelingen/",
+    "/actieplan/rapport/",
+    "/fr/actieplan/",
+    "/en/actieplan/begroting/",
+]
+
+
+@pytest.fixture(scope="module")
+def plan_site(tmp_path_factory):
+    with livesite.running_site(tmp_path_factory.mktemp("actieplan-live")) as site:
+        site.manage(
+            "shell",
+            "-c",
+            "from django.contrib.auth import get_user_model;"
+            "from django.contrib.auth.models import Group;"
+            "from django_otp.plugins.otp_totp.models import TOTPDevice;"
+            "from vangnet.accounts.models import DEPARTEMENT_GROUP;"
+            f"u = get_user_model().objects.create_user('{demo_beheer.GEBRUIKERSNAAM}',"
+            f" password='{demo_beheer.WACHTWOORD}', is_staff=True);"
+            "u.groups.add(Group.objects.get(name=DEPARTEMENT_GROUP));"
+            f"TOTPDevice.objects.create(user=u, name='demo', key='{demo_beheer.TOTP_SLEUTEL}',"
+            " confirmed=True)",
+        )
+        site.manage("demo_actieplan")
+        yield site
+
+
+@pytest.fixture(scope="module")
+def departement(chromium, plan_site):
+    """A script-less page signed in as the department (password and second factor), once per
+    module: a second sign-in within the same 30 seconds would reuse a refused code."""
+    p = livesite.open_page_in_new_context(chromium, plan_site, java_script_enabled=False)
+    p.goto(plan_site("/actieplan/"))
+    assert "/beheer/login/" in p.url
+    p.fill("[name=username]", demo_beheer.GEBRUIKERSNAAM)
+    p.fill("[name=password]", demo_beheer.WACHTWOORD)
+    p.fill("[name=code]", f"{totp(bytes.fromhex(demo_beheer.TOTP_SLEUTEL)):06d}")
+    p.click("form[method=post] [type=submit]")
+    p.wait_for_url(re.compile(r"/actieplan/$"))
+    yield p
+    p.context.close()
+
+
+@pytest.fixture
+def axe_schoon(chromium, plan_site):
+    """axe-core over what a script-less page shows now (axe runs in a second page)."""
+    kijker = livesite.open_page_in_new_context(chromium, plan_site)
+
+    def kijk(p, wat: str) -> None:
+        kijker.goto(plan_site("/"))
+        kijker.set_content(p.content())
+        resultaat = Axe().run(kijker, options=AXE_OPTIONS)
+        assert resultaat.violations_count == 0, f"{wat}: {resultaat.generate_report()}"
+
+    yield kijk
+    kijker.context.close()
+
+
+def _te_breed(p) -> list[str]:
+    """The elements that reach past the right edge, to name the culprit in a failure."""
+    return p.evaluate(
+        "() => [...document.querySelectorAll('body *')]"
+        ".filter(e => e.getBoundingClientRect().right > 321)"
+        ".map(e => e.tagName + '.' + e.className).slice(0, 8)"
+    )
+
+
+def test_every_action_plan_page_passes_axe_and_fits_a_phone(departement, axe_schoon, plan_site):
+    p = departement
+    bezocht = list(PAGINAS)
+    p.goto(plan_site("/actieplan/vergaderingen/"))
+    bezocht += sorted(set(re.findall(r'href="(/actieplan/vergadering/\d+/)"', p.content())))[:1]
+    p.goto(plan_site("/actieplan/aanbevelingen/"))
+    bezocht += sorted(set(re.findall(r'href="(/actieplan/aanbeveling/\d+/)"', p.content())))[:1]
+    assert any("/vergadering/" in pad for pad in bezocht), "the demo has a meeting"
+    assert any("/aanbeveling/" in pad for pad in bezocht), "the demo has a recommendation"
+    for pad in bezocht:
+        p.set_viewport_size({"width": 1280, "height": 800})
+        p.goto(plan_site(pad))
+        assert p.locator("h1").count() == 1, pad
+        axe_schoon(p, pad)
+        p.set_viewport_size({"width": 320, "height": 640})
+        p.goto(plan_site(pad))
+        breedte = p.evaluate("document.documentElement.scrollWidth")
+        assert breedte <= 320, f"{pad} is {breedte} px wide at 320 px: {_te_breed(p)}"
+
+
+def test_the_interim_report_opens_as_a_pdf_from_its_page(departement, plan_site):
+    p = departement
+    p.goto(plan_site("/actieplan/rapport/"))
+    pdf = p.locator('a[href$="rapport.pdf"]')
+    assert pdf.count() >= 1
+    antwoord = p.context.request.get(plan_site("/actieplan/rapport.pdf"))
+    assert antwoord.status == 200
+    assert antwoord.headers["content-type"] == "application/pdf"
+    assert antwoord.body().startswith(b"%PDF")
