@@ -17,7 +17,7 @@ import math
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import Case, Exists, F, IntegerField, Max, OuterRef, Q, QuerySet, Value, When
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import translation
 
 from vangnet.zoeken.documents import ALLE, facet
@@ -94,27 +94,34 @@ def zoek(vraag: Zoekvraag) -> "QuerySet | Gerangschikt":
     return Gerangschikt(vraag)
 
 
-def _token_case(woord_tokens: dict[str, int]) -> Case:
-    """One word's score on one index row: the row's weight times the token's tenths."""
+def _woord_sql(woord_tokens: dict[str, int], params: list) -> str:
+    """One word's score on one index row: the row's weight times the token's tenths, plus
+    DEKKING (0 when the row holds none of the word's tokens). The tenths are small integers
+    of our own (``vraag``); the tokens are parameters."""
     per_tienden: dict[int, list[str]] = {}
     for tok, tienden in woord_tokens.items():
-        per_tienden.setdefault(tienden, []).append(tok)
-    return Case(
-        *(
-            When(token__in=sorted(toks), then=F("gewicht") * Value(t) / Value(10) + DEKKING)
-            for t, toks in sorted(per_tienden.items(), reverse=True)
-        ),
-        default=Value(0),
-        output_field=IntegerField(),
-    )
+        per_tienden.setdefault(int(tienden), []).append(tok)
+    whens = []
+    for tienden, toks in sorted(per_tienden.items(), reverse=True):
+        whens.append(
+            f"WHEN token IN ({', '.join(['%s'] * len(toks))}) "
+            f"THEN gewicht * {tienden} / 10 + {DEKKING}"
+        )
+        params.extend(sorted(toks))
+    return f"MAX(CASE {' '.join(whens)} ELSE 0 END)"
 
 
 class Gerangschikt:
-    """A ranked word search: one grouped query over the index, joined to the documents last.
+    """A ranked word search: one query over the index, written by hand (the ORM's
+    expressions cost more to build than a fresh search may take).
 
-    Grouping on the document id alone (and only then joining the documents to order ties)
-    keeps the heavy part of the query on the ``(token, document)`` index. ``suggestie`` is
-    the query with its typos corrected, when there were any.
+    The index rows of the accepted tokens are grouped per document on the covering
+    ``(token, document, gewicht)`` index (``treffers``, computed once). Only the hits that
+    can be on the page asked for (a score at least that of the page's last place) are
+    joined to the documents to order ties, instead of every hit: a frequent word holds
+    thousands of items with a handful of distinct scores. The number of hits comes with the
+    first page, so a first page of results costs one query. ``suggestie`` is the query with
+    its typos corrected, when there were any.
     """
 
     def __init__(self, vraag: Zoekvraag, page_size: int = 20):
@@ -124,44 +131,41 @@ class Gerangschikt:
         self.ontleding = vraag.ontleed() if vraag.woorden else None
         self.suggestie = self.ontleding.suggestie if self.ontleding else None
         woorden = self.ontleding.woorden if self.ontleding else []
-        self._sql = None
+        self._sql: str | None = None
+        self._params: list = []
         if not woorden:
             return
-        all_tokens: set[str] = set()
-        conditions: dict[str, Max] = {}
-        score_names = []
-        for i, woord in enumerate(woorden):
-            all_tokens |= set(woord.tokens)
-            name = f"w{i}"
-            score_names.append(name)
-            conditions[name] = Max(_token_case(woord.tokens))
-        any_row = Q(token__in=sorted(all_tokens))
-        filters = {}
-        for i, accepted in enumerate(filter(None, vraag.voorwaarden)):
-            any_row |= Q(token__in=accepted)
-            conditions[f"f{i}"] = Max(
-                Case(
-                    When(token__in=accepted, then=Value(1)),
-                    default=Value(0),
-                    output_field=IntegerField(),
-                )
+        params: list = []
+        scores = [_woord_sql(woord.tokens, params) for woord in woorden]
+        all_tokens: set[str] = set().union(*(woord.tokens for woord in woorden))
+        filters = []
+        for accepted in filter(None, vraag.voorwaarden):
+            all_tokens |= set(accepted)
+            filters.append(
+                f"MAX(CASE WHEN token IN ({', '.join(['%s'] * len(accepted))}) THEN 1 ELSE 0 END)"
             )
-            filters[f"f{i}__gt"] = 0
+            params.extend(accepted)
+        tokens = sorted(all_tokens)
+        params.extend(tokens)
         nodig = math.ceil(len(woorden) / 2)
-        grouped = (
-            Zoekingang.objects.filter(any_row)
-            .order_by()
-            .values("document_id")
-            .annotate(**conditions)
-            .annotate(score=sum((F(name) for name in score_names), Value(0)))
-            .filter(score__gte=nodig * DEKKING, **filters)
-            .values("document_id", "score")
+        ingang = Zoekingang._meta.db_table
+        kolommen = [f"{' + '.join(scores)} AS score"]
+        kolommen += [f"{f} AS f{i}" for i, f in enumerate(filters)]
+        voorwaarden = [f"score >= {nodig * DEKKING}"] + [f"f{i} > 0" for i in range(len(filters))]
+        # Table and column names are ours, numbers are computed here; values are parameters.
+        self._sql = (
+            f"SELECT document_id, {', '.join(kolommen)} FROM {ingang} "  # noqa: S608
+            f"WHERE token IN ({', '.join(['%s'] * len(tokens))}) GROUP BY document_id"
         )
-        self._sql, self._params = grouped.query.sql_with_params()
+        self._sql = (
+            f"SELECT document_id, score FROM ({self._sql}) AS g "  # noqa: S608
+            f"WHERE {' AND '.join(voorwaarden)}"
+        )
+        self._params = params
 
     def count(self) -> int:
-        """The number of hits. Fetching the first page tells it too (a window count), so a
-        first page of results costs one query."""
+        """The number of hits. Fetching the first page tells it too, so a first page of
+        results costs one query."""
         if self._count is None:
             self[0 : self.page_size]
         return self._count
@@ -183,21 +187,30 @@ class Gerangschikt:
             complete = len(rows) < last - first
             if first <= start and (stop <= last or complete):
                 return rows[start - first : stop - first]
+        if stop <= start:
+            return []
         document = Zoekdocument._meta.db_table
-        # The inner SQL is the ORM's own and the table name is ours; values are parameters.
+        # The inner SQL is our own (see __init__) and the table name is ours; values are
+        # parameters. ``treffers`` is computed once (MATERIALIZED: SQLite >= 3.35 and
+        # PostgreSQL >= 12 know the word), then counted, cut at the page's last score and
+        # joined to the documents for the ties.
         sql = (
-            "SELECT treffers.document_id, treffers.score, COUNT(*) OVER () "  # noqa: S608
-            f"FROM ({self._sql}) AS treffers "
-            f"JOIN {document} AS d ON d.id = treffers.document_id "
-            "ORDER BY treffers.score DESC, d.volgorde, d.sorteer, d.slug LIMIT %s OFFSET %s"
+            f"WITH treffers AS MATERIALIZED ({self._sql}) "  # noqa: S608
+            "SELECT t.document_id, t.score, (SELECT COUNT(*) FROM treffers) "
+            f"FROM treffers AS t JOIN {document} AS d ON d.id = t.document_id "
+            "WHERE t.score >= COALESCE("
+            "(SELECT score FROM treffers ORDER BY score DESC LIMIT 1 OFFSET %s), 0) "
+            "ORDER BY t.score DESC, d.volgorde, d.sorteer, d.slug LIMIT %s OFFSET %s"
         )
         with connection.cursor() as cursor:
-            cursor.execute(sql, [*self._params, max(0, stop - start), start])
+            cursor.execute(sql, [*self._params, stop - 1, stop - start, start])
             rows = cursor.fetchall()
         if rows:
             self._count = rows[0][2]
         elif start == 0:
             self._count = 0
+        elif self._count is None:
+            self.count()
         page = [{"document": row[0], "score": row[1]} for row in rows]
         self._pages[(start, stop)] = page
         return page
