@@ -641,14 +641,18 @@ def stuur_bericht(
     kanaal: str = Kanaal.MELDER,
     behandelaar: Behandelaar | None = None,
     bijlagen: list[SchoneBijlage] | None = None,
+    terugkoppeling: bool = False,
 ) -> Bericht:
     """Add a message to a conversation. ``sleutel`` is the key of that conversation.
 
-    A handler's first message to the reporter counts as acknowledgement and first feedback;
-    the reporter gets an e-mail that there is news, if they left an address.
+    A handler's first message to the reporter acknowledges receipt (the 7-day clock); only
+    a message marked ``terugkoppeling`` is feedback (the 3-month clock, see workflow.py).
+    The reporter gets an e-mail that there is news, if they left an address.
     """
     if melding.vernietigd_op or melding.status == Status.AFGESLOTEN:
         raise Geweigerd(_("Deze melding is afgesloten: er kunnen geen berichten meer bij."))
+    if terugkoppeling and (auteur != Auteur.BEHANDELAAR or kanaal != Kanaal.MELDER):
+        raise Geweigerd(_("Enkel een bericht van het team aan de melder is terugkoppeling."))
     nu = timezone.now()
     with transaction.atomic():
         bericht = Bericht.objects.create(
@@ -658,18 +662,17 @@ def stuur_bericht(
             behandelaar=behandelaar,
             tijd=nu,
             inhoud=sleutels.versleutel(sleutel, tekst.encode()),
+            terugkoppeling=terugkoppeling,
         )
         _bewaar_bijlagen(melding, sleutel, bijlagen or [], auteur, kanaal)
         velden = []
         if auteur == Auteur.BEHANDELAAR:
             melding.nieuws_voor_melder = True
             velden.append("nieuws_voor_melder")
-            if kanaal == Kanaal.MELDER and not melding.erkend_op:
-                melding.erkend_op = nu
-                velden.append("erkend_op")
-            if kanaal == Kanaal.MELDER and not melding.teruggekoppeld_op:
-                melding.teruggekoppeld_op = nu
-                velden.append("teruggekoppeld_op")
+            if terugkoppeling:
+                workflow.noteer_terugkoppeling(melding, nu, door=behandelaar)
+            elif kanaal == Kanaal.MELDER:
+                workflow.noteer_erkenning(melding, nu)
         else:
             melding.nieuws_voor_team = True
             velden.append("nieuws_voor_team")
@@ -839,6 +842,9 @@ def verwijs_door(
     with transaction.atomic():
         if toestemming.doel_id:
             nieuwe = _maak_kopie_bij(melding, sleutel, toestemming)
+        # The referral the reporter agreed to is the action taken, and their consent its
+        # reason: feedback for this case. The receiving team's clocks start afresh.
+        workflow.noteer_terugkoppeling(melding, timezone.now(), door=behandelaar)
         melding.refresh_from_db(fields=["status"])
         if Status.DOORVERWEZEN in workflow.TOEGELATEN_OVERGANGEN[melding.status]:
             workflow.verander_status(melding, Status.DOORVERWEZEN, door=behandelaar)
@@ -938,6 +944,29 @@ def classificeer(melding: Melding, behandelaar: Behandelaar, **codes) -> None:
         setattr(melding, veld, waarde)
     melding.save(update_fields=list(codes))
     audit.noteer(melding, Handeling.CLASSIFICATIE, gebruiker=behandelaar.user)
+
+
+def sluit_af(
+    melding: Melding,
+    sleutel: bytes,
+    behandelaar: Behandelaar,
+    *,
+    uitkomst: str,
+    terugkoppeling: str = "",
+) -> None:
+    """Close a case; ``terugkoppeling`` is the closing message to the reporter, sent first
+    as feedback. All or nothing: a refused close sends no message."""
+    with transaction.atomic():
+        if terugkoppeling.strip():
+            stuur_bericht(
+                melding,
+                sleutel,
+                terugkoppeling,
+                auteur=Auteur.BEHANDELAAR,
+                behandelaar=behandelaar,
+                terugkoppeling=True,
+            )
+        workflow.verander_status(melding, Status.AFGESLOTEN, door=behandelaar, uitkomst=uitkomst)
 
 
 def nodig_andere_partij_uit(melding: Melding, sleutel: bytes, behandelaar: Behandelaar) -> str:

@@ -145,3 +145,4 @@ class Handeling(models.TextChoices):
     ANDERE_PARTIJ = "andere-partij", _("andere partij uitgenodigd")
     VRAGENLIJST = "vragenlijst", _("vragenlijst van de ontvanger gewijzigd")
     SLEUTELS = "sleutels", _("sleutels vernieuwd of ingetrokken")
+    TERUGKOPPELING = "terugkoppeling", _("terugkoppeling gegeven")

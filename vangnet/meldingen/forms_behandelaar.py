@@ -79,7 +79,11 @@ class StatusForm(forms.Form):
 
 
 class AfsluitForm(StatusForm):
-    """The last step: closing asks how the case ended."""
+    """The last step: closing asks how the case ended, and tells the reporter.
+
+    Closing is an action taken: a reporter who had no feedback yet gets it now, in the
+    closing message (required then; see workflow.py).
+    """
 
     uitkomst = forms.ChoiceField(
         label=_("Hoe liep de melding af?"),
@@ -88,6 +92,31 @@ class AfsluitForm(StatusForm):
         help_text=_("Dit telt mee in de monitoring, zonder iets over de inhoud."),
         error_messages={"required": _("Kies een uitkomst om de melding af te sluiten.")},
     )
+    terugkoppeling = forms.CharField(
+        label=_("Terugkoppeling aan de melder"),
+        max_length=MAX_TEKST,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "Wat er met de melding gebeurde en waarom. De melder leest dit bericht bij de melding."
+        ),
+    )
+
+    def __init__(self, *args, melding: Melding, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.nog_geen_terugkoppeling = not melding.teruggekoppeld_op
+        if self.nog_geen_terugkoppeling:
+            veld = self.fields["terugkoppeling"]
+            veld.required = True
+            veld.error_messages["required"] = _(
+                "De melder kreeg nog geen terugkoppeling: schrijf wat er met de melding "
+                "gebeurde en waarom."
+            )
+        else:
+            self.fields["terugkoppeling"].help_text = _(
+                "Niet verplicht: de melder kreeg al terugkoppeling. Wat je hier schrijft, "
+                "leest de melder bij de melding."
+            )
 
 
 class BerichtForm(forms.Form):
@@ -100,6 +129,23 @@ class BerichtForm(forms.Form):
     )
     # Last: a cut-off upload loses every field that comes after the file.
     bijlagen = BijlagenVeld()
+
+
+class MelderBerichtForm(BerichtForm):
+    """A message to the reporter, which the handler can mark as feedback."""
+
+    terugkoppeling = forms.BooleanField(
+        label=_(
+            "Dit bericht is terugkoppeling: het zegt de melder wat er met de melding gebeurt "
+            "of gebeurde, en waarom."
+        ),
+        help_text=_(
+            "Zonder vinkje bevestigt een eerste bericht enkel de ontvangst (termijn van 7 "
+            "dagen). De termijn van 3 maanden loopt tot de melder terugkoppeling krijgt."
+        ),
+        required=False,
+    )
+    field_order = ["tekst", "terugkoppeling", "bijlagen"]
 
 
 class NotitieForm(forms.Form):

@@ -33,8 +33,10 @@ from vangnet.meldingen.choices import (
     Uitkomst,
 )
 
-# The EU whistleblowing standard (Directive 2019/1937, art. 9): acknowledge within
-# seven days, give feedback within three months.
+# The EU whistleblowing standard (Directive 2019/1937, art. 9(1)(b) and (f); the Belgian
+# law of 28 November 2022 follows it): acknowledge receipt within seven days, give feedback
+# (the action envisaged or taken and why, art. 5(13)) within three months. What stops each
+# clock is decided in workflow.py.
 ERKENNEN_BINNEN = timedelta(days=7)
 TERUGKOPPELEN_BINNEN = timedelta(days=91)
 
@@ -317,6 +319,31 @@ class Melding(models.Model):
             termijn["te_laat"] = termijn["uiterlijk"] < nu
         return sorted(open_termijnen, key=lambda t: t["uiterlijk"])
 
+    def klokken(self, nu: datetime | None = None) -> list[dict]:
+        """Both deadlines, met or not: ``{soort, uiterlijk, gedaan_op, te_laat, open}``.
+
+        A deadline is open until it is met; a closed or destroyed case has none open.
+        """
+        nu = nu or timezone.now()
+        gestopt = self.status == Status.AFGESLOTEN or bool(self.vernietigd_op)
+        uit = []
+        for soort, uiterlijk, gedaan_op in (
+            (_("ontvangst bevestigen"), self.erkennen_uiterlijk, self.erkend_op),
+            (_("eerste terugkoppeling"), self.terugkoppelen_uiterlijk, self.teruggekoppeld_op),
+        ):
+            open_ = not gedaan_op and not gestopt
+            uit.append(
+                {
+                    "soort": soort,
+                    "uiterlijk": uiterlijk,
+                    "gedaan_op": gedaan_op,
+                    "open": open_,
+                    "te_laat": (open_ and uiterlijk < nu)
+                    or bool(gedaan_op and gedaan_op > uiterlijk),
+                }
+            )
+        return uit
+
     def ontbrekende_codes(self) -> list[str]:
         """The monitoring codes this case still lacks (labels), for the handler's inbox.
 
@@ -376,6 +403,9 @@ class Bericht(models.Model):
     behandelaar = models.ForeignKey(Behandelaar, on_delete=models.SET_NULL, null=True)
     tijd = models.DateTimeField(default=timezone.now)
     inhoud = models.BinaryField()
+    # Marked by the handler: this message tells the reporter what is done or planned and
+    # why (the directive's "feedback"), not only that the report arrived.
+    terugkoppeling = models.BooleanField(_("terugkoppeling"), default=False)
 
     class Meta:
         ordering = ["tijd", "pk"]

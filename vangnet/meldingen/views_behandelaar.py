@@ -56,6 +56,7 @@ from vangnet.meldingen.forms_behandelaar import (
     ExtravraagForm,
     InschrijfForm,
     KeuzeUitLijstForm,
+    MelderBerichtForm,
     NotitieForm,
     StatusForm,
     ToestemmingForm,
@@ -388,7 +389,13 @@ def inbox(request: HttpRequest, behandelaar: Behandelaar, slug: str) -> HttpResp
         rijen = []
         for m in meldingen.exclude(status=Status.AFGESLOTEN):
             termijnen = m.termijnen(nu)
-            rijen.append({"melding": m, "termijn": termijnen[0] if termijnen else None})
+            rijen.append(
+                {
+                    "melding": m,
+                    "termijn": termijnen[0] if termijnen else None,
+                    "klokken": m.klokken(nu),
+                }
+            )
         rijen.sort(
             key=lambda r: (
                 r["termijn"]["uiterlijk"] if r["termijn"] else GEEN_TERMIJN,
@@ -410,7 +417,7 @@ def inbox(request: HttpRequest, behandelaar: Behandelaar, slug: str) -> HttpResp
 
 FORMULIEREN = {
     "status": StatusForm,
-    "bericht": BerichtForm,
+    "bericht": MelderBerichtForm,
     "notitie": NotitieForm,
     "conflict": ConflictForm,
     "andere-partij-bericht": BerichtForm,
@@ -421,7 +428,7 @@ def _lege_formulieren(melding: Melding) -> dict:
     return {
         **{prefix: klasse(prefix=prefix) for prefix, klasse in FORMULIEREN.items()},
         # Same prefix as the other status buttons: it posts to the same action.
-        "afsluiten": AfsluitForm(prefix="status"),
+        "afsluiten": AfsluitForm(prefix="status", melding=melding),
         "toestemming": ToestemmingForm(prefix="toestemming", melding=melding),
         "classificatie": ClassificatieForm(
             prefix="classificatie",
@@ -576,7 +583,7 @@ def _dossierpagina(
         "teamlid": dossier.teamlid,
         "behandelaar": behandelaar,
         "open": melding.status != Status.AFGESLOTEN,
-        "termijnen": melding.termijnen(),
+        "klokken": melding.klokken(),
         "inhoud": _inhoud(acties.inhoud(melding, sleutel)),
         "bijlagen": acties.bijlagen(melding, sleutel, Kanaal.MELDER),
         "berichten": acties.berichten(melding, sleutel, Kanaal.MELDER),
@@ -614,16 +621,25 @@ def _naar_dossier(melding: Melding) -> HttpResponse:
 
 def _status(request, dossier, behandelaar):
     sluiten = request.POST.get("status-naar") == Status.AFGESLOTEN
-    form = (AfsluitForm if sluiten else StatusForm)(request.POST, prefix="status")
+    if sluiten:
+        form = AfsluitForm(request.POST, prefix="status", melding=dossier.melding)
+    else:
+        form = StatusForm(request.POST, prefix="status")
     if form.is_valid():
         try:
-            workflow.verander_status(
-                dossier.melding,
-                form.cleaned_data["naar"],
-                door=behandelaar,
-                uitkomst=form.cleaned_data.get("uitkomst", ""),
-            )
-        except workflow.OngeldigeOvergang as reden:
+            if sluiten:
+                acties.sluit_af(
+                    dossier.melding,
+                    dossier.sleutel,
+                    behandelaar,
+                    uitkomst=form.cleaned_data["uitkomst"],
+                    terugkoppeling=form.cleaned_data["terugkoppeling"],
+                )
+            else:
+                workflow.verander_status(
+                    dossier.melding, form.cleaned_data["naar"], door=behandelaar
+                )
+        except (workflow.OngeldigeOvergang, acties.Geweigerd) as reden:
             form.add_error(None, str(reden))
         else:
             messages.success(
@@ -637,8 +653,10 @@ def _status(request, dossier, behandelaar):
 
 
 def _bericht_in(kanaal: str, prefix: str):
+    klasse = MelderBerichtForm if kanaal == Kanaal.MELDER else BerichtForm
+
     def actie(request, dossier, behandelaar):
-        form = BerichtForm(request.POST, request.FILES, prefix=prefix)
+        form = klasse(request.POST, request.FILES, prefix=prefix)
         upload = request.upload_handlers[0]
         if isinstance(upload, BegrensdeGeheugenUpload) and upload.gestopt:
             form.full_clean()
@@ -654,6 +672,7 @@ def _bericht_in(kanaal: str, prefix: str):
                     kanaal=kanaal,
                     behandelaar=behandelaar,
                     bijlagen=form.cleaned_data["bijlagen"],
+                    terugkoppeling=form.cleaned_data.get("terugkoppeling", False),
                 )
             except acties.Geweigerd as reden:
                 form.add_error(None, str(reden))

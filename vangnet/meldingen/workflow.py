@@ -6,7 +6,16 @@
 A step of the restorative chain (action 2.1) is taken only with the reporter's
 recorded consent for it (the consent ledger, ``Toestemming``). A case may be closed
 from any open status, with an outcome: a reporter may withdraw, or never come back.
+
+The two clocks of the EU whistleblowing directive (2019/1937, art. 9(1)(b) and (f)) are
+kept here too. *Acknowledgement* (7 days): any sign from the team to the reporter, a
+message or a step on the path. *Feedback* (3 months): information on the action envisaged
+or taken and the reasons for it (art. 5(13)); only an explicit act stops that clock: a
+message the handler marks as feedback, a referral the reporter agreed to, or the closing
+message. A case is closed only once the reporter has had feedback.
 """
+
+from datetime import datetime
 
 from django.db import transaction
 from django.utils import timezone
@@ -47,6 +56,33 @@ IN_GEWONE_WOORDEN: dict[str, str] = {
 
 class OngeldigeOvergang(Exception):
     """A status change the case path does not allow, with a message for the handler."""
+
+
+def noteer_erkenning(melding: Melding, moment: datetime) -> None:
+    """The team gave a first sign to the reporter: the 7-day clock stops (once)."""
+    if melding.erkend_op:
+        return
+    Melding.objects.filter(pk=melding.pk, erkend_op__isnull=True).update(erkend_op=moment)
+    melding.erkend_op = Melding.objects.values_list("erkend_op", flat=True).get(pk=melding.pk)
+
+
+def noteer_terugkoppeling(melding: Melding, moment: datetime, *, door: Behandelaar | None) -> None:
+    """The reporter was told what is done or planned and why (art. 5(13)).
+
+    Feedback is also a sign of receipt: both clocks stop, each at its first moment.
+    """
+    from vangnet.meldingen import audit
+
+    noteer_erkenning(melding, moment)
+    if melding.teruggekoppeld_op:
+        return
+    Melding.objects.filter(pk=melding.pk, teruggekoppeld_op__isnull=True).update(
+        teruggekoppeld_op=moment
+    )
+    melding.teruggekoppeld_op = Melding.objects.values_list("teruggekoppeld_op", flat=True).get(
+        pk=melding.pk
+    )
+    audit.noteer(melding, Handeling.TERUGKOPPELING, gebruiker=door.user if door else None)
 
 
 def volgende_statussen(melding: Melding) -> list[str]:
@@ -98,6 +134,14 @@ def verander_status(
             )
         if naar == Status.AFGESLOTEN and uitkomst not in Uitkomst.values:
             raise OngeldigeOvergang(_("Kies een uitkomst om de melding af te sluiten."))
+        if naar == Status.AFGESLOTEN and not melding.teruggekoppeld_op:
+            # Closing is an action taken: the reporter hears what happened and why first.
+            raise OngeldigeOvergang(
+                _(
+                    "De melder kreeg nog geen terugkoppeling. Schrijf bij het afsluiten wat er "
+                    "met de melding gebeurde en waarom."
+                )
+            )
         nu = timezone.now()
         overgang = Statusovergang.objects.create(
             melding=melding,

@@ -7,7 +7,10 @@ exception: a case can have several kinds, so it is counted per kind with a condi
 count, and its values do not add up to the number of cases.
 
 The deadlines are those of the EU whistleblowing directive, from the reporting channel
-(``ERKENNEN_BINNEN``: 7 days, ``TERUGKOPPELEN_BINNEN``: 3 months).
+(``ERKENNEN_BINNEN``: 7 days, ``TERUGKOPPELEN_BINNEN``: 3 months), with its meaning of
+each date: ``erkend_op`` is the first acknowledgement, ``teruggekoppeld_op`` the first
+feedback in the directive's sense (an explicit act, see ``meldingen/workflow.py``), never
+merely the first message.
 """
 
 from __future__ import annotations

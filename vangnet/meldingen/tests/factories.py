@@ -14,13 +14,14 @@ from dataclasses import dataclass, field
 from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 import factory
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from vangnet.meldingen import acties
-from vangnet.meldingen.choices import OntvangerSoort, Rol
+from vangnet.meldingen import acties, workflow
+from vangnet.meldingen.choices import OntvangerSoort, Rol, Status
 from vangnet.meldingen.models import Behandelaar, Melding, Ontvanger
 
 
@@ -133,3 +134,9 @@ def verzendtoken(client: Client, formulier: str) -> dict[str, str]:
     gevonden = re.search(r'name="verzendtoken" value="([^"]+)"', pagina)
     assert gevonden, "the report form carries a one-time token"
     return {"verzendtoken": gevonden.group(1)}
+
+
+def sluit_af(melding: Melding, door: Behandelaar | None = None, uitkomst: str = "geholpen"):
+    """Close a case as the closing form does: the reporter had feedback, then it closes."""
+    workflow.noteer_terugkoppeling(melding, timezone.now(), door=door)
+    return workflow.verander_status(melding, Status.AFGESLOTEN, door=door, uitkomst=uitkomst)

@@ -15,10 +15,10 @@ from django.utils import timezone
 
 import pytest
 
-from vangnet.meldingen import acties, audit, workflow
-from vangnet.meldingen.choices import Handeling, Status
+from vangnet.meldingen import acties, audit
+from vangnet.meldingen.choices import Handeling
 from vangnet.meldingen.models import Auditregel, Melding
-from vangnet.meldingen.tests.factories import InzendingFactory, maak_team
+from vangnet.meldingen.tests.factories import InzendingFactory, maak_team, sluit_af
 
 pytestmark = pytest.mark.django_db
 
@@ -101,7 +101,7 @@ def test_retention_destroys_a_case_and_keeps_its_audit_lines():
     team = maak_team(bewaartermijn_dagen=30)
     hanne = team.leden["hanne"].behandelaar
     melding, _ = acties.dien_in(team.ontvanger, InzendingFactory())
-    workflow.verander_status(melding, Status.AFGESLOTEN, door=hanne, uitkomst="geholpen")
+    sluit_af(melding, door=hanne)
     Melding.objects.filter(pk=melding.pk).update(afgesloten_op=timezone.now() - timedelta(days=31))
     voor = list(melding.audit.values_list("pk", "handeling", "detail"))
 

@@ -15,7 +15,7 @@ import pytest
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from vangnet.accounts.drempels import BEHANDELAAR_AANMELDEN
-from vangnet.meldingen import acties, bijlagen, inschrijving, kluis, workflow
+from vangnet.meldingen import acties, bijlagen, inschrijving, kluis
 from vangnet.meldingen.bijlagen import SchoneBijlage
 from vangnet.meldingen.choices import Auteur, Beslissing, Handeling, Kanaal, Stap, Status
 from vangnet.meldingen.models import Auditregel, Melding, Toestemming
@@ -26,6 +26,7 @@ from vangnet.meldingen.tests.factories import (
     maak_team,
     meld_aan,
     sleutel_van,
+    sluit_af,
     wachtwoord_ingeven,
 )
 
@@ -278,7 +279,7 @@ def test_the_inbox_shows_closed_cases_only_when_asked():
     hanne = team.leden["hanne"]
     open_melding, _code = acties.dien_in(team.ontvanger, InzendingFactory())
     dicht, _code = acties.dien_in(team.ontvanger, InzendingFactory())
-    workflow.verander_status(dicht, Status.AFGESLOTEN, door=hanne.behandelaar, uitkomst="geholpen")
+    sluit_af(dicht, door=hanne.behandelaar)
     client = meld_aan(hanne)
     inbox = reverse("meldingen:inbox", args=["test-api"])
     assert open_melding.nummer in tekst(client.get(inbox))
@@ -301,9 +302,7 @@ def test_the_inbox_names_the_closed_cases_that_still_lack_monitoring_codes():
         route="advies",
     )
     for melding in (zonder, met):
-        workflow.verander_status(
-            melding, Status.AFGESLOTEN, door=hanne.behandelaar, uitkomst="geholpen"
-        )
+        sluit_af(melding, door=hanne.behandelaar)
     client = meld_aan(hanne)
     inbox = reverse("meldingen:inbox", args=["test-api"])
     assert "1 afgesloten melding mist nog codes voor de monitoring" in tekst(client.get(inbox))
@@ -456,7 +455,14 @@ def test_the_status_follows_the_case_path_and_a_refused_step_says_why():
     zonder_uitkomst = handeling(client, melding, "status", {"status-naar": "afgesloten"})
     assert "Kies een uitkomst" in tekst(zonder_uitkomst)
     handeling(
-        client, melding, "status", {"status-naar": "afgesloten", "status-uitkomst": "geholpen"}
+        client,
+        melding,
+        "status",
+        {
+            "status-naar": "afgesloten",
+            "status-uitkomst": "geholpen",
+            "status-terugkoppeling": "We sluiten af: je kreeg advies, zoals je vroeg.",
+        },
     )
     assert Melding.objects.get(pk=melding.pk).status == Status.AFGESLOTEN
 

@@ -11,10 +11,10 @@ from django.utils import timezone
 
 import pytest
 
-from vangnet.meldingen import acties, workflow
-from vangnet.meldingen.choices import Rol, Status
+from vangnet.meldingen import acties
+from vangnet.meldingen.choices import Rol
 from vangnet.meldingen.models import Inschrijflink, Melding, Ontvanger, Teamlid
-from vangnet.meldingen.tests.factories import InzendingFactory, maak_team
+from vangnet.meldingen.tests.factories import InzendingFactory, maak_team, sluit_af
 
 pytestmark = pytest.mark.django_db
 
@@ -148,7 +148,7 @@ def test_retention_destroys_only_closed_cases_past_their_period_and_can_run_agai
     recent, _ = acties.dien_in(team.ontvanger, InzendingFactory())
     open_, _ = acties.dien_in(team.ontvanger, InzendingFactory())
     for melding in (oud, recent):
-        workflow.verander_status(melding, Status.AFGESLOTEN, door=hanne, uitkomst="geholpen")
+        sluit_af(melding, door=hanne)
     Melding.objects.filter(pk=oud.pk).update(afgesloten_op=timezone.now() - timedelta(days=31))
     assert "1 meldingen zouden" in _roep("vernietig_meldingen", "--proef")
     uit = _roep("vernietig_meldingen")

@@ -10,7 +10,7 @@ import pytest
 from vangnet.meldingen import acties, ontvangstbewijs, post, sleutels, workflow
 from vangnet.meldingen.choices import Auteur, Beslissing, Kanaal, Stap, Status
 from vangnet.meldingen.models import Melding, Partij, Sleutelenvelop
-from vangnet.meldingen.tests.factories import InzendingFactory, maak_team
+from vangnet.meldingen.tests.factories import InzendingFactory, maak_team, sluit_af
 
 pytestmark = pytest.mark.django_db
 
@@ -121,7 +121,7 @@ def test_every_transition_is_recorded_with_who_and_when():
     melding, _ = acties.dien_in(team.ontvanger, InzendingFactory())
     workflow.verander_status(melding, Status.IN_GESPREK, door=hanne)
     workflow.verander_status(melding, Status.NAZORG, door=hanne)
-    workflow.verander_status(melding, Status.AFGESLOTEN, door=hanne, uitkomst="geholpen")
+    sluit_af(melding, door=hanne)
     overgangen = list(melding.overgangen.values_list("van", "naar", "behandelaar"))
     assert overgangen == [
         ("ontvangen", "in-gesprek", hanne.pk),
@@ -152,7 +152,7 @@ def test_every_status_can_reach_the_end():
         assert Status.AFGESLOTEN in bereikbaar
 
 
-def test_the_first_reply_to_the_reporter_meets_both_deadlines():
+def test_the_first_reply_to_the_reporter_acknowledges_receipt_but_is_no_feedback_yet():
     team = maak_team()
     hanne = team.leden["hanne"]
     melding, _ = acties.dien_in(team.ontvanger, InzendingFactory())
@@ -171,7 +171,7 @@ def test_the_first_reply_to_the_reporter_meets_both_deadlines():
         behandelaar=hanne.behandelaar,
     )
     melding.refresh_from_db()
-    assert melding.termijnen() == []
+    assert [t["soort"] for t in melding.termijnen()] == ["eerste terugkoppeling"]
 
 
 def test_a_deadline_past_its_date_is_late():

@@ -21,7 +21,7 @@ from PIL import ExifTags, Image
 from vangnet.meldingen import acties, bijlagen, drempels, ontvangstbewijs, post, toegang
 from vangnet.meldingen.choices import Auteur, Beslissing, OntvangerSoort, Stap, Status
 from vangnet.meldingen.models import Bericht, Extravraag, Melding, Toestemming
-from vangnet.meldingen.tests.factories import maak_team, verzendtoken
+from vangnet.meldingen.tests.factories import maak_team, sluit_af, verzendtoken
 from vangnet.meldingen.tests.test_bijlagen import maak_palet_bom
 
 pytestmark = pytest.mark.django_db
@@ -683,9 +683,8 @@ def test_news_is_marked_read_when_the_reporter_opens_the_case(client):
 def test_a_closed_case_takes_no_more_replies(client):
     team = maak_team()
     melding, code = meld(client, team)
-    from vangnet.meldingen import workflow
 
-    workflow.verander_status(melding, Status.AFGESLOTEN, door=None, uitkomst="geholpen")
+    sluit_af(melding, door=None)
     open_met(client, code)
     pagina = client.get(dossier_url(melding))
     assert pagina.context["form"] is None
