@@ -952,11 +952,15 @@ def sluit_af(
     behandelaar: Behandelaar,
     *,
     uitkomst: str,
+    codes: dict | None = None,
     terugkoppeling: str = "",
 ) -> None:
-    """Close a case; ``terugkoppeling`` is the closing message to the reporter, sent first
-    as feedback. All or nothing: a refused close sends no message."""
+    """Close a case with its monitoring ``codes``; ``terugkoppeling`` is the closing message
+    to the reporter, sent first as feedback. All or nothing: a refused close changes no code
+    and sends no message."""
     with transaction.atomic():
+        if codes:
+            classificeer(melding, behandelaar, **codes)
         if terugkoppeling.strip():
             stuur_bericht(
                 melding,

@@ -8,6 +8,15 @@ status reuse the kaart's lists (one vocabulary for the whole platform).
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+#: The explicit "we do not know" a handler picks for a monitoring code at closing: monitoring
+#: counts it as unknown, never as a guess (docs/meldingen.md, "Classification at close").
+ONBEKEND = "onbekend"
+
+
+def met_onbekend(keuzes: type[models.TextChoices]) -> list[tuple[str, str]]:
+    """A code list with the explicit ``onbekend`` choice at the end."""
+    return [*keuzes.choices, (ONBEKEND, _("onbekend"))]
+
 
 class OntvangerSoort(models.TextChoices):
     """The kinds of contact point the platform hosts (actions 2.3.c, 2.4, 2.5 and 2.7)."""

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from vangnet.kaart.choices import Gedrag, Sector
 from vangnet.kaart.choices import Status as MelderStatus
 from vangnet.meldingen import acties
-from vangnet.meldingen.choices import Omvang, Route, Stap, Status, Uitkomst
+from vangnet.meldingen.choices import ONBEKEND, Omvang, Route, Stap, Status, Uitkomst, met_onbekend
 from vangnet.meldingen.forms_melder import MAX_TEKST, BijlagenVeld
 from vangnet.meldingen.models import Behandelaar, Extravraag, Melding, Ontvanger
 
@@ -78,20 +78,51 @@ class StatusForm(forms.Form):
     naar = forms.ChoiceField(label=_("Nieuwe status"), choices=Status.choices)
 
 
-class AfsluitForm(StatusForm):
-    """The last step: closing asks how the case ended, and tells the reporter.
+def _gedrag_met_onbekend(data) -> list[str]:
+    """``onbekend`` is an answer of its own: not together with a kind of behaviour."""
+    if ONBEKEND in data and len(data) > 1:
+        raise ValidationError(
+            _("Kies soorten gedrag óf “onbekend”, niet allebei."), code="onbekend-en-meer"
+        )
+    return data
 
-    Closing is an action taken: a reporter who had no feedback yet gets it now, in the
-    closing message (required then; see workflow.py).
+
+def _code(label, keuzes, fout) -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label=label,
+        choices=[GEEN_KEUZE, *met_onbekend(keuzes)],
+        error_messages={"required": fout},
+    )
+
+
+class AfsluitForm(StatusForm):
+    """The last step: closing asks how the case ended, its monitoring codes, and tells the
+    reporter.
+
+    Every code is required, each with an explicit "onbekend", so monitoring counts real
+    codes and never guesses. Closing is an action taken: a reporter who had no feedback yet
+    gets it now, in the closing message (required then; see workflow.py).
     """
 
     uitkomst = forms.ChoiceField(
         label=_("Hoe liep de melding af?"),
-        choices=Uitkomst.choices,
+        choices=met_onbekend(Uitkomst),
         widget=forms.RadioSelect,
         help_text=_("Dit telt mee in de monitoring, zonder iets over de inhoud."),
         error_messages={"required": _("Kies een uitkomst om de melding af te sluiten.")},
     )
+    gedrag = forms.MultipleChoiceField(
+        label=_("Gedrag"),
+        choices=met_onbekend(Gedrag),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Kies alles wat past, of “onbekend”."),
+        error_messages={"required": _("Kies het gedrag, of “onbekend”.")},
+    )
+    sector = _code(_("Sector"), Sector, _("Kies een sector, of “onbekend”."))
+    melder_status = _code(
+        _("Status van de melder"), MelderStatus, _("Kies de status van de melder, of “onbekend”.")
+    )
+    route = _code(_("Route"), Route, _("Kies een route, of “onbekend”."))
     terugkoppeling = forms.CharField(
         label=_("Terugkoppeling aan de melder"),
         max_length=MAX_TEKST,
@@ -102,7 +133,18 @@ class AfsluitForm(StatusForm):
         ),
     )
 
+    field_order = [
+        "naar",
+        "uitkomst",
+        "gedrag",
+        "sector",
+        "melder_status",
+        "route",
+        "terugkoppeling",
+    ]
+
     def __init__(self, *args, melding: Melding, **kwargs) -> None:
+        kwargs.setdefault("initial", {veld: getattr(melding, veld) for veld in CODES})
         super().__init__(*args, **kwargs)
         self.nog_geen_terugkoppeling = not melding.teruggekoppeld_op
         if self.nog_geen_terugkoppeling:
@@ -117,6 +159,13 @@ class AfsluitForm(StatusForm):
                 "Niet verplicht: de melder kreeg al terugkoppeling. Wat je hier schrijft, "
                 "leest de melder bij de melding."
             )
+
+    def clean_gedrag(self) -> list[str]:
+        return _gedrag_met_onbekend(self.cleaned_data["gedrag"])
+
+    @property
+    def codes(self) -> dict:
+        return {veld: self.cleaned_data[veld] for veld in CODES}
 
 
 class BerichtForm(forms.Form):
@@ -255,24 +304,35 @@ class ConflictForm(forms.Form):
     )
 
 
+#: The codes set on the case page and asked again at closing (the outcome is asked there).
+CODES = ("gedrag", "sector", "melder_status", "route")
+
+
 class ClassificatieForm(forms.Form):
-    """The codes monitoring counts; only values from the lists, never free text."""
+    """The codes monitoring counts; only values from the lists, never free text.
+
+    Any time before closing, and after it for a case closed before every code was asked."""
 
     gedrag = forms.MultipleChoiceField(
         label=_("Gedrag"),
-        choices=Gedrag.choices,
+        choices=met_onbekend(Gedrag),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     sector = forms.ChoiceField(
-        label=_("Sector"), choices=[GEEN_KEUZE, *Sector.choices], required=False
+        label=_("Sector"), choices=[GEEN_KEUZE, *met_onbekend(Sector)], required=False
     )
     melder_status = forms.ChoiceField(
-        label=_("Status van de melder"), choices=[GEEN_KEUZE, *MelderStatus.choices], required=False
+        label=_("Status van de melder"),
+        choices=[GEEN_KEUZE, *met_onbekend(MelderStatus)],
+        required=False,
     )
     route = forms.ChoiceField(
-        label=_("Route"), choices=[GEEN_KEUZE, *Route.choices], required=False
+        label=_("Route"), choices=[GEEN_KEUZE, *met_onbekend(Route)], required=False
     )
+
+    def clean_gedrag(self) -> list[str]:
+        return _gedrag_met_onbekend(self.cleaned_data["gedrag"])
 
 
 class ToewijzenForm(forms.Form):

@@ -31,6 +31,7 @@ from vangnet.meldingen.choices import (
     Stap,
     Status,
     Uitkomst,
+    met_onbekend,
 )
 
 # The EU whistleblowing standard (Directive 2019/1937, art. 9(1)(b) and (f); the Belgian
@@ -262,12 +263,15 @@ class Melding(models.Model):
     nieuws_voor_team = models.BooleanField(default=True)
     # Classification for monitoring: fixed codes only, set by the handler.
     gedrag = models.JSONField(_("gedrag"), default=list, blank=True)
-    sector = models.CharField(_("sector"), max_length=60, choices=Sector.choices, blank=True)
+    # Empty: not filled in (yet); ``onbekend``: the handler says nobody knows.
+    sector = models.CharField(_("sector"), max_length=60, choices=met_onbekend(Sector), blank=True)
     melder_status = models.CharField(
-        _("status van de melder"), max_length=30, choices=MelderStatus.choices, blank=True
+        _("status van de melder"), max_length=30, choices=met_onbekend(MelderStatus), blank=True
     )
-    route = models.CharField(_("route"), max_length=30, choices=Route.choices, blank=True)
-    uitkomst = models.CharField(_("uitkomst"), max_length=30, choices=Uitkomst.choices, blank=True)
+    route = models.CharField(_("route"), max_length=30, choices=met_onbekend(Route), blank=True)
+    uitkomst = models.CharField(
+        _("uitkomst"), max_length=30, choices=met_onbekend(Uitkomst), blank=True
+    )
 
     objects = MeldingQuerySet.as_manager()
 
@@ -344,11 +348,12 @@ class Melding(models.Model):
             )
         return uit
 
-    def ontbrekende_codes(self) -> list[str]:
+    def ontbrekende_codes(self, behalve: tuple[str, ...] = ()) -> list[str]:
         """The monitoring codes this case still lacks (labels), for the handler's inbox.
 
-        Monitoring counts a case without a code as "niet ingevuld"; a closed case should
-        have them all.
+        Monitoring counts a case without a code as unknown; closing requires them all, an
+        explicit ``onbekend`` included (``workflow.verander_status``). Cases closed before
+        that rule may lack some.
         """
         velden = [
             ("gedrag", _("gedrag")),
@@ -357,7 +362,9 @@ class Melding(models.Model):
             ("route", _("route")),
             ("uitkomst", _("uitkomst")),
         ]
-        return [str(label) for veld, label in velden if not getattr(self, veld)]
+        return [
+            str(label) for veld, label in velden if veld not in behalve and not getattr(self, veld)
+        ]
 
     @property
     def vernietigen_na(self) -> datetime | None:

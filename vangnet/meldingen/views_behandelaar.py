@@ -377,13 +377,16 @@ def overzicht(request: HttpRequest, behandelaar: Behandelaar) -> HttpResponse:
 def inbox(request: HttpRequest, behandelaar: Behandelaar, slug: str) -> HttpResponse:
     """A receiver's cases this handler may open, the most urgent deadline first."""
     teamlid = toegang.teamlid_voor(request, slug)
-    afgesloten = request.GET.get("toon") == "afgesloten"
+    toon = request.GET.get("toon")
+    zonder_codes = toon == "zonder-codes"
+    afgesloten = toon == "afgesloten" or zonder_codes
     meldingen = toegang.zichtbare_meldingen(teamlid).select_related("ontvanger", "behandelaar")
     nu = timezone.now()
     if afgesloten:
+        gesloten = meldingen.zonder_codes() if zonder_codes else meldingen
         rijen = [
             {"melding": m, "termijn": None}
-            for m in meldingen.filter(status=Status.AFGESLOTEN).order_by("-afgesloten_op")
+            for m in gesloten.filter(status=Status.AFGESLOTEN).order_by("-afgesloten_op")
         ]
     else:
         rijen = []
@@ -407,6 +410,7 @@ def inbox(request: HttpRequest, behandelaar: Behandelaar, slug: str) -> HttpResp
         "teamlid": teamlid,
         "rijen": rijen,
         "afgesloten": afgesloten,
+        "toon_zonder_codes": zonder_codes,
         # Closed cases monitoring still counts as "niet ingevuld": the team can fill them in.
         "zonder_codes": meldingen.zonder_codes().count(),
     }
@@ -633,6 +637,7 @@ def _status(request, dossier, behandelaar):
                     dossier.sleutel,
                     behandelaar,
                     uitkomst=form.cleaned_data["uitkomst"],
+                    codes=form.codes,
                     terugkoppeling=form.cleaned_data["terugkoppeling"],
                 )
             else:

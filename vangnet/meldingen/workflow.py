@@ -12,7 +12,8 @@ kept here too. *Acknowledgement* (7 days): any sign from the team to the reporte
 message or a step on the path. *Feedback* (3 months): information on the action envisaged
 or taken and the reasons for it (art. 5(13)); only an explicit act stops that clock: a
 message the handler marks as feedback, a referral the reporter agreed to, or the closing
-message. A case is closed only once the reporter has had feedback.
+message. A case is closed only once the reporter has had feedback, and with every monitoring code
+filled in (``onbekend`` is a valid answer, an empty code is not).
 """
 
 from datetime import datetime
@@ -21,7 +22,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from vangnet.meldingen.choices import Auteur, Handeling, Stap, Status, Uitkomst
+from vangnet.meldingen.choices import ONBEKEND, Auteur, Handeling, Stap, Status, Uitkomst
 from vangnet.meldingen.models import Behandelaar, Melding, Statusovergang
 
 _STAPPEN = {Status.ADVIES, Status.BEMIDDELING, Status.DOORVERWEZEN, Status.FORMELE_PROCEDURE}
@@ -132,8 +133,19 @@ def verander_status(
                 _("Daarvoor is eerst de toestemming van de melder nodig (%(stap)s).")
                 % {"stap": Stap(stap).label}
             )
-        if naar == Status.AFGESLOTEN and uitkomst not in Uitkomst.values:
+        if naar == Status.AFGESLOTEN and uitkomst not in [*Uitkomst.values, ONBEKEND]:
             raise OngeldigeOvergang(_("Kies een uitkomst om de melding af te sluiten."))
+        if naar == Status.AFGESLOTEN and (
+            ontbrekend := melding.ontbrekende_codes(behalve=("uitkomst",))
+        ):
+            # Monitoring counts codes, never guesses: each one filled in, "onbekend" allowed.
+            raise OngeldigeOvergang(
+                _(
+                    "Vul eerst de codes voor de monitoring in (%(codes)s). Weet je het niet, "
+                    "kies dan “onbekend”."
+                )
+                % {"codes": ", ".join(ontbrekend)}
+            )
         if naar == Status.AFGESLOTEN and not melding.teruggekoppeld_op:
             # Closing is an action taken: the reporter hears what happened and why first.
             raise OngeldigeOvergang(

@@ -26,10 +26,13 @@ from django.utils.translation import gettext_lazy as _
 
 from vangnet.kaart.choices import Gedrag, Sector
 from vangnet.kaart.choices import Status as MelderStatus
+from vangnet.meldingen import choices as meldingen_choices
 from vangnet.meldingen.choices import OntvangerSoort, Route, Uitkomst
 from vangnet.meldingen.models import ERKENNEN_BINNEN, TERUGKOPPELEN_BINNEN
 
-ONBEKEND = "onbekend"
+#: A case without a code, or whose handler chose the reporting channel's explicit
+#: "onbekend" at closing: both count as unknown, never as a guess.
+ONBEKEND = meldingen_choices.ONBEKEND
 
 
 class Termijn(models.TextChoices):
@@ -112,7 +115,7 @@ def _termijn(veld: str, binnen: timedelta, nu: datetime):
 
 
 def _met_onbekend(choices) -> tuple[tuple[str, Promise], ...]:
-    return (*choices.choices, (ONBEKEND, _("niet ingevuld")))
+    return (*choices.choices, (ONBEKEND, _("onbekend of niet ingevuld")))
 
 
 DIMENSIES: dict[str, Dimensie] = {
@@ -145,13 +148,14 @@ AANLEVERBAAR = [n for n in NAMEN if n not in ("ontvanger_soort", "erkenning", "t
 
 
 def gedrag_filter(code: str) -> Q:
-    """Cases with this kind of behaviour among their codes (``onbekend``: none at all).
+    """Cases with this kind of behaviour among their codes (``onbekend``: none at all, or
+    the explicit ``"onbekend"`` chosen at closing, which is never combined with a kind).
 
     The JSON list is matched as text (``"code"`` with its quotes), the same on SQLite and
     PostgreSQL, so no JSON function is needed.
     """
     if code == ONBEKEND:
-        return ~Q(gedrag_tekst__contains='"')
+        return ~Q(gedrag_tekst__contains='"') | Q(gedrag_tekst__contains=f'"{ONBEKEND}"')
     return Q(gedrag_tekst__contains=f'"{code}"')
 
 

@@ -21,7 +21,7 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from vangnet.meldingen import acties, workflow
-from vangnet.meldingen.choices import OntvangerSoort, Rol, Status
+from vangnet.meldingen.choices import ONBEKEND, OntvangerSoort, Rol, Status
 from vangnet.meldingen.models import Behandelaar, Melding, Ontvanger
 
 
@@ -137,6 +137,11 @@ def verzendtoken(client: Client, formulier: str) -> dict[str, str]:
 
 
 def sluit_af(melding: Melding, door: Behandelaar | None = None, uitkomst: str = "geholpen"):
-    """Close a case as the closing form does: the reporter had feedback, then it closes."""
+    """Close a case as the closing form does: the reporter had feedback, every code not set
+    yet is "onbekend", then it closes."""
     workflow.noteer_terugkoppeling(melding, timezone.now(), door=door)
+    for veld in ("gedrag", "sector", "melder_status", "route"):
+        if not getattr(melding, veld):
+            setattr(melding, veld, [ONBEKEND] if veld == "gedrag" else ONBEKEND)
+    melding.save(update_fields=["gedrag", "sector", "melder_status", "route"])
     return workflow.verander_status(melding, Status.AFGESLOTEN, door=door, uitkomst=uitkomst)

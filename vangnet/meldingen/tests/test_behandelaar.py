@@ -303,6 +303,8 @@ def test_the_inbox_names_the_closed_cases_that_still_lack_monitoring_codes():
     )
     for melding in (zonder, met):
         sluit_af(melding, door=hanne.behandelaar)
+    # Closed before every code was asked at closing: nothing filled in.
+    Melding.objects.filter(pk=zonder.pk).update(gedrag=[], sector="", melder_status="", route="")
     client = meld_aan(hanne)
     inbox = reverse("meldingen:inbox", args=["test-api"])
     assert "1 afgesloten melding mist nog codes voor de monitoring" in tekst(client.get(inbox))
@@ -462,6 +464,10 @@ def test_the_status_follows_the_case_path_and_a_refused_step_says_why():
             "status-naar": "afgesloten",
             "status-uitkomst": "geholpen",
             "status-terugkoppeling": "We sluiten af: je kreeg advies, zoals je vroeg.",
+            "status-gedrag": ["onbekend"],
+            "status-sector": "onbekend",
+            "status-melder_status": "onbekend",
+            "status-route": "onbekend",
         },
     )
     assert Melding.objects.get(pk=melding.pk).status == Status.AFGESLOTEN

@@ -107,7 +107,17 @@ def test_a_report_through_a_qr_code_goes_all_the_way_to_its_destruction():
     # The festival's team closes its case.
     actie = reverse("meldingen:handeling", args=[melding.pk, "status"])
     team.post(actie, {"status-naar": "nazorg"})
-    antwoord = team.post(actie, {"status-naar": "afgesloten", "status-uitkomst": "doorverwezen"})
+    antwoord = team.post(
+        actie,
+        {
+            "status-naar": "afgesloten",
+            "status-uitkomst": "doorverwezen",
+            "status-gedrag": ["seksueel"],
+            "status-sector": "muziek",
+            "status-melder_status": "onbekend",
+            "status-route": "doorverwezen-platform",
+        },
+    )
     assert antwoord.status_code == 302, _tekst(antwoord)
     melding.refresh_from_db()
     assert melding.status == "afgesloten"

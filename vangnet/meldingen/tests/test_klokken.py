@@ -167,6 +167,7 @@ def test_a_case_closed_within_a_week_with_a_closing_message_meets_both_clocks(za
             "status-naar": "afgesloten",
             "status-uitkomst": "geen-melding",
             "status-terugkoppeling": "Dit valt buiten ons aanspreekpunt; we verwijzen je naar 1712.",
+            **CODES,
         },
     )
     assert antwoord.status_code == 302
@@ -192,3 +193,117 @@ def test_a_refused_close_sends_no_message(zaak):
         )
     assert not melding.berichten.exists()
     assert Melding.objects.get(pk=melding.pk).teruggekoppeld_op is None
+
+
+# --- Classification at close ------------------------------------------------------------
+
+SLUITEN = {
+    "status-naar": "afgesloten",
+    "status-uitkomst": "geholpen",
+    "status-terugkoppeling": "We gaven je advies, zoals je vroeg; daarmee sluiten we af.",
+}
+CODES = {
+    "status-gedrag": ["seksueel"],
+    "status-sector": "onbekend",
+    "status-melder_status": "freelancer",
+    "status-route": "advies",
+}
+
+
+def test_closing_without_the_monitoring_codes_is_refused_and_loses_nothing_typed(zaak):
+    team, melding, code, client = zaak
+    antwoord = _handeling(
+        client,
+        melding,
+        "status",
+        {**SLUITEN, "status-gedrag": ["seksueel"], "status-route": "advies"},
+    )
+    assert antwoord.status_code == 200
+    pagina = _tekst(antwoord)
+    assert "Kies een sector, of “onbekend”." in pagina
+    assert "Kies de status van de melder, of “onbekend”." in pagina
+    assert "We gaven je advies, zoals je vroeg" in pagina
+    assert re.search(r'<input[^>]*value="seksueel"[^>]*checked', pagina)
+    assert re.search(r'<option value="advies" selected>', pagina)
+    melding.refresh_from_db()
+    assert melding.status == Status.ONTVANGEN and not melding.berichten.exists()
+    assert melding.gedrag == [] and melding.route == ""
+
+
+def test_the_refusal_is_translated(zaak):
+    team, melding, code, client = zaak
+    antwoord = client.post(
+        reverse("meldingen:handeling", args=[melding.pk, "status"]).replace(
+            "/behandelen/", "/fr/behandelen/", 1
+        ),
+        SLUITEN,
+    )
+    assert "Choisissez un secteur, ou « inconnu »." in _tekst(antwoord)
+
+
+def test_closing_with_every_code_onbekend_allowed_stores_them_for_monitoring(zaak):
+    team, melding, code, client = zaak
+    antwoord = _handeling(client, melding, "status", {**SLUITEN, **CODES})
+    assert antwoord.status_code == 302
+    melding.refresh_from_db()
+    assert melding.status == Status.AFGESLOTEN
+    assert (
+        melding.gedrag,
+        melding.sector,
+        melding.melder_status,
+        melding.route,
+        melding.uitkomst,
+    ) == (
+        ["seksueel"],
+        "onbekend",
+        "freelancer",
+        "advies",
+        "geholpen",
+    )
+    assert melding.ontbrekende_codes() == []
+
+
+def test_unknown_behaviour_is_not_combined_with_a_kind(zaak):
+    team, melding, code, client = zaak
+    antwoord = _handeling(
+        client, melding, "status", {**SLUITEN, **CODES, "status-gedrag": ["seksueel", "onbekend"]}
+    )
+    assert "niet allebei" in _tekst(antwoord)
+    assert Melding.objects.get(pk=melding.pk).status == Status.ONTVANGEN
+
+
+def test_the_case_path_itself_refuses_to_close_without_codes(zaak):
+    team, melding, code, client = zaak
+    workflow.noteer_terugkoppeling(melding, timezone.now(), door=None)
+    with pytest.raises(workflow.OngeldigeOvergang, match="sector"):
+        workflow.verander_status(melding, Status.AFGESLOTEN, door=None, uitkomst="onbekend")
+
+
+def test_the_inbox_lists_the_closed_cases_without_codes(zaak):
+    team, melding, code, client = zaak
+    volledig, _ = acties.dien_in(team.ontvanger, InzendingFactory())
+    _handeling(client, volledig, "status", {**SLUITEN, **CODES})
+    # A case closed before the codes were asked at closing.
+    Melding.objects.filter(pk=melding.pk).update(
+        status=Status.AFGESLOTEN, afgesloten_op=timezone.now(), uitkomst="geholpen"
+    )
+    inbox = reverse("meldingen:inbox", args=["test-api"])
+    overzicht = _tekst(client.get(inbox))
+    assert "1 afgesloten melding mist nog codes voor de monitoring" in overzicht
+    assert "?toon=zonder-codes" in overzicht
+    lijst = _tekst(client.get(inbox + "?toon=zonder-codes"))
+    assert melding.nummer in lijst and volledig.nummer not in lijst
+    assert "gedrag, sector, status van de melder, route" in lijst
+    # Filling them in afterwards takes the case off the list.
+    _handeling(
+        client,
+        melding,
+        "classificatie",
+        {
+            "classificatie-gedrag": ["onbekend"],
+            "classificatie-sector": "onbekend",
+            "classificatie-melder_status": "onbekend",
+            "classificatie-route": "onbekend",
+        },
+    )
+    assert melding.nummer not in _tekst(client.get(inbox + "?toon=zonder-codes"))

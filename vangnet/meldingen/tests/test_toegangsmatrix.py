@@ -202,3 +202,17 @@ def test_a_handler_of_another_receiver_never_sees_a_word_of_the_case(wereld):
     for naam in ("melding", "behandelaar-bijlage", "samenvatting"):
         antwoord = clients["ward"].get(_url(naam, argumenten))
         assert "regisseur" not in antwoord.content.decode(errors="replace")
+
+
+def test_the_inbox_views_by_query_follow_the_inbox_row_of_the_matrix(wereld):
+    # ?toon=afgesloten and ?toon=zonder-codes (closed cases still lacking monitoring codes)
+    # are the same address: the same people get them.
+    clients, argumenten = wereld
+    afwijkingen = []
+    for toon in ("afgesloten", "zonder-codes"):
+        url = _url("inbox", argumenten) + f"?toon={toon}"
+        for rol in ROLLEN:
+            gekregen = _uitkomst(clients[rol].get(url), argumenten)
+            if gekregen != MATRIX["inbox"][rol]:
+                afwijkingen.append(f"{rol} GET {url}: {gekregen}, verwacht {MATRIX['inbox'][rol]}")
+    assert not afwijkingen, "\n".join(afwijkingen)
