@@ -94,6 +94,9 @@ class Synoniemen:
     )
     #: The groups whose words were added to a vocabulary being built (once per rebuild).
     in_woordenschat: set[int] = field(default_factory=set)
+    #: What indexing found in each text (``indexing._tekst``), for as long as these groups
+    #: live (one rebuild or one save): content only, never a query.
+    per_tekst: dict = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for groep in self.groepen:
