@@ -272,7 +272,9 @@ def probeer_samen(regels: Iterable[tuple[_Regel, str]]) -> Beurt:
     locked in a fixed order (no deadlock between two of these)."""
     nu = timezone.now()
     paren = sorted(((r, r.sleutel_voor(w)) for r, w in regels), key=lambda p: (p[0].soort, p[1]))
-    with transaction.atomic():
+    # No savepoint inside a caller's transaction (a report counts its attempt in its own):
+    # nothing here is caught and carried on from, so the caller's rollback is enough.
+    with transaction.atomic(savepoint=False):
         tellers = [(regel, _vergrendeld(regel.soort, sleutel, nu)) for regel, sleutel in paren]
         # The time once the locks are ours: whoever held them before us wrote a later one.
         nu = max(nu, timezone.now())

@@ -7,6 +7,7 @@ the request that unlocked it (see kluis.py).
 
 import base64
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -15,6 +16,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from vangnet.accounts.drempels import Beurt
 from vangnet.meldingen import (
     audit,
     inschrijving,
@@ -68,6 +70,14 @@ WENS_IS_TOESTEMMING = {
 
 class Geweigerd(Exception):
     """An action the rules do not allow, with a message for the person who tried."""
+
+
+class NietToegelaten(Exception):
+    """A report refused by its rate limit, inside its transaction: nothing was stored."""
+
+    def __init__(self, wachttijd: timedelta):
+        super().__init__(wachttijd)
+        self.wachttijd = wachttijd
 
 
 # --- Receivers and handlers -------------------------------------------------------------
@@ -425,6 +435,9 @@ class Inzending:
     uitgesloten: list[int] = field(default_factory=list)  # Behandelaar ids
     bijlagen: list[SchoneBijlage] = field(default_factory=list)
     taal: str = "nl"
+    # The receiver's team as the form read it, to seal the case key to without reading it
+    # again; None: ``dien_in`` reads it.
+    team: list[Behandelaar] | None = None
 
 
 def _nieuwe_partij(rol: str) -> tuple[Partij, str]:
@@ -504,7 +517,11 @@ def _bewaar_bijlagen(melding, sleutel, bijlagen, auteur, kanaal=Kanaal.MELDER) -
 
 
 def dien_in(
-    ontvanger: Ontvanger, inzending: Inzending, *, verzendtoken: str | None = None
+    ontvanger: Ontvanger,
+    inzending: Inzending,
+    *,
+    verzendtoken: str | None = None,
+    toelating: Callable[[], Beurt] | None = None,
 ) -> tuple[Melding, str]:
     """Store a new report and return it with the receipt, which is shown once and never kept.
 
@@ -512,13 +529,18 @@ def dien_in(
     Team members the reporter excluded get no key; if nobody is left, the receiver's
     fallback receiver takes the case. With the form's ``verzendtoken``, the token is marked
     used in that same transaction and the receipt waits for its page (``verzending.py``);
-    a token used before raises ``verzending.AlVerstuurd`` and stores nothing.
+    a token used before raises ``verzending.AlVerstuurd`` and stores nothing. ``toelating``
+    (the rate limit) counts the report first thing in that transaction; when it refuses,
+    ``NietToegelaten`` is raised and nothing is stored, the count neither.
     """
     partij, code = _nieuwe_partij(PartijRol.MELDER)  # Argon2id outside the transaction
     sleutel = sleutels.nieuwe_sleutel()
     uitgesloten = set(inzending.uitgesloten)
     doel = ontvanger
-    behandelaars = _bereikbare_behandelaars(ontvanger, uitgesloten)
+    if inzending.team is not None:
+        behandelaars = [b for b in inzending.team if b.pk not in uitgesloten]
+    else:
+        behandelaars = _bereikbare_behandelaars(ontvanger, uitgesloten)
     if not behandelaars and uitgesloten and ontvanger.terugval_id:
         doel = ontvanger.terugval
         behandelaars = _bereikbare_behandelaars(doel, uitgesloten)
@@ -530,8 +552,12 @@ def dien_in(
         "telefoon": inzending.telefoon,
     }
     with transaction.atomic():
+        if toelating is not None:
+            beurt = toelating()
+            if not beurt.toegelaten:
+                raise NietToegelaten(beurt.wachttijd)
         if verzendtoken is not None:
-            verzending.noteer(verzendtoken, code, doel.pk)
+            verzending.noteer(verzendtoken, code, doel.pk, doel.naam)
         partij.save()
         melding = Melding.objects.create(
             ontvanger=doel,

@@ -40,6 +40,24 @@ def probeer_ontvangstbewijs(request: HttpRequest) -> Beurt:
     return ONTVANGSTBEWIJS.probeer(emmer(request))
 
 
+def _meldsleutel(request: HttpRequest, ontvanger_pk: int) -> str:
+    return f"{ontvanger_pk}\n{emmer(request)}"
+
+
+def wacht_voor_melding(request: HttpRequest, ontvanger_pk: int) -> timedelta | None:
+    """How long this client must wait before a new report to this receiver, or None.
+
+    A read only, to turn a flood away before it costs an Argon2id; ``probeer_melding`` in
+    the report's transaction decides and counts.
+    """
+    wacht = MELDEN.wachttijd(_meldsleutel(request, ontvanger_pk))
+    return wacht if wacht > timedelta(0) else None
+
+
 def probeer_melding(request: HttpRequest, ontvanger_pk: int) -> Beurt:
-    """May this client send a new report to this receiver now? Counts it if so."""
-    return MELDEN.probeer(f"{ontvanger_pk}\n{emmer(request)}")
+    """May this client send a new report to this receiver now? Counts it if so.
+
+    Called inside the report's transaction (``acties.dien_in``): the count and the case
+    commit together, or neither does.
+    """
+    return MELDEN.probeer(_meldsleutel(request, ontvanger_pk))

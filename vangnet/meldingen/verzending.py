@@ -50,6 +50,8 @@ class Getoond:
 
     code: str
     ontvanger_id: int
+    # The receiver's name as it was when the report was filed: the page needs no query.
+    ontvanger_naam: str = ""
 
 
 def nieuw_token() -> str:
@@ -80,14 +82,14 @@ def al_verstuurd(ruw: str) -> bool:
     return Verzending.objects.filter(zoeksleutel=_zoeksleutel(ruw)).exists()
 
 
-def noteer(ruw: str, code: str, ontvanger_id: int) -> None:
+def noteer(ruw: str, code: str, ontvanger_id: int, ontvanger_naam: str = "") -> None:
     """Record the token as used and keep the receipt for the page that shows it.
 
     Must run inside the transaction that files the case: if the token was used, raises
     ``AlVerstuurd`` and the caller's transaction rolls back. Concurrent sends of one token
     wait for each other on the unique index; only the first one commits.
     """
-    geheim = json.dumps({"code": code, "ontvanger": ontvanger_id}).encode()
+    geheim = json.dumps({"code": code, "ontvanger": ontvanger_id, "naam": ontvanger_naam}).encode()
     try:
         with transaction.atomic():  # a savepoint: a clash must not break the outer transaction
             Verzending.objects.create(
@@ -147,7 +149,9 @@ def neem(request: HttpRequest) -> Getoond | None:
         )
     except sleutels.OngeldigeSleutel:
         return None
-    return Getoond(code=geheim["code"], ontvanger_id=geheim["ontvanger"])
+    return Getoond(
+        code=geheim["code"], ontvanger_id=geheim["ontvanger"], ontvanger_naam=geheim.get("naam", "")
+    )
 
 
 def vergeet(response: HttpResponse) -> HttpResponse:

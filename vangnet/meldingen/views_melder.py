@@ -228,6 +228,7 @@ def _dien_in(
 ) -> HttpResponse:
     token = verzending.lees_token(request.POST.get(verzending.VELD))
     form = None
+    wacht = None  # set when the rate limit turns this report away
     try:
         if token is not None and verzending.al_verstuurd(token):
             # A reload, a double click or a retried POST: the case exists, on to its receipt.
@@ -249,20 +250,20 @@ def _dien_in(
                 opnieuw_kiezen=bool(request.FILES),
                 status=400,
             )
-        beurt = drempels.probeer_melding(request, ontvanger.pk)
-        if not beurt.toegelaten:
-            # A flood from this network to this receiver: nothing is filed, the text stays.
-            return _toon_formulier(
-                request,
-                ontvanger,
-                form,
-                ontvangstfout=_te_veel_meldingen(beurt.wachttijd),
-                opnieuw_kiezen=bool(request.FILES),
-                status=429,
-            )
-        # AlVerstuurd: the same form, sent twice at once; the other request filed it.
-        with contextlib.suppress(verzending.AlVerstuurd):
-            acties.dien_in(ontvanger, form.inzending(get_language()), verzendtoken=token)
+        # A read first: a flood is turned away before it costs an Argon2id. The attempt is
+        # counted in the report's own transaction (one commit, one fsync, for both).
+        wacht = drempels.wacht_voor_melding(request, ontvanger.pk)
+        if wacht is None:
+            # AlVerstuurd: the same form, sent twice at once; the other request filed it.
+            with contextlib.suppress(verzending.AlVerstuurd):
+                acties.dien_in(
+                    ontvanger,
+                    form.inzending(get_language()),
+                    verzendtoken=token,
+                    toelating=lambda: drempels.probeer_melding(request, ontvanger.pk),
+                )
+    except acties.NietToegelaten as te_veel:
+        wacht = te_veel.wachttijd
     except DatabaseError as fout:
         if not storing.is_storing(fout):
             raise
@@ -280,6 +281,16 @@ def _dien_in(
         )
         response["Retry-After"] = str(storing.OPNIEUW_NA)
         return response
+    if wacht is not None:
+        # A flood from this network to this receiver: nothing is filed, the text stays.
+        return _toon_formulier(
+            request,
+            ontvanger,
+            form,
+            ontvangstfout=_te_veel_meldingen(wacht),
+            opnieuw_kiezen=bool(request.FILES),
+            status=429,
+        )
     return _naar_ontvangstbewijs(token)
 
 
@@ -345,8 +356,10 @@ def verstuurd(request: HttpRequest) -> HttpResponse:
             request,
             SJABLONEN + "ontvangstbewijs.html",
             {
-                # filter().first(): a receiver removed meanwhile must not cost the receipt.
-                "ontvanger": Ontvanger.objects.filter(pk=getoond.ontvanger_id).first(),
+                # The name travels with the receipt; a receipt waiting from before it did
+                # reads it (filter().first(): a receiver removed meanwhile must not cost it).
+                "ontvanger_naam": getoond.ontvanger_naam
+                or getattr(Ontvanger.objects.filter(pk=getoond.ontvanger_id).first(), "naam", ""),
                 "code": getoond.code,
                 "groepen": getoond.code.split(),
                 "opvolgen": request.build_absolute_uri(reverse("meldingen:opvolgen")),

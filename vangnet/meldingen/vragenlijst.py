@@ -215,6 +215,7 @@ class Meldformulier(forms.Form):
             uitgesloten=data.get("uitgesloten", []),
             bijlagen=data.get("bijlagen", []),
             taal=taal,
+            team=self.team,
         )
 
 

@@ -18,6 +18,7 @@ from django.utils import timezone
 import pytest
 from PIL import ExifTags, Image
 
+from vangnet.accounts.models import Teller
 from vangnet.meldingen import acties, bijlagen, drempels, ontvangstbewijs, post, toegang
 from vangnet.meldingen.choices import Auteur, Beslissing, OntvangerSoort, Stap, Status
 from vangnet.meldingen.models import Bericht, Extravraag, Melding, Toestemming
@@ -412,6 +413,64 @@ def test_a_flood_of_anonymous_reports_is_slowed_and_the_reporter_keeps_their_tex
     # Someone on another network, and another receiver from the same Wi-Fi, are untouched.
     meld(Client(HTTP_X_FORWARDED_FOR="203.0.113.7"), team)
     meld(wifi, festival(leden=("jo",), beheerders=("jo",)))
+
+
+def test_a_flood_that_slips_past_the_first_look_is_still_refused_in_the_reports_transaction(
+    settings, monkeypatch
+):
+    # The limit is read before the Argon2id and counted in the report's own transaction.
+    # Two reports from one network at the same moment can both pass the read; the count in
+    # the transaction decides, and a refused report leaves nothing behind, its count neither.
+    settings.TRUSTED_PROXY_HOPS = 1
+    team = maak_team()
+    wifi = Client(HTTP_X_FORWARDED_FOR="198.51.100.67")
+    for _ in range(drempels.MELDEN.ruimte):
+        meld(wifi, team)
+    aantal = Melding.objects.count()
+    monkeypatch.setattr(drempels, "wacht_voor_melding", lambda request, pk: None)
+
+    response = verstuur(wifi, team, {"wat": "Mijn verhaal.", "waar": "Theater Noord"})
+
+    assert response.status_code == 429
+    assert "Mijn verhaal." in response.content.decode()
+    assert Melding.objects.count() == aantal
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_report_and_its_count_against_the_limit_are_one_commit(monkeypatch):
+    # Every commit is a disk flush (synchronous=FULL, or PostgreSQL's fsync) that the worker
+    # waits for: the report, its token and its count against the limit share one.
+    team = maak_team()
+    client = Client()
+    url = formulier_url(team)
+    data = {**verzendtoken(client, url), "wat": "Iemand zat aan mij aan de bar."}
+    commits = []
+    echte_commit = connection.commit
+    monkeypatch.setattr(connection, "commit", lambda: commits.append(1) or echte_commit())
+
+    response = client.post(url, data)
+
+    assert response.status_code == 303
+    assert len(commits) == 1
+    assert Melding.objects.count() == 1
+    # The count is there, committed with the case.
+    assert Teller.objects.get(soort=drempels.MELDEN.soort).aantal == 1
+
+
+def test_the_receipt_page_shows_the_receivers_name_without_reading_the_receiver(
+    client, django_assert_num_queries
+):
+    # The name travels, encrypted, with the receipt: the page reads its row and empties it.
+    team = maak_team()
+    url = formulier_url(team)
+    response = client.post(url, {**verzendtoken(client, url), "wat": "Iemand zat aan mij."})
+    assert response.status_code == 303
+
+    with django_assert_num_queries(2):
+        pagina = client.get(response["Location"])
+
+    assert team.ontvanger.naam in pagina.content.decode()
+    ontvangstbewijs_op(pagina)
 
 
 def test_a_file_over_the_limit_is_refused_and_everything_else_is_kept(client, monkeypatch):
