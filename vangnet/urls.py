@@ -38,6 +38,7 @@ urlpatterns += i18n_patterns(
     path("toolbox/quickscan/", include("vangnet.quickscan.urls")),
     path("vertrouwenspersonen/", include("vangnet.pool.urls")),
     path("", include("vangnet.toolbox.urls")),
+    path("meldpunt-aanvragen/", include("vangnet.aanvragen.urls")),
     path("", include("vangnet.meldingen.urls")),
     path("", include("vangnet.monitoring.urls")),
     path("actieplan/", include("vangnet.actieplan.urls")),

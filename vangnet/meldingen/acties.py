@@ -180,9 +180,20 @@ def maak_behandelaar_met_link(user, weergavenaam: str) -> tuple[Behandelaar, byt
     return behandelaar, prive, inschrijving.nieuwe_link(behandelaar, prive)
 
 
-def herstel(teamlid: Teamlid, herstelsleutel: str) -> str:
+def herstel(
+    teamlid: Teamlid,
+    herstelsleutel: str,
+    *,
+    nieuwe_app: bool = False,
+    door: Behandelaar | None = None,
+) -> str:
     """A receiver's admin helps a handler who lost their password, with the recovery key:
-    returns the token of a one-time link where the handler sets a new password."""
+    returns the token of a one-time link where the handler sets a new password.
+
+    With ``nieuwe_app`` (the handler lost their phone too) the confirmed app is removed as
+    well, so the link also sets up a new one. One function for ``manage.py
+    sleutel_herstellen`` and the beheerder's page; both leave an audit line.
+    """
     if not teamlid.prive_sleutel_herstel:
         raise Geweigerd(
             _("Deze behandelaar meldde zich nog niet aan sinds de toevoeging aan dit team.")
@@ -192,7 +203,18 @@ def herstel(teamlid: Teamlid, herstelsleutel: str) -> str:
         prive = sleutels.open_zegel(herstel_prive, bytes(teamlid.prive_sleutel_herstel))
     except sleutels.OngeldigeSleutel as fout:
         raise Geweigerd(_("Deze herstelsleutel hoort niet bij deze ontvanger.")) from fout
-    return inschrijving.nieuwe_link(teamlid.behandelaar, prive)
+    with transaction.atomic():
+        token = inschrijving.nieuwe_link(teamlid.behandelaar, prive)
+        if nieuwe_app:
+            inschrijving.vergeet_app(teamlid.behandelaar)
+        audit.noteer(
+            None,
+            Handeling.SLEUTELS,
+            gebruiker=door.user if door else None,
+            ontvanger=teamlid.ontvanger,
+            detail=f"herstel {teamlid.behandelaar.pk}" + (" met nieuwe app" if nieuwe_app else ""),
+        )
+    return token
 
 
 def vul_herstel_aan(behandelaar: Behandelaar, prive: bytes) -> None:
@@ -237,6 +259,66 @@ def voeg_toe_aan_team(
         ontvanger=ontvanger, behandelaar=behandelaar, defaults=velden
     )
     return teamlid
+
+
+@dataclass(frozen=True)
+class Uitnodiging:
+    teamlid: Teamlid
+    nieuw_account: bool  # False: an existing handler joins (no link, no mail)
+
+
+def nodig_uit(
+    ontvanger: Ontvanger,
+    email: str,
+    weergavenaam: str,
+    *,
+    adres: str,
+    rol: str = Rol.BEHANDELAAR,
+    ontvanger_prive: bytes | None = None,
+    door: Behandelaar | None = None,
+) -> Uitnodiging:
+    """Invite someone by e-mail into a receiver's team, without a password passing hands.
+
+    A new account gets a one-time enrolment link (48 hours, ``inschrijving.py``), queued by
+    e-mail to ``email`` and shown to nobody: the invitee sets their own password and app.
+    An existing handler with that address simply joins (their key is sealed to this
+    receiver's recovery key at their next sign-in). ``adres`` is the site's address for the
+    link (``https://vangnet.be``). A beheerder needs ``ontvanger_prive``.
+    """
+    from django.contrib.auth import get_user_model
+
+    email = email.strip()
+    User = get_user_model()
+    with transaction.atomic():
+        user = User.objects.filter(username__iexact=email).first()
+        if user is None:
+            user = User.objects.filter(email__iexact=email, behandelaar__isnull=False).first()
+        token = None
+        if user is None:
+            user = User.objects.create_user(email.lower(), email=email)
+            behandelaar, prive, token = maak_behandelaar_met_link(user, weergavenaam)
+        else:
+            behandelaar = Behandelaar.objects.filter(user=user).first()
+            if behandelaar is None or not user.is_active:
+                raise Geweigerd(
+                    _("Dit adres hoort bij een account dat geen behandelaar is: kies een ander.")
+                )
+            if ontvanger.team.filter(behandelaar=behandelaar).exists():
+                raise Geweigerd(_("Deze persoon zit al in het team."))
+            prive = None
+        teamlid = voeg_toe_aan_team(
+            ontvanger, behandelaar, prive, rol=rol, ontvanger_prive=ontvanger_prive
+        )
+        if token is not None:
+            inschrijving.mail_link(email, token, adres)
+        audit.noteer(
+            None,
+            Handeling.SLEUTELS,
+            gebruiker=door.user if door else None,
+            ontvanger=ontvanger,
+            detail=f"uitgenodigd {behandelaar.pk} als {rol}",
+        )
+    return Uitnodiging(teamlid, token is not None)
 
 
 def ontvangersleutel(teamlid: Teamlid, prive: bytes) -> bytes | None:
@@ -316,15 +398,28 @@ class Vertrek:
 
 
 def behandelaar_vertrekt(teamlid: Teamlid, herstelsleutel: str) -> Vertrek:
+    """A handler leaves a team, for an operator who holds the receiver's recovery key
+    (``manage.py behandelaar_vertrekt``); see ``verwijder_uit_team``."""
+    ontvanger_prive = ontvanger_prive_uit_herstel(teamlid.ontvanger, herstelsleutel)
+    return verwijder_uit_team(teamlid, ontvanger_prive)
+
+
+def verwijder_uit_team(
+    teamlid: Teamlid, ontvanger_prive: bytes, *, door: Behandelaar | None = None
+) -> Vertrek:
     """A handler leaves a team. In one transaction: their key envelopes of this receiver's
     cases are destroyed, they leave the team, and cases assigned to them are unassigned.
     If they held the receiver's key (a beheerder), the receiver gets a new key pair: every
-    receiver envelope of its cases is opened with the old key (from the recovery key) and
+    receiver envelope of its cases is opened with the old key ``ontvanger_prive`` and
     sealed to the new one, and the remaining beheerders get the new key. An account left
     without a team is deactivated. What they read before cannot be taken back; the audit
-    log says what they opened."""
+    log says what they opened.
+
+    ``ontvanger_prive`` comes from the recovery key (the operator's command) or from the
+    beheerder who removes the member on the team page (``door``)."""
     ontvanger = teamlid.ontvanger
-    ontvanger_prive = ontvanger_prive_uit_herstel(ontvanger, herstelsleutel)
+    if bytes(sleutels.publieke_sleutel_van(ontvanger_prive)) != bytes(ontvanger.publieke_sleutel):
+        raise Geweigerd(_("Deze sleutel hoort niet bij deze ontvanger."))
     behandelaar = teamlid.behandelaar
     opnieuw = 0
     with transaction.atomic():
@@ -342,9 +437,11 @@ def behandelaar_vertrekt(teamlid: Teamlid, herstelsleutel: str) -> Vertrek:
         if gesloten:
             behandelaar.user.is_active = False
             behandelaar.user.save(update_fields=["is_active"])
+            behandelaar.inschrijflinks.all().delete()
         audit.noteer(
             None,
             Handeling.SLEUTELS,
+            gebruiker=door.user if door else None,
             ontvanger=ontvanger,
             detail=f"vertrek {behandelaar.pk}: {enveloppen} vernietigd, {opnieuw} herverzegeld",
         )

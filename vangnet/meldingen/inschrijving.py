@@ -24,6 +24,7 @@ from datetime import timedelta
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -65,6 +66,35 @@ def nieuwe_link(behandelaar: Behandelaar, prive: bytes) -> str:
         user.save(update_fields=["password"])
         TOTPDevice.objects.filter(user=user, confirmed=False).delete()
     return token
+
+
+def linkadres(token: str, adres: str = "") -> str:
+    """The enrolment address for ``token``; ``adres`` is the site (``https://vangnet.be``)."""
+    return f"{adres.rstrip('/')}{PAD}?code={token}"
+
+
+def mail_link(email: str, token: str, adres: str) -> None:
+    """Queue the link for the handler by e-mail (``post.py``); the text is kept encrypted
+    until sent and wiped after, since the link opens the handler's key."""
+    from vangnet.meldingen import post
+
+    post.plaats(
+        _("Vangnet: stel je account in"),
+        _(
+            "Je bent behandelaar op Vangnet. Open deze link om je eigen wachtwoord te kiezen "
+            "en je app voor tweestapsverificatie in te stellen. Ze werkt één keer, 48 uur "
+            "lang:\n\n%(link)s\n\nVerwachtte je deze e-mail niet? Open de link dan niet en "
+            "verwittig de beheerder van je team."
+        )
+        % {"link": linkadres(token, adres)},
+        [email],
+        geheim=True,
+    )
+
+
+def vergeet_app(behandelaar: Behandelaar) -> None:
+    """Remove the handler's apps (a lost phone): the next enrolment link sets up a new one."""
+    TOTPDevice.objects.filter(user=behandelaar.user).delete()
 
 
 def open_link(token: str) -> tuple[Inschrijflink, bytes] | None:

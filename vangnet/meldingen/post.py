@@ -18,6 +18,7 @@ reported, never a receipt. The addresses are kept encrypted (a key derived from
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import json
 import logging
@@ -47,15 +48,38 @@ def _sleutel() -> bytes:
     return salted_hmac("vangnet.meldingen.post", "ontvangers", algorithm="sha256").digest()
 
 
-def plaats(onderwerp: str, tekst: str, adressen: list[str]) -> Postbericht | None:
-    """Queue a notice for ``adressen``; it is sent by ``verstuur_berichten``."""
+# A text that carries a secret (a one-time enrolment link) is kept encrypted like the
+# addresses, marked by this prefix, and wiped once sent like them.
+_GEHEIM = "versleuteld:"
+
+
+def plaats(
+    onderwerp: str, tekst: str, adressen: list[str], *, geheim: bool = False
+) -> Postbericht | None:
+    """Queue a notice for ``adressen``; it is sent by ``verstuur_berichten``.
+
+    With ``geheim`` (the text holds a one-time link), the text is stored encrypted and
+    wiped once sent: a copy of the database never holds a usable link.
+    """
     if not adressen:
         return None
+    tekst = str(tekst)
+    if geheim:
+        versleuteld = sleutels.versleutel(_sleutel(), tekst.encode(), sleutels.BESTANDSBLOK)
+        tekst = _GEHEIM + base64.b64encode(versleuteld).decode()
     return Postbericht.objects.create(
         onderwerp=str(onderwerp),
-        tekst=str(tekst),
+        tekst=tekst,
         ontvangers=sleutels.versleutel(_sleutel(), json.dumps(list(adressen)).encode()),
     )
+
+
+def tekst_van(bericht: Postbericht) -> str:
+    """The text to send: as stored, or decrypted when it holds a secret."""
+    if not bericht.tekst.startswith(_GEHEIM):
+        return bericht.tekst
+    versleuteld = base64.b64decode(bericht.tekst.removeprefix(_GEHEIM))
+    return sleutels.ontsleutel(_sleutel(), versleuteld).decode()
 
 
 def wachttijd(pogingen: int) -> timedelta:
@@ -109,14 +133,15 @@ def verstuur_wat_klaar_staat(hoogstens: int = 100) -> Ronde:
                     verbinding = get_connection(timeout=settings.EMAIL_TIMEOUT)
                 adressen = json.loads(sleutels.ontsleutel(_sleutel(), bytes(bericht.ontvangers)))
                 EmailMessage(
-                    bericht.onderwerp, bericht.tekst, None, adressen, connection=verbinding
+                    bericht.onderwerp, tekst_van(bericht), None, adressen, connection=verbinding
                 ).send()
             except Exception as fout:  # noqa: BLE001 - any failure is retried, never raised
                 verbinding = None  # a connection that failed once is not trusted again
                 _mislukt(bericht, fout, ronde)
             else:
+                gewist = {"tekst": ""} if bericht.tekst.startswith(_GEHEIM) else {}
                 Postbericht.objects.filter(pk=pk).update(
-                    verstuurd_op=timezone.now(), ontvangers=b"", laatste_fout=""
+                    verstuurd_op=timezone.now(), ontvangers=b"", laatste_fout="", **gewist
                 )
                 ronde.verstuurd += 1
     finally:

@@ -51,6 +51,11 @@ def sleutelpaar() -> tuple[bytes, bytes]:
     return bytes(prive.public_key), bytes(prive)
 
 
+def publieke_sleutel_van(prive: bytes) -> bytes:
+    """The public half of an X25519 private key."""
+    return bytes(PrivateKey(bytes(prive)).public_key)
+
+
 def _opvullen(data: bytes, blok: int) -> bytes:
     lengte = struct.pack(">I", len(data))
     totaal = len(lengte) + len(data)

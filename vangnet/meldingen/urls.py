@@ -6,7 +6,7 @@ Every address here appears in the authorisation matrix
 
 from django.urls import path
 
-from vangnet.meldingen import views_affiche, views_behandelaar, views_melder
+from vangnet.meldingen import views_affiche, views_behandelaar, views_melder, views_team
 
 app_name = "meldingen"
 
@@ -60,6 +60,17 @@ behandelaar = [
     ),
     path("behandelen/<slug:slug>/", views_behandelaar.inbox, name="inbox"),
     path("behandelen/<slug:slug>/team/", views_behandelaar.team, name="team"),
+    path("behandelen/<slug:slug>/team/uitnodigen/", views_team.uitnodigen, name="uitnodigen"),
+    path(
+        "behandelen/<slug:slug>/team/<int:lid>/verwijderen/",
+        views_team.verwijderen,
+        name="verwijderen",
+    ),
+    path(
+        "behandelen/<slug:slug>/team/<int:lid>/herstellen/",
+        views_team.herstellen,
+        name="herstellen",
+    ),
 ]
 
 urlpatterns = melder + behandelaar

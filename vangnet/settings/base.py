@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "vangnet.quickscan",
     "vangnet.pool",
     "vangnet.meldingen",
+    "vangnet.aanvragen",
     "vangnet.reservekopie",
     "vangnet.monitoring",
     "vangnet.actieplan",

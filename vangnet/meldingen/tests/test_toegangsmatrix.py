@@ -82,6 +82,11 @@ MATRIX = {
     "inbox": _alleen_team(voor_hugo=OK),
     # Every member sees the team; only a beheerder also gets the buttons to share keys.
     "team": _alleen_team(voor_hugo=OK),
+    # Issue 16: only a beheerder of the receiver invites, removes and recovers members
+    # (also in vangnet/aanvragen/tests/test_toegangsmatrix.py, with the organisation's role).
+    "uitnodigen": _alleen_team(),
+    "verwijderen": _alleen_team(),
+    "herstellen": _alleen_team(),
 }
 
 # POSTs that change a case: (url name, data) -> outcome per role.
@@ -136,6 +141,7 @@ def wereld(alice):
         "bijlage": melding.bijlagen.get().pk,
         "toestemming": toestemming.pk,
         "handeling": "notitie",
+        "lid": team.ontvanger.team.get(behandelaar=hugo.behandelaar).pk,
     }
     return clients, argumenten
 

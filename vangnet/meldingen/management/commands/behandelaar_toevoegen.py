@@ -3,13 +3,12 @@
 The operator never types or learns a handler's password. A new account is made without a
 usable password, with its key behind a link that works once and for 48 hours
 (``meldingen/inschrijving.py``): it is printed for the operator to hand over out of band,
-and e-mailed when ``--email`` is given. Whoever opens it sets the password and the app. An
-existing handler who joins another team needs nothing: their key is sealed to the new
-receiver's recovery key at their next sign-in.
+and queued by e-mail (``post.py``) when ``--email`` is given. Whoever opens it sets the
+password and the app. An existing handler who joins another team needs nothing: their key
+is sealed to the new receiver's recovery key at their next sign-in.
 """
 
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
@@ -19,27 +18,18 @@ from vangnet.meldingen.management.commands._invoer import geheim
 from vangnet.meldingen.models import Behandelaar, Ontvanger
 
 
-def inschrijflink(adres: str, token: str) -> str:
-    return f"{adres.rstrip('/')}{inschrijving.PAD}?code={token}"
-
-
-def meld_link(command: BaseCommand, user, link: str) -> None:
-    """Print the link for the operator, and e-mail it to the handler if they have an address."""
+def meld_link(command: BaseCommand, user, token: str, adres: str) -> None:
+    """Print the link for the operator, and queue it by e-mail (``post.py``, sent by
+    ``verstuur_berichten``) to the handler if they have an address."""
     command.stdout.write(
         "Eenmalige inschrijflink (48 uur geldig). Geef ze zelf door langs een ander kanaal "
-        f"en bewaar ze niet:\n{link}"
+        f"en bewaar ze niet:\n{inschrijving.linkadres(token, adres)}"
     )
     if user.email:
-        send_mail(
-            "Vangnet: stel je account in",
-            "Je bent behandelaar op Vangnet. Open deze link om je eigen wachtwoord te kiezen "
-            "en je app voor tweestapsverificatie in te stellen. Ze werkt één keer, 48 uur "
-            f"lang:\n\n{link}\n\nVerwachtte je deze e-mail niet? Open de link dan niet en "
-            "verwittig de beheerder van je team.",
-            None,
-            [user.email],
+        inschrijving.mail_link(user.email, token, adres)
+        command.stdout.write(
+            f"De link wordt ook gemaild naar {user.email} (door verstuur_berichten)."
         )
-        command.stdout.write(f"De link is ook gemaild naar {user.email}.")
 
 
 class Command(BaseCommand):
@@ -94,4 +84,4 @@ class Command(BaseCommand):
             )
         self.stdout.write(f"{user.get_username()} is {opties['rol']} bij {ontvanger.slug}.")
         if token is not None:
-            meld_link(self, user, inschrijflink(opties["adres"], token))
+            meld_link(self, user, token, opties["adres"])
