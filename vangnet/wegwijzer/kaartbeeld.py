@@ -16,6 +16,7 @@ from enum import StrEnum
 
 from django.utils import translation
 
+from vangnet.core import vertaald
 from vangnet.inhoud import versie
 from vangnet.kaart.models import Aanspreekpunt
 
@@ -31,6 +32,8 @@ class Kanaal:
     altijd_open: bool
     uren_toelichting: str
     onbevestigd: bool = False
+    #: The texts shown in Dutch because the page's language has none (``core/vertaald.py``).
+    terugval: frozenset[str] = frozenset()
 
 
 class Feit(StrEnum):
@@ -87,6 +90,9 @@ class Punt:
     niet_voor: Mapping[str, Mapping[str, Uitsluiting]] = field(default_factory=dict)
     identiteit_bevestigd: bool = True
     gecontroleerd_op: date | None = None
+    #: The texts shown in Dutch because the page's language has none: templates mark them
+    #: ``lang="nl"`` with a note through ``{% vertaald punt "kosten" %}`` (core/vertaald.py).
+    terugval: frozenset[str] = frozenset()
 
     def feit(self, kenmerk: str, waarde: str) -> Feit:
         """Is this point there for ``waarde`` of ``kenmerk`` (e.g. doelgroepen, "freelancer")?
@@ -152,9 +158,26 @@ def _niet_voor(data: dict, taal: str) -> dict[str, dict[str, Uitsluiting]]:
     return result
 
 
+def _terugval(record, velden: tuple[str, ...], taal: str) -> frozenset[str]:
+    """The translated fields of ``record`` that have Dutch text but none in ``taal``."""
+    if taal == vertaald.BRONTAAL:
+        return frozenset()
+    return frozenset(
+        veld
+        for veld in velden
+        if getattr(record, f"{veld}_{vertaald.BRONTAAL}", None)
+        and not getattr(record, f"{veld}_{taal}", None)
+    )
+
+
+_PUNT_TEKSTEN = ("naam", "samenvatting", "anoniem_toelichting", "kosten", "voorwaarden")
+_PUNT_LIJSTEN = ("opvolging", "wie_weet_wat")
+_KANAAL_TEKSTEN = ("label", "uren_toelichting")
+
+
 def _bouw() -> dict[str, Punt]:
     beeld = {}
-    taal = translation.get_language() or "nl"
+    taal = vertaald.paginataal()
     for p in Aanspreekpunt.objects.prefetch_related("kanalen").order_by("slug"):
         beeld[p.slug] = Punt(
             id=p.slug,
@@ -188,6 +211,7 @@ def _bouw() -> dict[str, Punt]:
                     altijd_open=k.altijd_open,
                     uren_toelichting=k.uren_toelichting,
                     onbevestigd=k.onbevestigd,
+                    terugval=_terugval(k, _KANAAL_TEKSTEN, taal),
                 )
                 for k in p.kanalen.all()
             ),
@@ -196,5 +220,6 @@ def _bouw() -> dict[str, Punt]:
             niet_voor=_niet_voor(p.niet_voor, taal),
             identiteit_bevestigd=p.identiteit_bevestigd,
             gecontroleerd_op=p.gecontroleerd_op,
+            terugval=_terugval(p, _PUNT_TEKSTEN + _PUNT_LIJSTEN, taal),
         )
     return beeld

@@ -125,7 +125,8 @@ def resultaat(request: HttpRequest) -> HttpResponse:
     r = route(gesprek.antwoorden, punten(versie))
     context = {
         "route": weergave.route(r, timezone.now()),
-        "vragen": gestelde(gesprek.antwoorden, gesprek.beantwoord),
+        # The questions this person was asked, to choose which answers go into the file.
+        "vragen": [(v.id, v.kort) for v in gestelde(gesprek.antwoorden, gesprek.beantwoord)],
         "versie": versie,
         "taal": get_language(),
     }

@@ -12,7 +12,7 @@ The layout rules, and the measured words and heights, are in docs/wegwijzer.md.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
 from django.utils.translation import get_language
@@ -88,29 +88,82 @@ class NietBeeld:
     bronnen: tuple[str, ...]
 
 
-@dataclass(frozen=True)
 class RouteBeeld:
-    eerst: tuple[StapBeeld, ...]  # urgent steps: "Eerst, nu meteen"
-    daarna: tuple[StapBeeld, ...]  # the first other steps, on the first screens
-    rest: tuple[StapBeeld, ...]  # the rest of the route, one tap away
-    onzeker: tuple[StapBeeld, ...]  # "misschien ook: vraag het eerst na", one tap away
-    niet_passend: tuple[NietBeeld, ...] = field(default=())
+    """The route in the order a phone shows it, each part worked out when a page asks for it.
+
+    The route page shows the urgent steps and the first others; the rest, the uncertain
+    steps and what does not fit are on the page one tap away. Each page builds only the
+    steps it shows (a step's channels and open-now state cost more than counting them).
+    """
+
+    def __init__(self, r: Route, nu: datetime, taal: str) -> None:
+        dringend = [s for s in r.stappen if s.dringend]
+        gewoon = [s for s in r.stappen if not s.dringend and not s.nagaan]
+        onzeker = [s for s in r.stappen if not s.dringend and s.nagaan]
+        plaats = max(0, EERSTE_STAPPEN - len(dringend))
+        n_gewoon = min(plaats, len(gewoon))
+        # An uncertain step may fill a first place when the route has few others.
+        n_onzeker = min(plaats - n_gewoon, len(onzeker))
+        self._delen = {
+            "eerst": dringend,  # urgent steps: "Eerst, nu meteen"
+            "daarna": gewoon[:n_gewoon] + onzeker[:n_onzeker],  # the first screens
+            "rest": gewoon[n_gewoon:],  # the rest of the route, one tap away
+            "onzeker": onzeker[n_onzeker:],  # "misschien ook: vraag het eerst na"
+        }
+        # Numbered as shown: urgent, then the others, then the uncertain ones.
+        op_volgorde = [*dringend, *gewoon, *onzeker]
+        self._nummer = {id(s): i for i, s in enumerate(op_volgorde, start=1)}
+        self._route, self._nu, self._taal = r, nu, taal
+        self._beelden: dict[str, tuple] = {}
+
+    def _deel(self, naam: str) -> tuple[StapBeeld, ...]:
+        if naam not in self._beelden:
+            self._beelden[naam] = tuple(
+                _stap(s, self._nummer[id(s)], self._nu, self._taal) for s in self._delen[naam]
+            )
+        return self._beelden[naam]
+
+    @property
+    def eerst(self) -> tuple[StapBeeld, ...]:
+        return self._deel("eerst")
+
+    @property
+    def daarna(self) -> tuple[StapBeeld, ...]:
+        return self._deel("daarna")
+
+    @property
+    def rest(self) -> tuple[StapBeeld, ...]:
+        return self._deel("rest")
+
+    @property
+    def onzeker(self) -> tuple[StapBeeld, ...]:
+        return self._deel("onzeker")
+
+    @property
+    def niet_passend(self) -> tuple[NietBeeld, ...]:
+        if "niet" not in self._beelden:
+            self._beelden["niet"] = tuple(_niet(n, self._taal) for n in self._route.niet_passend)
+        return self._beelden["niet"]
 
     @property
     def aantal(self) -> int:
-        return len(self.eerst) + len(self.daarna) + len(self.rest) + len(self.onzeker)
+        return len(self._route.stappen)
 
     @property
     def verborgen(self) -> int:
-        return len(self.rest) + len(self.onzeker)
+        return len(self._delen["rest"]) + len(self._delen["onzeker"])
+
+    @property
+    def aantal_niet_passend(self) -> int:
+        return len(self._route.niet_passend)
 
     @property
     def rest_start(self) -> int:
-        return len(self.eerst) + len(self.daarna) + 1
+        return len(self._delen["eerst"]) + len(self._delen["daarna"]) + 1
 
     @property
     def onzeker_start(self) -> int:
-        return self.rest_start + len(self.rest)
+        return self.rest_start + len(self._delen["rest"])
 
 
 _open_per_minuut: dict[tuple[str, int], tuple[bool | None, ...]] = {}
@@ -163,26 +216,7 @@ def _niet(n: NietPassend, taal: str) -> NietBeeld:
 def route(r: Route, nu: datetime) -> RouteBeeld:
     """The route in the order a phone shows it: urgent steps, then the first others up to
     EERSTE_STAPPEN, then the rest and the uncertain ones one tap away."""
-    taal = get_language() or ""
-    dringend = [s for s in r.stappen if s.dringend]
-    gewoon = [s for s in r.stappen if not s.dringend and not s.nagaan]
-    onzeker = [s for s in r.stappen if not s.dringend and s.nagaan]
-    op_volgorde = [*dringend, *gewoon, *onzeker]
-    beelden = [_stap(s, i, nu, taal) for i, s in enumerate(op_volgorde, start=1)]
-    eerst = beelden[: len(dringend)]
-    plaats = max(0, EERSTE_STAPPEN - len(eerst))
-    gewone = beelden[len(dringend) : len(dringend) + len(gewoon)]
-    onzekere = beelden[len(dringend) + len(gewoon) :]
-    n_gewoon = min(plaats, len(gewone))
-    # An uncertain step may fill a first place when the route has few others.
-    n_onzeker = min(plaats - n_gewoon, len(onzekere))
-    return RouteBeeld(
-        eerst=tuple(eerst),
-        daarna=tuple(gewone[:n_gewoon] + onzekere[:n_onzeker]),
-        rest=tuple(gewone[n_gewoon:]),
-        onzeker=tuple(onzekere[n_onzeker:]),
-        niet_passend=tuple(_niet(n, taal) for n in r.niet_passend),
-    )
+    return RouteBeeld(r, nu, get_language() or "")
 
 
 def _hoofdletter(tekst: str) -> str:

@@ -89,12 +89,25 @@ def uren_tekst(slot: dict) -> str:
 @register.simple_tag(takes_context=True)
 def taal_url(context: template.Context, code: str) -> str:
     """The current page in another language (the language is part of the URL)."""
-    from django.urls import translate_url
+    from django.urls import NoReverseMatch, reverse, translate_url
+    from django.utils.encoding import iri_to_uri
+    from django.utils.translation import override
 
     request = context.get("request")
     if request is None:  # error pages rendered without a request
         return f"/{code}/" if code != "nl" else "/"
-    return translate_url(request.get_full_path(), code)
+    match = getattr(request, "resolver_match", None)
+    if match is None or not match.url_name:
+        return translate_url(request.get_full_path(), code)
+    # What translate_url does, without resolving the path a second time: the request was
+    # resolved in the page's language already (every page has these links).
+    with override(code):
+        try:
+            adres = reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+        except NoReverseMatch:
+            return translate_url(request.get_full_path(), code)
+    query = iri_to_uri(request.META.get("QUERY_STRING", ""))
+    return f"{adres}?{query}" if query else adres
 
 
 @register.simple_tag(name="vertaald")

@@ -36,7 +36,12 @@ def _instellingen(**omgeving: str) -> dict:
 
 def test_postgresql_shares_caches_and_sessions_through_the_database():
     gezien = _instellingen(DATABASE_URL="postgres://vangnet@127.0.0.1:5432/vangnet")
-    assert gezien["caches"] == {"default": DATABASE_CACHE, "pages": DATABASE_CACHE}
+    assert gezien["caches"] == {
+        "default": DATABASE_CACHE,
+        "pages": DATABASE_CACHE,
+        # Fragments are the same for everyone and keyed on what they depend on: in the process.
+        "fragmenten": "django.core.cache.backends.locmem.LocMemCache",
+    }
     assert gezien["sessions"] == "django.contrib.sessions.backends.db"
 
 

@@ -302,11 +302,12 @@ def test_no_answer_and_no_reason_of_a_person_is_ever_kept_in_a_cache(client):
 
     bewaard: list = []
     sleutels: list[str] = []
-    for naam in ("pages", "default"):
+    for naam in ("pages", "default", "fragmenten"):
         cache = caches[naam]
         bewaard += [pickle.loads(v) for v in cache._cache.values()]  # noqa: S301 (our own)
         sleutels += list(cache._cache)
-    assert any("wegwijzer-stap" in k for k in sleutels), "the route's details are cached"
+    for deel in ("wegwijzer-kop", "wegwijzer-knop", "wegwijzer-stap", "basis-voet"):
+        assert any(deel in k for k in sleutels), f"{deel} is cached"
     assert not any("werknemer" in k for k in sleutels)
     tekst = " ".join(str(v) for v in bewaard)
     assert " checked" not in tekst
@@ -335,3 +336,28 @@ def test_every_channel_with_structured_hours_has_a_source():
 
     zonder = [str(k) for k in Kanaal.objects.exclude(uren=[]) if not k.bron]
     assert not zonder
+
+
+def test_a_step_without_a_french_text_shows_the_dutch_inside_lang_nl_with_a_note(client):
+    """Issue 11: content without a translation is shown in Dutch, marked for screen readers."""
+    from vangnet.kaart.models import Aanspreekpunt, Kanaal
+
+    zsg = Aanspreekpunt.objects.get(slug="zsg")
+    zsg.opvolging_fr = []
+    zsg.kosten_fr = ""
+    zsg.save()  # raises the content version: no fragment of the old text is served
+    telefoon = Kanaal.objects.filter(aanspreekpunt=zsg, soort="telefoon").exclude(label_nl="")[0]
+    telefoon.label_fr = ""
+    telefoon.save()
+    doorloop(client)
+
+    page = client.get("/fr/wegwijzer/route/").content.decode()
+    stap = page.split('id="stap-zsg"')[1].split("</li>\n</ol>")[0]
+    eerste_zin = zsg.opvolging_nl[0]
+    assert re.search(r'<ol class="stappen" lang="nl">\s*<li>' + re.escape(eerste_zin), stap)
+    assert f'<span lang="nl">{zsg.kosten_nl}</span>' in stap.replace("&#x27;", "'")
+    assert f'<span lang="nl">{telefoon.label_nl}</span>' in stap.replace("&#x27;", "'")
+    assert stap.count("en néerlandais, pas encore traduit") >= 3
+    # What has a translation is not marked.
+    assert f'<h3 class="stap__kop">{zsg.naam_fr}</h3>' in stap
+
