@@ -26,7 +26,7 @@ from vangnet.kaart.choices import (
     Wens,
     Werkgever,
 )
-from vangnet.wegwijzer.antwoorden import LIJSTEN, Antwoorden
+from vangnet.wegwijzer.antwoorden import LIJSTEN, VOCABULAIRE, Antwoorden
 from vangnet.wegwijzer.bewaring import Gesprek
 from vangnet.wegwijzer.kaartbeeld import Punt
 from vangnet.wegwijzer.routing import Route, route, vertaald
@@ -64,7 +64,9 @@ class Vraag:
 
     @property
     def ja_nee(self) -> bool:
-        return [k.waarde for k in self.keuzes] == [JA, NEE]
+        """A yes/no answer held as a bool (``gevaar``), not a vocabulary whose values happen
+        to be ``ja`` and ``nee`` (``eigen_aanspreekpunt``: its answer stays ``"ja"``)."""
+        return VOCABULAIRE.get(self.id) is bool
 
     def waarde(self, antwoorden: Antwoorden) -> str | list[str] | None:
         """This question's answer as form values (``ja``/``nee`` for yes/no questions)."""

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 import pytest
 
+from vangnet.kaart.choices import Wens
 from vangnet.wegwijzer.antwoorden import Antwoorden
 from vangnet.wegwijzer.regels import ORGANISATIEGEBONDEN
 from vangnet.wegwijzer.routing import route
@@ -245,6 +246,20 @@ GEVALLEN = [
         volgorde=[("zsg", "politie")],
         bron=(BRON_ZSG, BRON_ZSG_72U),
         waarom="At a ZSG a complaint can be filed on the spot, with evidence kept: within 7 days first.",
+    ),
+    G(
+        "wil-praten-en-advies-na-seksueel-geweld-op-het-werk-deze-week",
+        {
+            **WERK,
+            "gedrag": ["seksueel"],
+            "wens": ["praten", "advies"],
+            "wanneer": "minder-dan-week",
+        },
+        eerste="zsg",
+        moet={"zsg", "vertrouwenspersoon-extern", "1712", "caw"},
+        niet=NOOD,
+        bron=(BRON_ZSG, BRON_ZSG_72U),
+        waarom="The ZSG gives care, evidence and support in the first days whatever else is wanted.",
     ),
     G(
         "formele-klacht-over-seksueel-geweld-op-het-werk",
@@ -1295,3 +1310,17 @@ def test_the_table_covers_what_the_issue_asks_for():
     for grond in ("gender", "afkomst", "seksuele-orientatie", "handicap", "leeftijd", "geloof"):
         assert met(gedrag="discriminatie", discriminatiegrond=grond, context="vrije-tijd"), grond
         assert met(gedrag="discriminatie", discriminatiegrond=grond, werkgever="prive"), grond
+
+
+@pytest.mark.parametrize("wens", sorted(Wens.values))
+def test_sexual_violence_less_than_a_week_ago_puts_the_zsg_first_whatever_the_wish(wens, kaart):
+    """The ZSG gives medical, forensic and psychological care day and night, and a complaint
+    is not required; evidence can only be examined within 7 days, the first 72 hours matter
+    most (BRON_ZSG, BRON_ZSG_72U). So it comes first, urgent, for every wish. The data does
+    not tell assault from harassment ("seksueel" is both), so the step says when it applies
+    ("Ging het om aanranding of verkrachting?") rather than assuming either."""
+    antwoorden = {**WERK, "gedrag": ["seksueel"], "wens": [wens], "wanneer": "minder-dan-week"}
+    r = route(Antwoorden.uit_dict(antwoorden), kaart)
+    eerste = r.stappen[0]
+    assert eerste.punt.id == "zsg" and eerste.dringend, r.ids()
+    assert eerste.waarom[0].in_taal("nl").startswith("Ging het om aanranding of verkrachting?")

@@ -361,3 +361,17 @@ def test_a_step_without_a_french_text_shows_the_dutch_inside_lang_nl_with_a_note
     # What has a translation is not marked.
     assert f'<h3 class="stap__kop">{zsg.naam_fr}</h3>' in stap
 
+
+def test_saying_the_organisation_has_its_own_confidential_adviser_keeps_every_answer(client):
+    """``eigen_aanspreekpunt`` answers "ja" or "nee" (a vocabulary, not a yes/no bool): the
+    answer was once stored as ``true``, the cookie then failed its check and the whole
+    interview started over without a word."""
+    for vraag, antwoord in ANTWOORDEN.items():
+        response = client.post(f"/wegwijzer/vraag/{vraag}/", {"antwoord": antwoord})
+        assert response["Location"] != "/wegwijzer/vraag/gevaar/", f"lost after {vraag}"
+    controle = client.get("/wegwijzer/controleren/")
+    assert controle.status_code == 200
+    assert "Minder dan een week geleden" in controle.content.decode()
+    route = client.get("/wegwijzer/route/").content.decode()
+    eerst = route.split('id="nu-kop"')[1].split("</section>")[0]
+    assert 'id="stap-zsg"' in eerst  # sexual violence less than a week ago: urgent, first
