@@ -4,14 +4,18 @@ The layout is the templates' (``wegwijzer/poster.html``, ``wegwijzer/poster.css`
 out by WeasyPrint (``vangnet.core.drukwerk``, ADR 0014); the words are the flowchart's
 (``schema.py``), so the poster tells the same story as the page ``/vangnet/``. This
 module only gathers what is printed, checks that the flowchart fits its page, and keeps
-the general poster once rendered.
+every poster once rendered.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import threading
-from dataclasses import dataclass
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import astuple, dataclass
 
 from django.utils.translation import get_language
 
@@ -44,11 +48,50 @@ FORMATEN = {"a4": Formaat(9.5, 10), "a3": Formaat(13.4, 14)}
 #: The flowchart fills the first page; the directory begins on the second and takes as many
 #: pages as the contact points need (two today, in every language and size).
 PAGINAS = 2
-#: Rendered general posters kept per process: (content version, language, size, addresses).
-#: A handful of PDFs of about 100 kB; a new content version drops them all.
+#: Rendered posters kept per process, per content version: the general ones by language,
+#: size and site address (a handful of PDFs of about 100 kB), an organisation's own ones
+#: also by what it filled in (the most recent ones; a poster is asked again when the
+#: organisation prints another size or a colleague fills in the same). A new content
+#: version drops them all.
 MAX_BEWAARD = 24
-_bewaard: dict[tuple, bytes] = {}
-_lock = threading.Lock()
+MAX_EIGEN = 32
+
+
+class _Bewaard:
+    """Rendered PDFs of the current content version, at most ``maximum``, oldest out first.
+
+    Keys start with the content version; a key of a newer version drops every older PDF.
+    Kept in the process only (never in a database or on disk): WeasyPrint takes seconds for
+    a poster, a kept one is served at once.
+    """
+
+    def __init__(self, maximum: int) -> None:
+        self.maximum = maximum
+        self._pdfs: OrderedDict[tuple, bytes] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def geef(self, sleutel: tuple, maak: Callable[[], bytes]) -> bytes:
+        with self._lock:
+            pdf = self._pdfs.get(sleutel)
+            if pdf is not None:
+                self._pdfs.move_to_end(sleutel)
+                return pdf
+        pdf = maak()  # outside the lock: other posters are served meanwhile
+        with self._lock:
+            for oud in [k for k in self._pdfs if k[0] != sleutel[0]]:
+                del self._pdfs[oud]
+            self._pdfs[sleutel] = pdf
+            while len(self._pdfs) > self.maximum:
+                self._pdfs.popitem(last=False)
+        return pdf
+
+    def vergeet(self) -> None:
+        with self._lock:
+            self._pdfs.clear()
+
+
+_algemeen = _Bewaard(MAX_BEWAARD)
+_eigen = _Bewaard(MAX_EIGEN)
 
 logger = logging.getLogger(__name__)
 
@@ -117,20 +160,49 @@ def render_pdf(formaat: str, **kwargs: object) -> bytes:
 
 def algemene_pdf(formaat: str, *, host: str, wegwijzer_url: str, vangnet_url: str) -> bytes:
     """The general poster (no organisation's own texts), rendered once per content version,
-    language, size and site address and then kept in memory: WeasyPrint takes seconds for
-    it, a kept one is served at once. Nothing personal is part of it."""
+    language, size and site address and then kept in memory. Nothing personal is part of it."""
     sleutel = (huidige(), get_language(), formaat, host, wegwijzer_url, vangnet_url)
-    pdf = _bewaard.get(sleutel)
-    if pdf is None:
-        pdf = render_pdf(formaat, host=host, wegwijzer_url=wegwijzer_url, vangnet_url=vangnet_url)
-        with _lock:
-            if len(_bewaard) >= MAX_BEWAARD or any(k[0] != sleutel[0] for k in _bewaard):
-                _bewaard.clear()
-            _bewaard[sleutel] = pdf
-    return pdf
+    return _algemeen.geef(
+        sleutel,
+        lambda: render_pdf(
+            formaat, host=host, wegwijzer_url=wegwijzer_url, vangnet_url=vangnet_url
+        ),
+    )
+
+
+def eigen_pdf(
+    formaat: str,
+    *,
+    host: str,
+    wegwijzer_url: str,
+    vangnet_url: str,
+    organisatie: str,
+    eigen_punten: tuple[EigenPunt, ...],
+) -> bytes:
+    """An organisation's own poster, rendered once per content version, language, size,
+    site address and what the organisation filled in, then kept in memory like the general
+    one (``MAX_EIGEN`` of them, the most recently asked). What was filled in is printed on
+    a public poster; it is kept in this process's memory only, under a hash, and dropped
+    with the next content version. A poster that does not fit (``PosterPastNiet``) is not
+    kept."""
+    ingevuld = hashlib.sha256(
+        json.dumps([organisatie, [astuple(p) for p in eigen_punten]]).encode()
+    ).hexdigest()
+    sleutel = (huidige(), get_language(), formaat, host, wegwijzer_url, vangnet_url, ingevuld)
+    return _eigen.geef(
+        sleutel,
+        lambda: render_pdf(
+            formaat,
+            host=host,
+            wegwijzer_url=wegwijzer_url,
+            vangnet_url=vangnet_url,
+            organisatie=organisatie,
+            eigen_punten=eigen_punten,
+        ),
+    )
 
 
 def vergeet() -> None:
     """Drop every kept poster (tests roll the content version back)."""
-    with _lock:
-        _bewaard.clear()
+    _algemeen.vergeet()
+    _eigen.vergeet()

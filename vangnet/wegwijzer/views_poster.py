@@ -31,7 +31,7 @@ def _bestand(
         "vangnet_url": request.build_absolute_uri(reverse("wegwijzer:vangnet")),
     }
     if eigen:
-        pdf = tekening.render_pdf(formaat, **adressen, **eigen)
+        pdf = tekening.eigen_pdf(formaat, **adressen, **eigen)
     else:
         pdf = tekening.algemene_pdf(formaat, **adressen)
     response = HttpResponse(pdf, content_type="application/pdf")

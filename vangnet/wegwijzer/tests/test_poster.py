@@ -23,6 +23,7 @@ from vangnet.wegwijzer.poster import (
     Formaat,
     PosterPastNiet,
     algemene_pdf,
+    eigen_pdf,
     inhoud,
     render_pdf,
 )
@@ -325,3 +326,36 @@ def test_the_general_poster_is_rendered_once_per_version_language_and_size(kaart
     with translation.override("nl"):
         assert algemene_pdf("a4", **ADRESSEN) == eerste
     assert gerenderd == ["nl", "fr", "nl"]
+
+
+def test_an_own_poster_is_kept_per_organisation_and_a_content_change_gives_a_new_one(
+    kaart, monkeypatch
+):
+    """Issue 11: an own poster took 7-9 s per request under load. It is kept like the general
+    one, per content version, language, size and what was filled in."""
+    from vangnet.core import drukwerk
+    from vangnet.kaart.models import Aanspreekpunt
+
+    echt = drukwerk.render
+    gerenderd = []
+
+    def tel(*args, **kwargs):
+        gerenderd.append(args[2]["organisatie"])
+        return echt(*args, **kwargs)
+
+    monkeypatch.setattr(drukwerk, "render", tel)
+    koor = {"organisatie": "Koor De Stem", "eigen_punten": EIGEN}
+    with translation.override("nl"):
+        eerste = eigen_pdf("a4", **ADRESSEN, **koor)
+        assert eigen_pdf("a4", **ADRESSEN, **koor) is eerste
+        ander = eigen_pdf("a4", **ADRESSEN, organisatie="Koor De Stem", eigen_punten=EIGEN[:1])
+        assert ander != eerste
+        assert gerenderd == ["Koor De Stem", "Koor De Stem"]
+
+        zsg = Aanspreekpunt.objects.get(slug="zsg")
+        zsg.naam_nl = "Zorgcentrum na Seksueel Geweld, nieuwe naam"
+        zsg.save()  # a content change raises the version: the poster is made again
+        nieuw = eigen_pdf("a4", **ADRESSEN, **koor)
+    assert gerenderd == ["Koor De Stem"] * 3
+    tekst = _kern(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(nieuw)).pages))
+    assert _kern("Zorgcentrum na Seksueel Geweld, nieuwe naam") in tekst
