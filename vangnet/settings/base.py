@@ -180,7 +180,7 @@ CACHES = {
     # the chrome of base.html, a contact point's part of a route step. Always in the process,
     # also on PostgreSQL: a key holds the content version or depends on nothing that changes
     # at run time, so a process never serves a stale fragment, and a fragment is cheaper to
-    # render again than a query to fetch it (ADR 0018).
+    # render again than a query to fetch it (ADR 0019).
     "fragmenten": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "fragmenten",
