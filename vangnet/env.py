@@ -7,6 +7,7 @@ silently meaning something else.
 
 import json
 import os
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -74,3 +75,33 @@ def env_json(name: str, default: dict) -> dict:
     if not isinstance(value, dict):
         raise ImproperlyConfigured(f"{name} must be a JSON object")
     return value
+
+
+def env_adres(name: str, default: str | None = None) -> str:
+    """Return a site's public address: ``https://host`` or ``https://host:port``, without a
+    path, query or fragment (a trailing ``/`` is dropped). ``http://`` is accepted here; the
+    production start-up check refuses it. Without a default it is required; an empty
+    default means "not set"."""
+    raw = os.environ.get(name, "").strip()
+    if raw == "":
+        if default is None:
+            raise ImproperlyConfigured(f"Environment variable {name} is required")
+        return default
+    adres = raw[:-1] if raw.endswith("/") else raw
+    try:
+        delen = urlsplit(adres)
+        delen.port  # noqa: B018 - reading it checks the port
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}={raw!r} is not an address") from None
+    if (
+        delen.scheme not in ("https", "http")
+        or not delen.hostname
+        or delen.path
+        or delen.query
+        or delen.fragment
+        or "@" in delen.netloc
+    ):
+        raise ImproperlyConfigured(
+            f"{name}={raw!r}: expected the site's address alone, like https://vangnet.be"
+        )
+    return adres

@@ -12,11 +12,13 @@ default`` reports, and gunicorn's master runs it before it starts a worker
 from __future__ import annotations
 
 import logging
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.checks import Error, Tags, register
 from django.core.exceptions import ImproperlyConfigured
 from django.db import DatabaseError, connections
+from django.http.request import validate_host
 
 logger = logging.getLogger(__name__)
 
@@ -42,6 +44,11 @@ def instellingsproblemen() -> list[str]:
         problemen.append("MELDINGEN_ZOUT is the development salt from the repository.")
     if "*" in settings.ALLOWED_HOSTS:
         problemen.append("ALLOWED_HOSTS allows every host: name the site's own host names.")
+    adres = getattr(settings, "VANGNET_ADRES", "")
+    if adres and not adres.startswith("https://"):
+        problemen.append(f"VANGNET_ADRES={adres}: the site's address must start with https://.")
+    elif adres and not validate_host(urlsplit(adres).hostname or "", settings.ALLOWED_HOSTS):
+        problemen.append(f"VANGNET_ADRES={adres}: its host is not in ALLOWED_HOSTS.")
     return problemen
 
 

@@ -13,7 +13,15 @@ not a door, and its items have their own pages in the sitemap.
 
 One list decides (``INDEXEERBAAR``); ``base.html`` reads it through the context processor
 ``vindbaar``, ``/sitemap.xml`` lists the same pages, and ``test_vindbaar.py`` pins both.
+
+Every absolute address here starts with the site's configured address (``VANGNET_ADRES``),
+never with the Host a request names: a request that reaches the server under another name
+(a load balancer's health check, a server's own name, a misrouted or forged Host) must not
+teach search engines another address for the site. Without the setting (development) the
+request's own host is used.
 """
+
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
@@ -118,11 +126,19 @@ def indexeerbaar(request: HttpRequest) -> bool:
     )
 
 
+def absoluut(request: HttpRequest, pad: str) -> str:
+    """The absolute address of ``pad`` (a path) on this site: under ``VANGNET_ADRES`` when it
+    is set, else under the request's own scheme and host (development)."""
+    if settings.VANGNET_ADRES:
+        return settings.VANGNET_ADRES + pad
+    return request.build_absolute_uri(pad)
+
+
 def alternatieven(request: HttpRequest) -> list[tuple[str, str]]:
     """(hreflang, absolute address) of this page in every language, then x-default (Dutch,
     the language without prefix)."""
     uit = [
-        (code, request.build_absolute_uri(translate_url(request.path, code)))
+        (code, absoluut(request, translate_url(request.path, code)))
         for code, _naam in settings.LANGUAGES
     ]
     standaard = dict(uit)[settings.LANGUAGE_CODE]
@@ -137,7 +153,7 @@ def context(request: HttpRequest) -> dict:
     return {
         "indexeerbaar": True,
         "beschrijving": VASTE_PAGINAS.get(match.view_name, ""),
-        "canonical": request.build_absolute_uri(request.path),
+        "canonical": absoluut(request, request.path),
         "alternatieven": alternatieven(request),
     }
 
@@ -180,11 +196,22 @@ def beschrijving_van(item) -> str:
 
 
 class _Talen(Sitemap):
-    """Every page in nl, fr and en, each with its alternates and x-default."""
+    """Every page in nl, fr and en, each with its alternates and x-default, under the site's
+    configured address (the request's host only when none is configured)."""
 
     i18n = True
     alternates = True
     x_default = True
+
+    def get_protocol(self, protocol: str | None = None) -> str:
+        if settings.VANGNET_ADRES:
+            return urlsplit(settings.VANGNET_ADRES).scheme
+        return super().get_protocol(protocol)
+
+    def get_domain(self, site=None) -> str:
+        if settings.VANGNET_ADRES:
+            return urlsplit(settings.VANGNET_ADRES).netloc
+        return super().get_domain(site)
 
 
 class VastePaginas(_Talen):
@@ -220,7 +247,7 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
         "Disallow: /beheer/",
         "Disallow: /weg/",
         "",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        f"Sitemap: {absoluut(request, reverse('sitemap'))}",
         "",
     ]
     return HttpResponse("\n".join(regels), content_type="text/plain; charset=utf-8")

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
 
-from vangnet.env import env_bool, env_int, env_json, env_list, env_str
+from vangnet.env import env_adres, env_bool, env_int, env_json, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 DATA_DIR = BASE_DIR / "data"
@@ -15,6 +15,10 @@ DATA_DIR = BASE_DIR / "data"
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = env_str("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
+# The site's public address (https://vangnet.be): canonical addresses, hreflang alternates,
+# the sitemap and robots.txt use it, never the Host of a request. Empty (development): the
+# request's own host. Production requires it (settings/production.py).
+VANGNET_ADRES = env_adres("VANGNET_ADRES", "")
 
 INSTALLED_APPS = [
     # modeltranslation must come before the admin to patch its forms.

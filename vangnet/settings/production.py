@@ -3,7 +3,7 @@
 Passes ``manage.py check --deploy`` with no warnings (pinned by a test).
 """
 
-from vangnet.env import env_bool, env_int, env_list, env_str
+from vangnet.env import env_adres, env_bool, env_int, env_list, env_str
 from vangnet.settings.base import *  # noqa: F403
 
 DEBUG = False
@@ -32,3 +32,5 @@ LANGUAGE_COOKIE_NAME = "__Host-django_language"
 
 # Receipts are looked up with this salt: it must be set, and never change.
 MELDINGEN_ZOUT = env_str("MELDINGEN_ZOUT")
+# Required: what search engines are told is this site's address (core/vindbaar.py).
+VANGNET_ADRES = env_adres("VANGNET_ADRES")

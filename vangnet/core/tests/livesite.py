@@ -511,6 +511,7 @@ def production_env(folder: Path, database_url: str) -> dict[str, str]:
             "MELDINGEN_ZOUT": secrets.token_hex(16),
             "DATABASE_URL": database_url,
             "ALLOWED_HOSTS": "127.0.0.1",
+            "VANGNET_ADRES": "https://127.0.0.1",
             "STATIC_ROOT": str(folder / "static"),
             "MELDINGEN_MAP": str(folder / MELDINGEN_MAP),
             "PYTHONDONTWRITEBYTECODE": "1",

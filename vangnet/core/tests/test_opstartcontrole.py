@@ -24,6 +24,7 @@ def test_production_settings_with_a_real_secret_have_no_problems(settings):
     settings.SECRET_KEY = GOEDE_SLEUTEL
     settings.MELDINGEN_ZOUT = "een-zout-van-de-eigen-installatie"
     settings.ALLOWED_HOSTS = ["vangnet.be"]
+    settings.VANGNET_ADRES = "https://vangnet.be"
     settings.DEBUG = False
     assert opstartcontrole.instellingsproblemen() == []
 
@@ -37,6 +38,8 @@ def test_production_settings_with_a_real_secret_have_no_problems(settings):
         ("SECRET_KEY", "a" * 60, "too short or too simple"),
         ("MELDINGEN_ZOUT", "vangnet-ontwikkeling", "development salt"),
         ("ALLOWED_HOSTS", ["*"], "every host"),
+        ("VANGNET_ADRES", "http://vangnet.be", "must start with https://"),
+        ("VANGNET_ADRES", "https://andere-site.example", "not in ALLOWED_HOSTS"),
     ],
 )
 def test_each_unsafe_setting_is_named(settings, instelling, waarde, melding):
@@ -102,6 +105,7 @@ def test_the_wsgi_application_refuses_the_development_key_under_production():
             **{k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"},
             "SECRET_KEY": "dev-only-key-never-use-in-production-0123456789abcdefghij",
             "MELDINGEN_ZOUT": "een-zout-van-de-eigen-installatie",
+            "VANGNET_ADRES": "https://vangnet.be",
             "DEBUG": "false",
         },
         capture_output=True,
@@ -130,6 +134,7 @@ def test_gunicorn_refuses_to_start_production_on_a_sqlite_file_without_durabilit
             "PYTHONPATH": str(tmp_path),
             "SECRET_KEY": GOEDE_SLEUTEL,
             "MELDINGEN_ZOUT": "een-zout-van-de-eigen-installatie",
+            "VANGNET_ADRES": "https://vangnet.be",
             "DATABASE_URL": f"sqlite:///{database}",
         },
         capture_output=True,

@@ -9,7 +9,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 import pytest
 
-from vangnet.env import env_bool, env_int, env_list, env_str
+from vangnet.env import env_adres, env_bool, env_int, env_list, env_str
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -68,6 +68,48 @@ def _manage(*args: str, **env: str) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.parametrize(
+    ("waarde", "verwacht"),
+    [
+        ("https://vangnet.be", "https://vangnet.be"),
+        ("https://vangnet.be:8443/", "https://vangnet.be:8443"),
+    ],
+)
+def test_the_sites_address_is_an_origin_without_a_trailing_slash(monkeypatch, waarde, verwacht):
+    monkeypatch.setenv("VANGNET_ADRES", waarde)
+    assert env_adres("VANGNET_ADRES") == verwacht
+
+
+@pytest.mark.parametrize(
+    "waarde",
+    [
+        "vangnet.be",
+        "ftp://vangnet.be",
+        "https://vangnet.be/nl/",
+        "https://vangnet.be?x=1",
+        "https://iemand@vangnet.be",
+        "https://vangnet.be:poort",
+        "https://",
+    ],
+)
+def test_a_sites_address_with_a_path_or_without_a_scheme_stops_the_start(monkeypatch, waarde):
+    monkeypatch.setenv("VANGNET_ADRES", waarde)
+    with pytest.raises(ImproperlyConfigured, match="VANGNET_ADRES"):
+        env_adres("VANGNET_ADRES", "")
+
+
+def test_the_production_profile_refuses_to_start_without_the_sites_address():
+    result = _manage(
+        "check",
+        DJANGO_SETTINGS_MODULE="vangnet.settings.production",
+        SECRET_KEY="x7#kLp2!qZ9vR4mN8wT1yB6cF3hJ0sD5gA" + "eU2iO7pX4zV9nM1bQ8",
+        MELDINGEN_ZOUT="een-vaste-zout-voor-deze-installatie",
+        VANGNET_ADRES="",
+    )
+    assert result.returncode != 0
+    assert "VANGNET_ADRES is required" in result.stderr
+
+
 def test_the_production_profile_passes_the_deploy_check_without_warnings():
     result = _manage(
         "check",
@@ -78,6 +120,7 @@ def test_the_production_profile_passes_the_deploy_check_without_warnings():
         SECRET_KEY="x7#kLp2!qZ9vR4mN8wT1yB6cF3hJ0sD5gA" + "eU2iO7pX4zV9nM1bQ8",
         ALLOWED_HOSTS="vangnet.example",
         MELDINGEN_ZOUT="een-vaste-zout-voor-deze-installatie",
+        VANGNET_ADRES="https://vangnet.example",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout

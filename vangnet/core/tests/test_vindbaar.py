@@ -234,3 +234,37 @@ def test_robots_txt_points_to_the_sitemap_and_lets_crawlers_read_the_pages(clien
     # A page a crawler may not read cannot tell it "noindex": only the admin and the exit.
     verboden = re.findall(r"^Disallow: (\S+)", tekst, re.MULTILINE)
     assert verboden == ["/beheer/", "/weg/"]
+
+
+ADRES = "https://vangnet.be"
+
+
+@pytest.fixture
+def eigen_adres(settings):
+    """A site with its public address configured, reached under another host name too."""
+    settings.VANGNET_ADRES = ADRES
+    settings.ALLOWED_HOSTS = ["vangnet.be", "app-1.intern.example", "testserver"]
+    return Client(HTTP_HOST="app-1.intern.example")
+
+
+def test_a_request_under_another_host_gets_the_configured_canonical_address(eigen_adres):
+    # A load balancer's probe, a server's own name or a misrouted Host must not teach search
+    # engines another address for the site (and the page cache must not keep one).
+    for pad in ("/kaart/", "/fr/begrippen/"):
+        head = kop(eigen_adres.get(pad).content.decode())
+        assert [link["href"] for link in links(head, "canonical")] == [ADRES + pad]
+        alternatieven = {link["hreflang"]: link["href"] for link in links(head, "alternate")}
+        assert alternatieven["nl"] == ADRES + pad.removeprefix("/fr")
+        assert alternatieven["fr"] == ADRES + "/fr" + pad.removeprefix("/fr")
+        assert all(href.startswith(ADRES + "/") for href in alternatieven.values())
+
+
+def test_the_sitemap_and_robots_txt_use_the_configured_address_whatever_the_host(eigen_adres):
+    boom = ElementTree.fromstring(eigen_adres.get("/sitemap.xml").content)  # noqa: S314
+    adressen = [url.find("s:loc", SITEMAP_NS).text for url in boom.findall("s:url", SITEMAP_NS)]
+    alternatieven = [link.get("href") for link in boom.findall("s:url/xhtml:link", SITEMAP_NS)]
+    assert len(adressen) > 100
+    assert all(a.startswith(ADRES + "/") for a in adressen + alternatieven)
+    robots = eigen_adres.get("/robots.txt").content.decode()
+    assert f"Sitemap: {ADRES}/sitemap.xml" in robots
+    assert "intern.example" not in robots

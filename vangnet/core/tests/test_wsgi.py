@@ -17,7 +17,8 @@ def _load_wsgi(**env: str) -> subprocess.CompletedProcess:
     environment = {
         k: v
         for k, v in os.environ.items()
-        if k not in {"DJANGO_SETTINGS_MODULE", "DEBUG", "SECRET_KEY", "MELDINGEN_ZOUT"}
+        if k
+        not in {"DJANGO_SETTINGS_MODULE", "DEBUG", "SECRET_KEY", "MELDINGEN_ZOUT", "VANGNET_ADRES"}
     }
     environment.update(env)
     return subprocess.run(
@@ -37,6 +38,8 @@ def test_wsgi_without_a_settings_module_falls_back_to_production_not_to_dev_sett
 
 
 def test_wsgi_without_a_settings_module_runs_production_once_its_values_are_set():
-    result = _load_wsgi(SECRET_KEY=SECRET, MELDINGEN_ZOUT="een-vaste-zout")
+    result = _load_wsgi(
+        SECRET_KEY=SECRET, MELDINGEN_ZOUT="een-vaste-zout", VANGNET_ADRES="https://vangnet.be"
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["vangnet.settings.production", "False"]

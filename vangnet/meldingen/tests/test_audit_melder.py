@@ -129,6 +129,7 @@ def test_every_cookie_that_can_have_it_gets_the_host_prefix_in_production():
         DJANGO_SETTINGS_MODULE="vangnet.settings.production",
         SECRET_KEY="x7#kLp2!qZ9vR4mN8wT1yB6cF3hJ0sD5gA" + "eU2iO7pX4zV9nM1bQ8",
         MELDINGEN_ZOUT="een-vaste-zout",
+        VANGNET_ADRES="https://vangnet.be",
     )
     uit = subprocess.run(
         [sys.executable, "-c", code], env=omgeving, capture_output=True, text=True, timeout=60
