@@ -6,11 +6,11 @@ The same table as the public page (cijfers.tabel), so never a figure the page hi
 kept in the page cache: its answer changes when a quarter is fixed, not with the content.
 """
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, JsonResponse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from vangnet.accounts.drempels import Drempel, emmer, wachttijd_tekst
@@ -18,6 +18,7 @@ from vangnet.api.openapi import BAD_REQUEST, _ok
 from vangnet.api.views import LANGUAGES, _json, error, methods
 from vangnet.monitoring import aanlevering, cijfers
 from vangnet.monitoring.dimensies import DIMENSIES, NAMEN
+from vangnet.monitoring.periodes import Kwartaal
 
 
 def _datum(request: HttpRequest, veld: str) -> date | None:
@@ -109,6 +110,80 @@ def aanlevering_view(request: HttpRequest) -> JsonResponse:
         return response
 
 
+#: ``per``, ``van`` and ``tot`` described as one object, serialised as three query
+#: parameters (``style: form``, ``explode: true``: the address stays ``?per=..&van=..&tot=..``),
+#: so that the rules *between* them can be stated: van and tot together or not at all, and
+#: spanning exactly one quarter or year; a crossing only for a year. Every request the
+#: schema allows is then one the API answers (200, or 404 for a period without figures).
+VRAAG_PARAMETER = {
+    "name": "vraag",
+    "in": "query",
+    "required": True,
+    "style": "form",
+    "explode": True,
+    "description": (
+        "per: een dimensie, of twee gescheiden door een komma, in elke volgorde. van/tot: "
+        "samen, de eerste en de laatste dag van één kwartaal of één kalenderjaar; een "
+        "kruising van twee dimensies alleen voor een kalenderjaar. Zonder van/tot: het "
+        "laatste volledige jaar. Een jaar zonder cijfers: 404."
+    ),
+}
+#: Vangnet began with the action plan of 2024; the document also names the years before it
+#: from 2020 (and any older year with figures), so every year with figures is described.
+EERSTE_JAAR = 2020
+
+
+def per_waarden() -> list[str]:
+    """Every value of ``per``: one dimension, or two different ones in either order."""
+    return [*NAMEN, *(f"{a},{b}" for a in NAMEN for b in NAMEN if a != b)]
+
+
+def _jaren(nu: datetime | None = None) -> list[int]:
+    nu = nu or timezone.now()
+    oudste = min([EERSTE_JAAR, *cijfers.beschikbare_jaren(cijfers.PUBLIEK, nu=nu)])
+    return list(range(oudste, timezone.localtime(nu).year + 1))
+
+
+def vraag_schema(nu: datetime | None = None) -> dict:
+    """The JSON Schema of ``per``/``van``/``tot`` together (see ``VRAAG_PARAMETER``)."""
+    datum = {"type": "string", "format": "date"}
+    per = {"type": "string", "enum": per_waarden()}
+    enkel = {"type": "string", "enum": NAMEN}
+    perioden: list[dict] = [
+        # No dates: the latest complete year (any table).
+        {"properties": {"van": False, "tot": False}},
+    ]
+    for jaar in _jaren(nu):
+        # A year: any table, also a crossing.
+        van, tot = {"const": f"{jaar}-01-01"}, {"const": f"{jaar}-12-31"}
+        perioden.append({"properties": {"van": van, "tot": tot}, "required": ["van", "tot"]})
+        # A quarter: a table by one dimension only.
+        for n in range(1, 5):
+            k = Kwartaal(jaar, n)
+            perioden.append(
+                {
+                    "properties": {
+                        "per": enkel,
+                        "van": {"const": k.eerste_dag.isoformat()},
+                        "tot": {"const": k.laatste_dag.isoformat()},
+                    },
+                    "required": ["van", "tot"],
+                }
+            )
+    return {
+        "type": "object",
+        "properties": {"per": per, "van": datum, "tot": datum},
+        "required": ["per"],
+        "additionalProperties": False,
+        "anyOf": perioden,
+        "examples": [
+            {"per": "sector"},
+            {"per": "gedrag,sector", "van": "2025-01-01", "tot": "2025-12-31"},
+            {"per": "route", "van": "2025-04-01", "tot": "2025-06-30"},
+        ],
+    }
+
+
 def openapi_paths() -> dict:
     aantal = {
         "oneOf": [{"type": "integer", "minimum": 10}, {"type": "string", "enum": ["<10", "x"]}]
@@ -132,19 +207,7 @@ def openapi_paths() -> dict:
                     "kalenderjaar; een kruising van twee dimensies bestaat per jaar. Zonder "
                     "van/tot: het laatste volledige jaar."
                 ),
-                "parameters": [
-                    {
-                        "name": "per",
-                        "in": "query",
-                        "required": True,
-                        "description": "Een dimensie, of twee gescheiden door een komma: "
-                        + ", ".join(NAMEN),
-                        "schema": {"type": "string", "examples": ["sector", "gedrag,sector"]},
-                        "x-dimensies": NAMEN,
-                    },
-                    {"name": "van", "in": "query", "schema": {"type": "string", "format": "date"}},
-                    {"name": "tot", "in": "query", "schema": {"type": "string", "format": "date"}},
-                ],
+                "parameters": [VRAAG_PARAMETER | {"schema": vraag_schema()}],
                 "responses": {
                     "200": _ok(
                         {

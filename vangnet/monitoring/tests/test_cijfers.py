@@ -180,3 +180,58 @@ def test_the_deadlines_are_counted_as_the_case_path_counts_them(twee_jaar, naam,
     tabel = cijfers.tabel([naam], periode="2025")
     getoond = {rij.code: rij.totaal for rij in tabel.rijen}
     assert getoond["op-tijd"] == verwacht["op-tijd"] and getoond["te-laat"] == verwacht["te-laat"]
+
+
+def _vragen():
+    """Questions right and wrong: every value of per, with and without each kind of period."""
+    perioden = [
+        {},
+        {"van": "2025-01-01", "tot": "2025-12-31"},
+        {"van": "2025-04-01", "tot": "2025-06-30"},
+        {"van": "2024-10-01", "tot": "2024-12-31"},
+        {"van": "2019-01-01", "tot": "2019-12-31"},
+        {"van": "2025-01-01"},
+        {"tot": "2025-12-31"},
+        {"van": "2025-01-01", "tot": "2025-06-30"},
+        {"van": "2025-01-02", "tot": "2025-12-31"},
+        {"van": "2024-01-01", "tot": "2025-12-31"},
+        {"van": "2025-13-01", "tot": "2025-12-31"},
+    ]
+    for per in ["sector", "gedrag,route", "route,gedrag", "sector,sector", "schoenmaat", ""]:
+        for periode in perioden:
+            yield {"per": per, **periode} if per else dict(periode)
+
+
+def test_every_question_the_openapi_document_allows_is_answered_and_no_other(client, twee_jaar):
+    """The figures' parameters are one object in the OpenAPI document, so that the rules
+    between them are stated: what the schema allows gets 200 (or 404 for a period without
+    figures), what it refuses gets a 400 or a 404 - never a schema-valid 400."""
+    import jsonschema
+
+    from vangnet.monitoring.api import vraag_schema
+
+    document = client.get("/api/v1/openapi.json").json()
+    [vraag] = [
+        p for p in document["paths"]["/monitoring/cijfers"]["get"]["parameters"]
+        if p["name"] == "vraag"
+    ]  # fmt: skip
+    assert (vraag["in"], vraag["style"], vraag["explode"]) == ("query", "form", True)
+    validator = jsonschema.Draft202012Validator(vraag["schema"])
+    assert vraag["schema"] == vraag_schema()
+    afwijkingen = []
+    for vraag_ in _vragen():
+        status = client.get(API, vraag_).status_code
+        toegestaan = validator.is_valid(vraag_)
+        if (toegestaan and status not in (200, 404)) or (not toegestaan and status == 200):
+            afwijkingen.append(
+                f"{vraag_}: {status}, schema {'allows' if toegestaan else 'refuses'}"
+            )
+    assert not afwijkingen, "\n".join(afwijkingen)
+    assert client.get(API, {"per": "sector,route", **JAAR_2025}).status_code == 200
+    assert validator.is_valid({"per": "sector,route", **JAAR_2025})
+
+
+def test_the_openapi_document_lists_every_dimension_and_every_crossing():
+    from vangnet.monitoring.api import per_waarden
+
+    assert set(per_waarden()) == {*NAMEN, *(f"{a},{b}" for a, b in permutations(NAMEN, 2))}
