@@ -18,6 +18,7 @@ from vangnet.aanvragen.choices import AanvraagStatus
 from vangnet.aanvragen.forms import AanvraagForm, BeslissingForm
 from vangnet.aanvragen.models import Aanvraag
 from vangnet.accounts.toegang import departement_vereist
+from vangnet.core import vindbaar
 from vangnet.quickscan.models import Organisatieaccount
 
 SJABLONEN = "aanvragen/"
@@ -44,7 +45,8 @@ def organisatie_vereist(view: Callable[..., HttpResponse]) -> Callable[..., Http
 
 def _adres(request: HttpRequest) -> str:
     """The site's own address, for the link in the enrolment e-mail."""
-    return request.build_absolute_uri("/").rstrip("/")
+    # The configured public address, never a Host header a request names (VANGNET_ADRES).
+    return vindbaar.absoluut(request, "/").rstrip("/")
 
 
 @require_GET

@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from vangnet.core import vindbaar
 from vangnet.meldingen import acties, inschrijving, toegang
 from vangnet.meldingen.choices import Rol
 from vangnet.meldingen.forms_team import HerstelForm, UitnodigForm, VerwijderForm
@@ -43,7 +44,8 @@ def _ander_lid(beheerder: Teamlid, lid: int) -> Teamlid:
 
 
 def _adres(request: HttpRequest) -> str:
-    return request.build_absolute_uri("/").rstrip("/")
+    # The configured public address, never a Host header a request names (VANGNET_ADRES).
+    return vindbaar.absoluut(request, "/").rstrip("/")
 
 
 @behandelaar_vereist

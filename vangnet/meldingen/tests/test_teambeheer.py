@@ -200,3 +200,11 @@ def test_sfp_runs_the_team_of_a_pool_receiver_the_same_way():
     assert lid.rol == Rol.BEHANDELAAR
     sofie.post(reverse("meldingen:verwijderen", args=["test-pool-lid", lid.pk]), {"bevestig": "on"})
     assert not Teamlid.objects.filter(pk=lid.pk).exists()
+
+
+def test_the_invitation_link_uses_the_sites_configured_address_not_the_host_asked(settings):
+    settings.VANGNET_ADRES = "https://vangnet.example"
+    team = maak_team(leden=("hanne",))
+    _nodig_uit(meld_aan(team.leden["hanne"]))
+    verstuurde_link("ines@example.org")
+    assert "https://vangnet.example/behandelen/inschrijven/?code=" in mail.outbox[-1].body
