@@ -299,13 +299,21 @@ def nodig_uit(
             behandelaar, prive, token = maak_behandelaar_met_link(user, weergavenaam)
         else:
             behandelaar = Behandelaar.objects.filter(user=user).first()
-            if behandelaar is None or not user.is_active:
+            if behandelaar is None:
                 raise Geweigerd(
                     _("Dit adres hoort bij een account dat geen behandelaar is: kies een ander.")
                 )
             if ontvanger.team.filter(behandelaar=behandelaar).exists():
                 raise Geweigerd(_("Deze persoon zit al in het team."))
             prive = None
+            if not user.is_active and not behandelaar.teams.exists():
+                # Someone who left every team comes back: a fresh key pair (their old keys
+                # opened nothing any more) and a fresh link, like a new account.
+                prive, token = _nieuw_begin(behandelaar)
+            elif not user.is_active:
+                raise Geweigerd(
+                    _("Dit adres hoort bij een account dat geen behandelaar is: kies een ander.")
+                )
         teamlid = voeg_toe_aan_team(
             ontvanger, behandelaar, prive, rol=rol, ontvanger_prive=ontvanger_prive
         )
@@ -319,6 +327,17 @@ def nodig_uit(
             detail=f"uitgenodigd {behandelaar.pk} als {rol}",
         )
     return Uitnodiging(teamlid, token is not None)
+
+
+def _nieuw_begin(behandelaar: Behandelaar) -> tuple[bytes, str]:
+    publiek, prive = sleutels.sleutelpaar()
+    behandelaar.publieke_sleutel = publiek
+    behandelaar.save(update_fields=["publieke_sleutel"])
+    token = inschrijving.nieuwe_link(behandelaar, prive)
+    inschrijving.vergeet_app(behandelaar)
+    behandelaar.user.is_active = True
+    behandelaar.user.save(update_fields=["is_active"])
+    return prive, token
 
 
 def ontvangersleutel(teamlid: Teamlid, prive: bytes) -> bytes | None:

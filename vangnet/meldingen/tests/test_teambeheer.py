@@ -208,3 +208,18 @@ def test_the_invitation_link_uses_the_sites_configured_address_not_the_host_aske
     _nodig_uit(meld_aan(team.leden["hanne"]))
     verstuurde_link("ines@example.org")
     assert "https://vangnet.example/behandelen/inschrijven/?code=" in mail.outbox[-1].body
+
+
+def test_a_removed_member_can_be_invited_again_and_starts_afresh():
+    team = maak_team(leden=("hanne",))
+    hanne = meld_aan(team.leden["hanne"])
+    _nodig_uit(hanne)
+    schrijf_in(verstuurde_link("ines@example.org"), "ines-kiest-haar-eigen-wachtwoord")
+    lid = Teamlid.objects.get(behandelaar__user__username="ines@example.org")
+    oude_sleutel = bytes(lid.behandelaar.publieke_sleutel)
+    hanne.post(reverse("meldingen:verwijderen", args=["test-api", lid.pk]), {"bevestig": "on"})
+    assert _nodig_uit(hanne).status_code == 302
+    ines = schrijf_in(verstuurde_link("ines@example.org"), "ines-begint-opnieuw-met-dit")
+    assert ines.get(reverse("meldingen:inbox", args=["test-api"])).status_code == 200
+    lid = Teamlid.objects.get(behandelaar__user__username="ines@example.org")
+    assert bytes(lid.behandelaar.publieke_sleutel) != oude_sleutel, "a fresh key pair"
