@@ -175,3 +175,22 @@ def test_the_demo_loads_once_and_its_handler_can_unlock_with_the_readme_password
 def test_the_demo_refuses_to_load_outside_development():
     with pytest.raises(CommandError, match="DEBUG"):
         _roep("demo_meldingen")
+
+
+def test_the_operators_recovery_can_also_replace_a_lost_phone_and_is_audited():
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from vangnet.meldingen.models import Auditregel
+
+    team = maak_team()
+    hanne = team.leden["hanne"]
+    _roep(
+        "sleutel_herstellen",
+        "test-api",
+        "hanne",
+        "--nieuwe-app",
+        invoer=f"{team.herstelsleutel}\n",
+    )
+    assert not TOTPDevice.objects.filter(user=hanne.user).exists(), "the lost app is gone"
+    regel = Auditregel.objects.get(detail=f"herstel {hanne.behandelaar.pk} met nieuwe app")
+    assert regel.gebruiker is None and regel.ontvanger == team.ontvanger
