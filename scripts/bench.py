@@ -27,7 +27,9 @@ BENCH_WORKERS (2), BENCH_THREADS (1), BENCH_WORKER_CLASS (gthread), BENCH_INPROC
 BENCH_ROUTING (2000 answer combinations), BENCH_DATA (data/), BENCH_KEEP (keep the temporary
 folder), BENCH_PATHS (only these paths of the plan, comma-separated, e.g. `ww-route`: the
 floor and those paths are measured on the real content, without the synthetic items, the
-search quality or the routing timings; a quick check of one page against the floor).
+search quality or the routing timings; a quick check of one page against the floor, with
+also the server's time for one request at a time over one connection, BENCH_SEQUENTIAL
+(400) requests alternating with the floor).
 The exit status is 0 whatever the targets say; it is 1 only when the server failed.
 """
 
@@ -99,6 +101,7 @@ PAGE_P95_MS = 50.0
 # A personal page is rendered per request and cannot be cached whole (issue 11): its own p95.
 PAGE_P95_MS_PER_PAGE = {"ww-route": 100.0}
 ONLY = [naam for naam in os.environ.get("BENCH_PATHS", "").split(",") if naam.strip()]
+SEQUENTIAL = int(os.environ.get("BENCH_SEQUENTIAL", "400"))
 PAGE_FLOOR_SHARE = 0.5
 PAGE_WEIGHT_BYTES = 50_000
 INPROC_REPS = int(os.environ.get("BENCH_INPROC_REPS", "20"))
@@ -1104,6 +1107,11 @@ def measure_only(plan: list[tuple[str, list[str], dict]], tmp: Path) -> int:
                 f"{row['server_cpu_ms']} ms, other processes {row['andere_cpu']} CPU, load "
                 f"{row['load_voor']}"
             )
+        say(f"one connection, {SEQUENTIAL} requests per path alternating with the floor ...")
+        alone = {
+            name: one_connection(server, paths[0], headers, SEQUENTIAL)
+            for name, paths, headers in chosen
+        }
     finally:
         server.stop()
     floor_rps = (rows[0]["rps"] + rows[-1]["rps"]) / 2
@@ -1129,8 +1137,45 @@ def measure_only(plan: list[tuple[str, list[str], dict]], tmp: Path) -> int:
             f"p50 {row['inproc_p50_ms']} ms (floor {inproc['vloer'][0]:.2f} ms), "
             f"{row['queries']} queries cold; {row['fouten']} errors"
         )
+        (floor_ms, page_ms, page_p90) = alone[name]
+        say(
+            f"        one request at a time (Server-Timing, median of {SEQUENTIAL}): "
+            f"{page_ms:.2f} ms (p90 {page_p90:.2f}), floor {floor_ms:.2f} ms: "
+            f"{page_ms / floor_ms:.1f} x the floor"
+        )
         say(json.dumps({k: row[k] for k in JSON_KEYS if k in row}, ensure_ascii=False))
     return 0
+
+
+def one_connection(server: Server, path: str, headers: dict, n: int) -> tuple[float, float, float]:
+    """(floor median, path median, path p90) of the server's own time (Server-Timing) over
+    ``n`` requests on one keep-alive connection, alternating with the floor: the cost of a
+    request without queueing, the figure to read when other processes load the machine."""
+    conn = http.client.HTTPConnection(HOST, server.port, timeout=30)
+
+    def served_ms(adres: str, extra: dict) -> float:
+        conn.request("GET", adres, headers={**HEADERS, **extra})
+        response = conn.getresponse()
+        response.read()
+        match = re.search(r"dur=([\d.]+)", response.getheader("Server-Timing") or "")
+        if response.status != 200 or not match:
+            raise RuntimeError(f"{adres}: HTTP {response.status} without Server-Timing")
+        return float(match.group(1))
+
+    floor, page = [], []
+    try:
+        for i in range(n + 20):  # the first 20 of each warm the connection and caches
+            f, p = served_ms("/gezond", {}), served_ms(path, headers)
+            if i >= 20:
+                floor.append(f)
+                page.append(p)
+    finally:
+        conn.close()
+    return (
+        loadgen.percentile(floor, 50),
+        loadgen.percentile(page, 50),
+        loadgen.percentile(page, 90),
+    )
 
 
 def main() -> int:
