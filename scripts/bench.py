@@ -29,7 +29,11 @@ folder), BENCH_PATHS (only these paths of the plan, comma-separated, e.g. `ww-ro
 floor and those paths are measured on the real content, without the synthetic items, the
 search quality or the routing timings; a quick check of one page against the floor, with
 also the server's time for one request at a time over one connection, BENCH_SEQUENTIAL
-(400) requests alternating with the floor).
+(400) requests alternating with the floor), BENCH_DATABASE_URL (another database than a
+temporary SQLite file, e.g. an empty PostgreSQL database: it is flushed first), BENCH_ONLY
+(comma-separated paths to measure under load after the full set-up with the synthetic items,
+e.g. `zoeken,api-zoeken,zoeken-vers,api-zoeken-vers`; the floor is always measured and the
+targets of the other paths are left out).
 The exit status is 0 whatever the targets say; it is 1 only when the server failed.
 """
 
@@ -74,6 +78,8 @@ WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
 THREADS = int(os.environ.get("BENCH_THREADS", "1"))
 WORKER_CLASS = os.environ.get("BENCH_WORKER_CLASS", "gthread")
 DATA_DIR = Path(os.environ.get("BENCH_DATA", str(ROOT / "data")))
+DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "")
+ONLY_LOAD = {name.strip() for name in os.environ.get("BENCH_ONLY", "").split(",") if name.strip()}
 
 DETAIL_SLUG = "1712"
 SEARCHES = [
@@ -181,7 +187,7 @@ def configure(tmp: Path) -> None:
     os.environ.update(
         {
             "DJANGO_SETTINGS_MODULE": "vangnet.settings.dev",
-            "DATABASE_URL": f"sqlite:///{tmp / 'bench.sqlite3'}",
+            "DATABASE_URL": DATABASE_URL or f"sqlite:///{tmp / 'bench.sqlite3'}",
             "DEBUG": "false",
             "ALLOWED_HOSTS": HOST,
             "SERVER_TIMING": "true",
@@ -194,6 +200,10 @@ def prepare_database() -> None:
     from django.core.management import call_command
 
     t = time.perf_counter()
+    if DATABASE_URL:
+        say("flush (BENCH_DATABASE_URL) ...")
+        call_command("migrate", interactive=False, verbosity=0)
+        call_command("flush", interactive=False, verbosity=0)
     say("migrate ...")
     call_command("migrate", interactive=False, verbosity=0)
     say(f"  done in {time.perf_counter() - t:.1f} s")
@@ -408,11 +418,16 @@ def seed_offering(n: int) -> float:
             )
             progress("aanbod (synthetisch)", min(start + batch, n), n)
     say(f"  done in {time.perf_counter() - t:.1f} s")
-    t = time.perf_counter()
+    t, cpu = time.perf_counter(), time.process_time()
     say("rebuilding the search index (reindex_all) ...")
     count = reindex_all(progress)
     seconds = time.perf_counter() - t
-    say(f"  {count} items indexed in {seconds:.1f} s")
+    # The CPU of this process (the database's own work too on SQLite, not on PostgreSQL):
+    # steadier than the wall time when other processes share the cores.
+    say(
+        f"  {count} items indexed in {seconds:.1f} s ({time.process_time() - cpu:.1f} s CPU "
+        f"of this process, load average {os.getloadavg()[0]:.1f})"
+    )
     return seconds
 
 
@@ -1014,6 +1029,8 @@ def check_targets(
             )
         )
     for name in ("zoeken-vers", "api-zoeken-vers"):
+        if name not in by_name:
+            continue
         row = by_name[name]
         checks.append(
             (
@@ -1024,6 +1041,8 @@ def check_targets(
             )
         )
     for name in ("zoeken", "api-zoeken", "zoeken-vers", "api-zoeken-vers"):
+        if name not in by_name:
+            continue
         row = by_name[name]
         checks.append(
             (
@@ -1033,6 +1052,8 @@ def check_targets(
             )
         )
     for name in (*PAGE_TARGETS, *WEGWIJZER_TARGETS):
+        if name not in by_name:
+            continue
         row = by_name[name]
         checks.append(
             (
@@ -1195,7 +1216,8 @@ def main() -> int:
         say(
             f"machine: {cpu_model()}, {os.cpu_count()} CPU, load average "
             f"{os.getloadavg()[0]:.2f}; Python {platform.python_version()}, "
-            f"Django {django.get_version()}, SQLite {sqlite3.sqlite_version}"
+            f"Django {django.get_version()}, SQLite {sqlite3.sqlite_version}; database "
+            f"{os.environ['DATABASE_URL'].split(':')[0]}"
         )
         prepare_database()
         from vangnet.kaart.models import Aanbod, Aanspreekpunt
@@ -1283,6 +1305,9 @@ def main() -> int:
             if headers and (status := served_status(server.port, paths[0], headers)) != 200:
                 say(f"warning: {name} answers HTTP {status} with the answers cookie")
         results = []
+        if ONLY_LOAD:
+            plan = [row for row in plan if row[0] == "vloer" or row[0] in ONLY_LOAD]
+            say(f"BENCH_ONLY: measuring {', '.join(name for name, _p, _h in plan)}")
         for i, (name, paths, headers) in enumerate(plan, start=1):
             more = f" (+{len(paths) - 1} more)" if len(paths) > 1 else ""
             cookie_note = " (with the answers cookie)" if headers else ""
@@ -1312,7 +1337,8 @@ def main() -> int:
             for name, paths, headers in plan
             if name in weighed
         }
-        say(f"  linked CSS/JS: {', '.join(weights['kaart']['assets'])}")
+        if "kaart" in weights:
+            say(f"  linked CSS/JS: {', '.join(weights['kaart']['assets'])}")
         floor, floor_cpu = results[0]["rps"], results[0]["server_cpu_ms"]
         for row in results:
             row["vloer_rps"] = floor

@@ -243,11 +243,24 @@ def forget(soort: Soort, slug: str) -> None:
     Zoekdocument.objects.filter(soort=soort.naam, slug=slug).delete()
 
 
+def _vacuum() -> None:
+    """After a rebuild has committed, let PostgreSQL mark the new rows visible to all and
+    count them (``VACUUM (ANALYZE)``, about a second for a million rows): until then a
+    search reads every row from the table instead of the covering index alone (about five
+    times slower), and the planner guesses. It cannot run inside a transaction, hence after
+    the commit; autovacuum would do it too, but minutes later."""
+    if connection.vendor != "postgresql" or connection.in_atomic_block:
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(f"VACUUM (ANALYZE) {Zoekingang._meta.db_table}")
+
+
 @transaction.atomic
 def reindex_all(progress=None) -> int:
     """Rebuild the whole index and its vocabulary; returns the number of items indexed."""
     with _zonder_zoekindex():
         count = _herbouw(progress)
+    transaction.on_commit(_vacuum)
     # A rebuilt index changes what the lists show (bulk imports bypass the save signals).
     verhoog()
     return count
