@@ -4,8 +4,12 @@ Tokens are word stems (for search) and facets such as ``status:werknemer`` (for 
 so that search and filters are one indexed query on any database engine.
 """
 
+import re
+from functools import lru_cache
+
 from django.db import models
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 import reversion
@@ -37,7 +41,28 @@ class Zoekdocument(models.Model):
         """The page of the item behind this document."""
         from vangnet.zoeken.documents import SOORTEN
 
-        return reverse(SOORTEN[self.soort].detail_url, args=[self.slug])
+        return detail_url(SOORTEN[self.soort].detail_url, self.slug)
+
+
+#: Stands for the slug in a detail address reversed once (a slug of its own alphabet).
+_PLAATSHOUDER = "zoekdocument-slug-plaatshouder"
+_SLUG = re.compile(r"[-a-zA-Z0-9_]+")
+
+
+@lru_cache(maxsize=64)
+def _sjabloon(naam: str, taal: str | None, prefix: str, urlconf: str | None) -> str:
+    return reverse(naam, args=[_PLAATSHOUDER])
+
+
+def detail_url(naam: str, slug: str) -> str:
+    """``reverse(naam, args=[slug])`` for a detail page, reversed once per page kind,
+    language and prefix: a result list of 50 items otherwise spends a millisecond in
+    ``reverse``. A slug outside the slug alphabet is reversed as usual."""
+    if not _SLUG.fullmatch(slug):
+        return reverse(naam, args=[slug])
+    sjabloon = _sjabloon(naam, get_language(), get_script_prefix(), get_urlconf())
+    begin, _plaatshouder, einde = sjabloon.rpartition(_PLAATSHOUDER)
+    return begin + slug + einde
 
 
 class Zoekingang(models.Model):

@@ -81,3 +81,16 @@ def test_a_content_change_reaches_the_vocabulary_in_memory_on_the_next_search():
     # the next search sees that the content version rose and reloads the vocabulary.
     assert "pesterijen" in shown("kwelgeestgedrag")
     assert "pesterijen" in shown("kwelgeestgedrg")
+
+
+@pytest.mark.parametrize("taal", ["nl", "fr", "en"])
+def test_a_result_links_to_the_address_reverse_gives_in_every_language(taal):
+    from django.urls import reverse
+    from django.utils import translation
+
+    from vangnet.zoeken.models import Zoekdocument
+
+    with translation.override(taal):
+        for doc in Zoekdocument.objects.all():
+            expected = reverse(SOORTEN[doc.soort].detail_url, args=[doc.slug])
+            assert doc.get_absolute_url() == expected
