@@ -60,6 +60,17 @@ class Wens(models.TextChoices):
     NOG_NIETS = "nog-niets", _("ik weet het nog niet")
 
 
+class Contactwens(models.TextChoices):
+    """What kind of contact someone wants from a peer-support intake (action 2.7)."""
+
+    GESPREK = "gesprek", _("een gesprek met iemand die iets gelijkaardigs meemaakte")
+    GROEP = "groep", _("een groep van lotgenoten")
+    SCHRIFTELIJK = "schriftelijk", _("schriftelijk contact, via berichten hier")
+    TELEFOON = "telefoon", _("een telefoongesprek")
+    INFORMATIE = "informatie", _("eerst wat informatie, nog geen contact")
+    NOG_NIET = "nog-niet", _("ik weet het nog niet")
+
+
 class Stap(models.TextChoices):
     """A step or a sharing the reporter must agree to (the consent ledger)."""
 

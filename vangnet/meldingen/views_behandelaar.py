@@ -37,6 +37,7 @@ from vangnet.kaart.choices import Status as MelderStatus
 from vangnet.meldingen import acties, audit, drempels, inschrijving, kluis, toegang, workflow
 from vangnet.meldingen.choices import (
     Beslissing,
+    Contactwens,
     Handeling,
     Kanaal,
     Omvang,
@@ -514,6 +515,7 @@ VRAGEN: list[tuple[str, str, type | None]] = [
     ("waar", gettext_lazy("Waar"), None),
     ("gedrag", gettext_lazy("Soort gedrag"), Gedrag),
     ("rol", gettext_lazy("Rol van de melder"), MelderStatus),
+    ("contact", gettext_lazy("Gewenst contact"), Contactwens),
 ]
 
 

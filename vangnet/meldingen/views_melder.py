@@ -43,6 +43,7 @@ from vangnet.meldingen import (
 from vangnet.meldingen.choices import (
     Auteur,
     Beslissing,
+    Contactwens,
     Kanaal,
     Omvang,
     OntvangerSoort,
@@ -51,7 +52,13 @@ from vangnet.meldingen.choices import (
     Status,
     Wens,
 )
-from vangnet.meldingen.forms_melder import BerichtForm, BeslissingForm, OpvolgForm, WissenForm
+from vangnet.meldingen.forms_melder import (
+    MAX_TEKST,
+    BerichtForm,
+    BeslissingForm,
+    OpvolgForm,
+    WissenForm,
+)
 from vangnet.meldingen.models import Ontvanger, Partij
 from vangnet.meldingen.upload import BegrensdeGeheugenUpload
 from vangnet.meldingen.vragenlijst import EXTRA, formulier_voor
@@ -180,13 +187,19 @@ def _toon_formulier(
 
 
 def _buiten_venster(request: HttpRequest, ontvanger: Ontvanger, stand: str) -> HttpResponse:
-    """A public reporting point before or after its opening window, with where to go instead."""
-    return render(
-        request,
-        SJABLONEN + "venster.html",
-        {"ontvanger": ontvanger, "stand": stand},
-        status=200 if stand == "voor" else 410,
-    )
+    """A public reporting point before or after its opening window, with where to go instead.
+
+    A report sent outside the window (a form left open while the point closed) is refused
+    and filed nowhere; the page says so and gives the text back, to take elsewhere.
+    """
+    context = {"ontvanger": ontvanger, "stand": stand, "geweigerd": request.method == "POST"}
+    status = 200 if stand == "voor" else 410
+    if request.method == "POST":
+        # Uploads stay in memory (never on disk), as for a report that is taken.
+        _ontvang_upload(request)
+        context["tekst"] = request.POST.get("wat", "")[:MAX_TEKST]
+        status = 403 if stand == "voor" else 410
+    return render(request, SJABLONEN + "venster.html", context, status=status)
 
 
 @csrf_exempt  # the CSRF check runs in _dien_in, once the upload handler is in place
@@ -478,6 +491,10 @@ def _verslag(inhoud: dict) -> list[tuple[str, str]]:
         (_("Jouw rol"), _label(MelderStatus, antwoorden.get("rol", ""))),
         *antwoorden.get("extra", {}).items(),
         (_("Wat je wilt"), ", ".join(_label(Wens, w) for w in inhoud.get("wensen", []))),
+        (
+            _("Gewenst contact"),
+            ", ".join(_label(Contactwens, c) for c in antwoorden.get("contact", [])),
+        ),
         (_("Je naam"), inhoud.get("naam", "")),
         (_("E-mailadres"), inhoud.get("email", "")),
         (_("Telefoonnummer"), inhoud.get("telefoon", "")),

@@ -2,7 +2,8 @@
 
 Every question but the first is optional: a reporter says as much or as little as they
 want. A public reporting point (a festival, a venue) gets the shortest form, to fill in
-on a phone in a dark hall in under a minute.
+on a phone in a dark hall in under a minute. A peer-support intake (action 2.7) offers no
+formal procedure (it starts none) and asks what kind of contact the person wants.
 """
 
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from vangnet.core.velden import keuze, vinkjes
 from vangnet.kaart.choices import Gedrag, Wanneer
 from vangnet.kaart.choices import Status as MelderStatus
 from vangnet.meldingen import acties
-from vangnet.meldingen.choices import OntvangerSoort, Wens
+from vangnet.meldingen.choices import Contactwens, OntvangerSoort, Wens
 from vangnet.meldingen.forms_melder import BijlagenVeld, tekstveld, telefoonveld
 from vangnet.meldingen.models import Ontvanger
 
@@ -38,6 +39,7 @@ class Meldformulier(forms.Form):
         super().__init__(*args, **kwargs)
         self.ontvanger = ontvanger
         self.publiek = ontvanger.soort == OntvangerSoort.MELDPUNT_PUBLIEK
+        self.lotgenoten = ontvanger.soort == OntvangerSoort.PEER_SUPPORT
         self.extravragen = list(ontvanger.extravragen.all())
         self.team = [
             lid.behandelaar
@@ -70,9 +72,13 @@ class Meldformulier(forms.Form):
         }
 
     def _wensen(self) -> forms.MultipleChoiceField:
+        wensen = Wens.choices
+        if self.lotgenoten:
+            # Peers listen and accompany; a formal procedure is not theirs to start.
+            wensen = [(w, label) for w, label in wensen if w != Wens.FORMELE_PROCEDURE]
         return vinkjes(
             _("Wat zou je nu graag willen?"),
-            Wens.choices,
+            wensen,
             _(
                 "Kies alles wat past. Wat je aanvinkt, geldt als je toestemming voor die stap: "
                 "je kan ze later altijd intrekken."
@@ -124,6 +130,7 @@ class Meldformulier(forms.Form):
             ),
             **self._extra(),
             "wensen": self._wensen(),
+            **(self._contact() if self.lotgenoten else {}),
             "naam": forms.CharField(
                 label=_("Je naam"),
                 help_text=_("Laat leeg om anoniem te blijven."),
@@ -153,6 +160,15 @@ class Meldformulier(forms.Form):
         velden["bijlagen"] = BijlagenVeld()
         return velden
 
+    def _contact(self) -> dict[str, forms.Field]:
+        return {
+            "contact": vinkjes(
+                _("Wat voor contact zou je willen?"),
+                Contactwens.choices,
+                _("Kies alles wat past. Je kan later altijd iets anders vragen."),
+            )
+        }
+
     def _uitleg_uitsluiten(self) -> str:
         if self.ontvanger.terugval_id:
             return _(
@@ -180,7 +196,7 @@ class Meldformulier(forms.Form):
         indeling = [
             (_("Wat er gebeurde"), ["wat", "wanneer", "waar", "gedrag", "rol"]),
             (_("Nog enkele vragen"), [naam for naam in self.fields if naam.startswith(EXTRA)]),
-            (_("Wat je wilt"), ["wensen"]),
+            (_("Wat je wilt"), ["wensen", "contact"]),
             (_("Hoe we je kunnen bereiken"), ["naam", "email", "telefoon"]),
             (_("Wie je melding leest"), ["uitgesloten"]),
             (_("Bijlagen"), ["bijlagen"]),
@@ -202,6 +218,7 @@ class Meldformulier(forms.Form):
                 "waar": data.get("waar", ""),
                 "gedrag": data.get("gedrag", []),
                 "rol": data.get("rol", ""),
+                "contact": data.get("contact", []),
                 "extra": {
                     vraag.vraag: data[f"{EXTRA}{vraag.pk}"]
                     for vraag in self.extravragen

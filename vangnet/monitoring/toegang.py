@@ -4,6 +4,7 @@
 - the department and the stuurgroep, signed in with two factors at ``/beheer/``: more
   detail (provisional quarters, partners' figures);
 - a handler, signed in with two factors at ``/behandelen/``: their own receiver's figures;
+  a beheerder of a public reporting point also its event's figures after the event;
 - a partner, signed in with two factors at ``/beheer/``: uploads its own figures.
 
 Reads the reporting channel's models only (a team membership), never a key or a case.
@@ -16,6 +17,7 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from vangnet.accounts.roles import is_partner, is_stuurgroep, partner_organisaties
 from vangnet.accounts.toegang import met_twee_factoren, rol_vereist, stuurgroep_vereist
 from vangnet.kaart.models import Organisatie
+from vangnet.meldingen.choices import Rol
 from vangnet.meldingen.models import Ontvanger, Teamlid
 
 #: The department's and the stuurgroep's view (ADR 0012): the admin's two-factor sign-in,
@@ -40,6 +42,15 @@ def ontvanger_van(user: AbstractBaseUser | AnonymousUser, slug: str) -> Ontvange
         .first()
     )
     return lid.ontvanger if lid else None
+
+
+def beheert(user: AbstractBaseUser | AnonymousUser, ontvanger: Ontvanger) -> bool:
+    """This person is a beheerder of ``ontvanger`` (the organiser of a public point)."""
+    if not met_twee_factoren(user):
+        return False
+    return Teamlid.objects.filter(
+        ontvanger=ontvanger, behandelaar__user=user, rol=Rol.BEHEERDER
+    ).exists()
 
 
 def ontvangers_van(user: AbstractBaseUser | AnonymousUser) -> list[Ontvanger]:

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
-from vangnet.monitoring import aanlevering, cijfers, export, grafiek, toegang
+from vangnet.monitoring import aanlevering, cijfers, evenement, export, grafiek, toegang
 from vangnet.monitoring.dimensies import AANLEVERBAAR, DIMENSIES
 from vangnet.monitoring.models import Aanlevertoken, Momentopname
 
@@ -255,8 +255,12 @@ def ontvangers(request: HttpRequest) -> HttpResponse:
 @require_GET
 @_ontvanger_vereist
 def ontvanger(request: HttpRequest, ontvanger, bron) -> HttpResponse:
-    """A receiver's own cases, counted live, suppressed by the same rule."""
-    return _pagina(request, cijfers.ONTVANGER, bron, extra={"ontvanger": ontvanger})
+    """A receiver's own cases, counted live, suppressed by the same rule; for the organiser
+    of a public point, after its event, the event's figures and when its cases go."""
+    extra = {"ontvanger": ontvanger}
+    if toegang.beheert(request.user, ontvanger):
+        extra["evenement"] = evenement.na_het_evenement(ontvanger)
+    return _pagina(request, cijfers.ONTVANGER, bron, extra=extra)
 
 
 @require_GET

@@ -14,6 +14,7 @@ from django_otp.oath import totp
 
 from vangnet.core.tests import livesite, reflow
 from vangnet.core.tests.test_browser import AXE_OPTIONS
+from vangnet.meldingen.choices import Contactwens
 from vangnet.meldingen.management.commands import demo_meldingen
 
 pytestmark = pytest.mark.browser
@@ -250,3 +251,61 @@ def test_no_page_of_the_channel_scrolls_sideways_on_a_320_pixel_wide_phone(
         team.locator("main table a").first.click()
     kijk(team)  # a case
     reflow.geen_overloop(bevindingen, bekeken)
+
+
+def test_a_report_sent_after_a_point_closed_is_refused_clearly_and_accessibly(
+    meld_site, nieuwe_pagina, axe_schoon
+):
+    nu = datetime.now(UTC)
+    meld_site.manage(
+        "ontvanger_aanmaken",
+        "browser-zaal",
+        "--naam",
+        "Zaal die sluit (browsertest)",
+        "--soort",
+        "meldpunt-publiek",
+        "--van",
+        (nu - timedelta(hours=1)).isoformat(),
+        "--tot",
+        (nu + timedelta(hours=1)).isoformat(),
+    )
+    pagina = nieuwe_pagina()
+    pagina.goto(meld_site("/melden/browser-zaal/"))
+    pagina.fill("[name=wat]", VERHAAL)
+    # The point closes while the form is open on the phone.
+    voorbij = nu - timedelta(minutes=1)
+    meld_site.execute(
+        "UPDATE meldingen_ontvanger SET venster_einde = %s WHERE slug = %s",
+        (voorbij if not meld_site.is_sqlite else f"{voorbij:%Y-%m-%d %H:%M:%S}", "browser-zaal"),
+    )
+    _verstuur(pagina, "main form[method=post]")
+    assert "Je melding is niet verstuurd" in pagina.content()
+    assert pagina.input_value("#geweigerde-tekst") == VERHAAL
+    axe_schoon(pagina, "een melding na het sluiten")
+    pagina.set_viewport_size({"width": reflow.BREEDTE, "height": reflow.HOOGTE})
+    reflow.geen_overloop(reflow.past(pagina, "geweigerd"), 1)
+
+
+def test_the_peer_support_form_passes_axe_and_fits_a_phone(meld_site, nieuwe_pagina, axe_schoon):
+    meld_site.manage(
+        "ontvanger_aanmaken",
+        "browser-lotgenoten",
+        "--naam",
+        "Lotgenotencontact (browsertest)",
+        "--soort",
+        "peer-support",
+        "--talen",
+        "nl,fr,en",
+    )
+    pagina = nieuwe_pagina()
+    for pad in ("/melden/browser-lotgenoten/", "/fr/melden/browser-lotgenoten/"):
+        pagina.goto(meld_site(pad))
+        assert pagina.locator("[name=contact]").count() == len(Contactwens.values)
+        assert pagina.locator("[name=wensen][value=formele-procedure]").count() == 0
+        axe_schoon(pagina, pad)
+    pagina.goto(meld_site("/melden/browser-lotgenoten/"))
+    _verstuur(pagina, "main form[method=post]")  # nothing typed: the errors
+    axe_schoon(pagina, "het lotgenotenformulier met een fout")
+    smal = nieuwe_pagina(viewport={"width": reflow.BREEDTE, "height": reflow.HOOGTE})
+    smal.goto(meld_site("/melden/browser-lotgenoten/"))
+    reflow.geen_overloop(reflow.past(smal, "lotgenoten"), 1)

@@ -239,6 +239,31 @@ def test_a_public_point_after_its_window_is_gone_and_points_elsewhere(client):
     assert not Melding.objects.exists()
 
 
+@pytest.mark.parametrize(
+    ("venster", "status", "zin"),
+    [
+        ({"venster_einde": timezone.now() - timedelta(minutes=5)}, 410, "intussen gesloten"),
+        ({"venster_start": timezone.now() + timedelta(days=1)}, 403, "nog geen meldingen aan"),
+    ],
+)
+def test_a_report_sent_to_a_point_outside_its_window_is_refused_and_given_back(
+    client, venster, status, zin
+):
+    # The form was open on a phone while the point closed: the report is filed nowhere,
+    # the page says so and gives the text back to take elsewhere.
+    team = festival(**venster)
+    response = client.post(
+        formulier_url(team), {"wat": "Aan de bar <b>werd</b> ik lastiggevallen.", "waar": "bar"}
+    )
+    assert response.status_code == status
+    inhoud = response.content.decode()
+    assert "Je melding is niet verstuurd" in inhoud and zin in inhoud
+    assert "Niemand heeft je melding ontvangen en er is niets bewaard." in inhoud
+    assert "Aan de bar &lt;b&gt;werd&lt;/b&gt; ik lastiggevallen." in inhoud
+    assert "1712" in inhoud and reverse("wegwijzer:start") in inhoud
+    assert not Melding.objects.exists()
+
+
 @pytest.mark.parametrize("adres", ["/melden/{slug}/", "/m/{slug}/", "/fr/melden/{slug}/"])
 def test_an_inactive_or_unknown_receiver_is_not_found(client, adres):
     team = maak_team(actief=False)
