@@ -117,3 +117,13 @@ class BeslissingForm(forms.Form):
         if data.get("beslissing") == "weigeren" and not data.get("reden", "").strip():
             self.add_error("reden", _("Geef de reden van de weigering."))
         return data
+
+
+class NieuweLinkForm(forms.Form):
+    herstelsleutel = forms.CharField(
+        label=_("Herstelsleutel van het meldpunt"),
+        help_text=_("Zoals op het herstelblad: groepjes van vier tekens, met of zonder streepjes."),
+        max_length=200,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+        error_messages={"required": _("Typ de herstelsleutel.")},
+    )

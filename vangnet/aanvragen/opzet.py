@@ -15,7 +15,7 @@ from django.utils.text import slugify
 
 from vangnet.aanvragen.choices import AanvraagStatus
 from vangnet.aanvragen.models import Aanvraag
-from vangnet.meldingen import acties
+from vangnet.meldingen import acties, inschrijving
 from vangnet.meldingen.choices import OntvangerSoort, Rol
 from vangnet.meldingen.models import GERESERVEERDE_IDS, Ontvanger
 from vangnet.pool.models import Poollid
@@ -108,3 +108,32 @@ def zet_klaar(aanvraag: Aanvraag, *, adres: str) -> Klaargezet:
         vers.save(update_fields=["ontvanger"])
     aanvraag.refresh_from_db()
     return Klaargezet(nieuw.ontvanger, nieuw.herstelsleutel)
+
+
+def stuur_nieuwe_link(
+    aanvraag: Aanvraag, herstelsleutel: str, *, adres: str, door: AbstractBaseUser
+) -> None:
+    """The first member's link expired before they enrolled: with the recovery key, the
+    organisation sends them a fresh one (``acties.herstel``, audited). Once they have
+    enrolled, their beheerder's team page is the place to help them."""
+    if aanvraag.ontvanger_id is None:
+        raise NietMogelijk
+    teamlid = (
+        aanvraag.ontvanger.team.select_related("behandelaar__user")
+        .filter(behandelaar__user__email__iexact=aanvraag.eerste_lid_email)
+        .first()
+    )
+    if teamlid is None or teamlid.behandelaar.user.has_usable_password():
+        raise NietMogelijk
+    token = acties.herstel(teamlid, herstelsleutel, door=door)
+    inschrijving.mail_link(teamlid.behandelaar.user.email, token, adres)
+
+
+def wacht_op_eerste_lid(aanvraag: Aanvraag) -> bool:
+    """Set up, and the first member has not enrolled yet (no password of their own)."""
+    if aanvraag.ontvanger_id is None:
+        return False
+    teamlid = aanvraag.ontvanger.team.filter(
+        behandelaar__user__email__iexact=aanvraag.eerste_lid_email
+    ).first()
+    return teamlid is not None and not teamlid.behandelaar.user.has_usable_password()

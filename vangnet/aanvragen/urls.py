@@ -12,6 +12,7 @@ urlpatterns = [
     path("nieuw/", views.nieuw, name="nieuw"),
     path("<int:pk>/", views.aanvraag, name="aanvraag"),
     path("<int:pk>/klaarzetten/", views.klaarzetten, name="klaarzetten"),
+    path("<int:pk>/nieuwe-link/", views.nieuwe_link, name="nieuwe-link"),
     path("departement/", views.departement, name="departement"),
     path("departement/<int:pk>/", views.beslissen, name="beslissen"),
 ]

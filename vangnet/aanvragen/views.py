@@ -15,10 +15,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from vangnet.aanvragen import opzet
 from vangnet.aanvragen.choices import AanvraagStatus
-from vangnet.aanvragen.forms import AanvraagForm, BeslissingForm
+from vangnet.aanvragen.forms import AanvraagForm, BeslissingForm, NieuweLinkForm
 from vangnet.aanvragen.models import Aanvraag
 from vangnet.accounts.toegang import departement_vereist
 from vangnet.core import vindbaar
+from vangnet.meldingen import acties
 from vangnet.quickscan.models import Organisatieaccount
 
 SJABLONEN = "aanvragen/"
@@ -79,7 +80,39 @@ def aanvraag(request: HttpRequest, account: Organisatieaccount, pk: int) -> Http
     """One request of the organisation: its state, the refusal's reason, or the step to set
     the reporting point up."""
     eigen = get_object_or_404(account.aanvragen.select_related("ontvanger"), pk=pk)
-    return render(request, SJABLONEN + "aanvraag.html", {"aanvraag": eigen})
+    return _aanvraagpagina(request, eigen)
+
+
+def _aanvraagpagina(request, eigen: Aanvraag, form=None, status: int = 200) -> HttpResponse:
+    context = {"aanvraag": eigen, "wacht_op_eerste_lid": opzet.wacht_op_eerste_lid(eigen)}
+    if context["wacht_op_eerste_lid"]:
+        context["form"] = form or NieuweLinkForm()
+    return render(request, SJABLONEN + "aanvraag.html", context, status=status)
+
+
+@require_POST
+@organisatie_vereist
+def nieuwe_link(request: HttpRequest, account: Organisatieaccount, pk: int) -> HttpResponse:
+    """The first member's link expired: with the recovery key, send them a fresh one."""
+    eigen = get_object_or_404(account.aanvragen.select_related("ontvanger"), pk=pk)
+    if not opzet.wacht_op_eerste_lid(eigen):
+        return redirect(eigen)
+    form = NieuweLinkForm(request.POST)
+    if form.is_valid():
+        try:
+            opzet.stuur_nieuwe_link(
+                eigen, form.cleaned_data["herstelsleutel"], adres=_adres(request), door=request.user
+            )
+        except acties.Geweigerd as fout:
+            form.add_error("herstelsleutel", str(fout))
+        else:
+            messages.success(
+                request,
+                _("%(email)s krijgt een nieuwe eenmalige link per e-mail, 48 uur geldig.")
+                % {"email": eigen.eerste_lid_email},
+            )
+            return redirect(eigen)
+    return _aanvraagpagina(request, eigen, form=form, status=400)
 
 
 @never_cache

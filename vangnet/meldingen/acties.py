@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -185,14 +186,15 @@ def herstel(
     herstelsleutel: str,
     *,
     nieuwe_app: bool = False,
-    door: Behandelaar | None = None,
+    door: AbstractBaseUser | None = None,
 ) -> str:
     """A receiver's admin helps a handler who lost their password, with the recovery key:
     returns the token of a one-time link where the handler sets a new password.
 
     With ``nieuwe_app`` (the handler lost their phone too) the confirmed app is removed as
     well, so the link also sets up a new one. One function for ``manage.py
-    sleutel_herstellen`` and the beheerder's page; both leave an audit line.
+    sleutel_herstellen``, the beheerder's page and the organisation's page (a first member
+    whose link expired); each leaves an audit line naming ``door``, the account that did it.
     """
     if not teamlid.prive_sleutel_herstel:
         raise Geweigerd(
@@ -210,7 +212,7 @@ def herstel(
         audit.noteer(
             None,
             Handeling.SLEUTELS,
-            gebruiker=door.user if door else None,
+            gebruiker=door,
             ontvanger=teamlid.ontvanger,
             detail=f"herstel {teamlid.behandelaar.pk}" + (" met nieuwe app" if nieuwe_app else ""),
         )

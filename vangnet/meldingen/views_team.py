@@ -131,7 +131,7 @@ def herstellen(request: HttpRequest, behandelaar: Behandelaar, slug: str, lid: i
                     hulp,
                     form.cleaned_data["herstelsleutel"],
                     nieuwe_app=form.cleaned_data["nieuwe_app"],
-                    door=behandelaar,
+                    door=behandelaar.user,
                 )
             except acties.Geweigerd as fout:
                 form.add_error("herstelsleutel", str(fout))

@@ -194,3 +194,43 @@ def test_sfp_asks_a_reporting_point_for_a_vertrouwenspersoon_of_its_pool(departe
     assert sfp.post(reverse("aanvragen:klaarzetten", args=[aanvraag.pk])).status_code == 200
     ontvanger = Ontvanger.objects.get(aanvraag=aanvraag)
     assert ontvanger.poollid == vera and ontvanger.venster_start is None
+
+
+def test_when_the_first_members_link_expired_the_organisation_sends_a_new_one(
+    departement, terugval
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from vangnet.meldingen.models import Inschrijflink
+
+    _account, organisator = organisatie()
+    aanvraag = _dien_in(organisator, terugval)
+    departement.post(
+        reverse("aanvragen:beslissen", args=[aanvraag.pk]), {"beslissing": "goedkeuren"}
+    )
+    blad = organisator.post(reverse("aanvragen:klaarzetten", args=[aanvraag.pk]))
+    herstelsleutel = HERSTELSLEUTEL.search(_tekst(blad)).group()
+    oud = verstuurde_link("greet@example.org")
+    Inschrijflink.objects.update(verloopt=timezone.now() - timedelta(minutes=1))
+    assert Client().get(oud).status_code == 404
+
+    pagina = _tekst(organisator.get(aanvraag.get_absolute_url()))
+    adres = reverse("aanvragen:nieuwe-link", args=[aanvraag.pk])
+    assert adres in pagina
+    fout = organisator.post(adres, {"herstelsleutel": "AAAA-BBBB"})
+    assert fout.status_code == 400 and "herstelsleutel" in _tekst(fout)
+    antwoord = organisator.post(adres, {"herstelsleutel": herstelsleutel})
+    assert antwoord["Location"] == aanvraag.get_absolute_url()
+    nieuw = verstuurde_link("greet@example.org")
+    assert nieuw != oud and nieuw.split("code=")[1] not in _tekst(antwoord)
+    assert Auditregel.objects.filter(
+        gebruiker=aanvraag.account.user, detail__startswith="herstel"
+    ).exists()
+    schrijf_in(nieuw, "greet-kiest-zelf-een-wachtwoord")
+    # Enrolled: the page no longer offers it, and a post is sent back without a mail.
+    assert adres not in _tekst(organisator.get(aanvraag.get_absolute_url()))
+    aantal = Postbericht.objects.count()
+    organisator.post(adres, {"herstelsleutel": herstelsleutel})
+    assert Postbericht.objects.count() == aantal

@@ -146,7 +146,11 @@ def test_a_request_from_sign_up_to_the_recovery_sheet(site, nieuwe_pagina, contr
     controleer(organisatie, "het herstelblad")
     organisatie.goto(aanvraag)
     assert not HERSTELSLEUTEL.search(organisatie.content()), "shown once"
-    controleer(organisatie, "de aanvraag, klaargezet")
+    assert "/nieuwe-link/" in organisatie.content()
+    controleer(organisatie, "de aanvraag, klaargezet, met de nieuwe link")
+    _verstuur(organisatie, "main form[action$='/nieuwe-link/']")
+    assert "Er is een probleem" in organisatie.content()
+    controleer(organisatie, "een nieuwe link zonder herstelsleutel")
     organisatie.goto(site("/fr/meldpunt-aanvragen/nieuw/"))
     assert "Demander un point de signalement" in organisatie.content()
     controleer(organisatie, "het aanvraagformulier in het Frans")

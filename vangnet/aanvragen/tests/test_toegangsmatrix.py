@@ -74,6 +74,7 @@ MATRIX = {
     "aanvragen:nieuw": _organisatie_alleen(),
     "aanvragen:aanvraag": _organisatie_alleen(),
     "aanvragen:klaarzetten": dict.fromkeys(ROLLEN, METHODE),
+    "aanvragen:nieuwe-link": dict.fromkeys(ROLLEN, METHODE),
     "aanvragen:departement": _departement_alleen(),
     "aanvragen:beslissen": _departement_alleen(),
     "meldingen:uitnodigen": _beheerder_alleen(),
@@ -89,6 +90,11 @@ POST_MATRIX = {
         {**_departement_alleen(), "alice": TERUG},
     ),
     "aanvragen:klaarzetten": ({}, {**_organisatie_alleen(), "organisatie": TERUG}),
+    # Not set up (refused above): the organisation is sent back to its request.
+    "aanvragen:nieuwe-link": (
+        {"herstelsleutel": "AAAA"},
+        {**_organisatie_alleen(), "organisatie": TERUG},
+    ),
     # A wrong recovery key: refused on the page (400), and only a beheerder gets the page.
     "meldingen:herstellen": ({"herstelsleutel": "AAAA-BBBB"}, _beheerder_alleen(400)),
     "meldingen:uitnodigen": (

@@ -69,6 +69,7 @@ GEEN_EIGEN_PAGINA = {
     "meldingen:herstellen": PERSOONLIJK,
     "aanvragen:aanvraag": PERSOONLIJK,
     "aanvragen:klaarzetten": PERSOONLIJK,
+    "aanvragen:nieuwe-link": PERSOONLIJK,
     "aanvragen:beslissen": PERSOONLIJK,
     "quickscan:verslag": PERSOONLIJK,
     "quickscan:verslag-pdf": PERSOONLIJK,
