@@ -7,7 +7,14 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from vangnet.actieplan.choices import AanbevelingStatus, Actieterrein, PostSoort, Status, Timing
+from vangnet.actieplan.choices import (
+    AanbevelingStatus,
+    Actieterrein,
+    Afzender,
+    PostSoort,
+    Status,
+    Timing,
+)
 from vangnet.actieplan.models import (
     Aanbeveling,
     Actie,
@@ -156,7 +163,13 @@ class BoekingForm(forms.ModelForm):
 
 
 class AanbevelingForm(forms.ModelForm):
-    """A recommendation to an organisation or a sector: never about a case."""
+    """A recommendation to an organisation or a sector: never about a case. The form has no
+    field that could point at one (no case, no reporter, no date of an event); the help
+    texts say what not to write.
+
+    The department and the Meldpunt choose which of the two sends it; a receiver's beheerder
+    (``ontvangers``: the receivers it manages) sends it on behalf of one of its receivers.
+    """
 
     class Meta:
         model = Aanbeveling
@@ -164,6 +177,7 @@ class AanbevelingForm(forms.ModelForm):
             "titel",
             "tekst",
             "afzender",
+            "ontvanger",
             "organisatie",
             "sector",
             "eigenaar",
@@ -175,15 +189,33 @@ class AanbevelingForm(forms.ModelForm):
             "deadline": Datum(),
             "datum": Datum(),
         }
+        help_texts = {
+            "organisatie": _("Aan een organisatie, of laat leeg en kies een sector."),
+            "eigenaar": _("De organisatie die de opvolging trekt."),
+        }
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args, ontvangers=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["organisatie"].queryset = Organisatie.objects.order_by("naam")
         self.fields["eigenaar"].queryset = Organisatie.objects.order_by("naam")
         self.fields["datum"].initial = timezone.localdate()
+        if ontvangers is None:
+            del self.fields["ontvanger"]
+            self.fields["afzender"].choices = [
+                (a.value, a.label) for a in Afzender if a != Afzender.ONTVANGER
+            ]
+        else:
+            del self.fields["afzender"]
+            self.fields["ontvanger"].queryset = ontvangers
+            self.fields["ontvanger"].required = True
+            self.fields["ontvanger"].empty_label = None
+            self.instance.afzender = Afzender.ONTVANGER
 
 
 class AanbevelingFilter(forms.Form):
+    """The register's filters (GET). The organisations offered are those of the
+    recommendations the reader may see, so the list gives none away."""
+
     sector = forms.ChoiceField(
         label=_("Sector"), choices=[("", _("alle sectoren")), *Sector.choices], required=False
     )
@@ -194,11 +226,17 @@ class AanbevelingFilter(forms.Form):
     )
     organisatie = forms.ModelChoiceField(
         label=_("Organisatie"),
-        queryset=Organisatie.objects.filter(aanbevelingen__isnull=False).distinct(),
+        queryset=Organisatie.objects.none(),
         required=False,
         to_field_name="slug",
         empty_label=_("alle organisaties"),
     )
+
+    def __init__(self, *args, zichtbaar, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organisatie"].queryset = Organisatie.objects.filter(
+            pk__in=zichtbaar.filter(organisatie__isnull=False).values("organisatie")
+        ).order_by("naam")
 
     def filter(self, qs):
         if not self.is_valid():
@@ -214,15 +252,26 @@ class AanbevelingFilter(forms.Form):
 
 
 class OpvolgingForm(forms.ModelForm):
+    """A dated answer or follow-up. Who wrote it and when it was entered are the signed-in
+    account and the clock, never fields. The organisation answers on its own behalf; the
+    department, and the receiver that made the recommendation, without one."""
+
     class Meta:
         model = Opvolging
         fields = ["organisatie", "datum", "status", "tekst"]
         widgets = {"datum": Datum(), "tekst": forms.Textarea(attrs={"rows": 4})}
+        help_texts = {
+            "tekst": _("Wat er gedaan is of gepland staat. Nooit iets uit een melding."),
+        }
 
     def __init__(self, *args, organisaties, departement: bool, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organisatie"].queryset = organisaties
-        self.fields["organisatie"].required = not departement
-        if not departement:
-            self.fields["organisatie"].empty_label = None
+        if not organisaties.exists():
+            # The department or the receiver that made it: no organisation to answer for.
+            del self.fields["organisatie"]
+        else:
+            self.fields["organisatie"].queryset = organisaties
+            self.fields["organisatie"].required = not departement
+            if not departement:
+                self.fields["organisatie"].empty_label = None
         self.fields["datum"].initial = timezone.localdate()

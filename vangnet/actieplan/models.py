@@ -250,9 +250,30 @@ class Boeking(models.Model):
 class Aanbeveling(models.Model):
     """A recommendation to an organisation or a sector (action 1.7). Never about a case."""
 
-    titel = models.CharField(_("titel"), max_length=200)
-    tekst = models.TextField(_("aanbeveling"))
+    titel = models.CharField(
+        _("titel"),
+        max_length=200,
+        help_text=_("Waar de aanbeveling over gaat, bijvoorbeeld: vertrouwenspersoon bekendmaken."),
+    )
+    tekst = models.TextField(
+        _("aanbeveling"),
+        help_text=_(
+            "Wat de organisatie of de sector kan verbeteren. Nooit iets uit een melding: geen "
+            "namen, data, plaatsen, producties of wat iemand vertelde, ook niet verhuld. Een "
+            "aanbeveling gaat over hoe een organisatie of sector werkt, niet over een zaak."
+        ),
+    )
     afzender = models.CharField(_("van"), max_length=20, choices=Afzender)
+    # Which receiver made it, when a receiver did (afzender "ontvanger"): the receiver, never
+    # one of its cases. Its beheerders see it and follow it up.
+    ontvanger = models.ForeignKey(
+        "meldingen.Ontvanger",
+        verbose_name=_("namens ontvanger"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     organisatie = models.ForeignKey(
         "kaart.Organisatie",
         verbose_name=_("aan organisatie"),
@@ -289,7 +310,12 @@ class Aanbeveling(models.Model):
             models.CheckConstraint(
                 condition=Q(organisatie__isnull=False) | ~Q(sector=""),
                 name="aanbeveling_aan_organisatie_of_sector",
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(afzender=Afzender.ONTVANGER, ontvanger__isnull=False)
+                | (~Q(afzender=Afzender.ONTVANGER) & Q(ontvanger__isnull=True)),
+                name="aanbeveling_van_ontvanger_noemt_ontvanger",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -302,10 +328,17 @@ class Aanbeveling(models.Model):
     def clean(self) -> None:
         if self.organisatie_id is None and not self.sector:
             raise ValidationError(_("Een aanbeveling gaat naar een organisatie of een sector."))
+        if (self.afzender == Afzender.ONTVANGER) != (self.ontvanger_id is not None):
+            raise ValidationError(_("Een aanbeveling van een ontvanger noemt die ontvanger."))
 
     def mag_antwoorden(self, organisaties: set[int]) -> bool:
         """The organisation it is addressed to, and its owner, answer it."""
         return bool({self.organisatie_id, self.eigenaar_id} & organisaties)
+
+    @property
+    def afzender_naam(self) -> str:
+        """Who made it: the receiver's name, or the Meldpunt or the department."""
+        return self.ontvanger.naam if self.ontvanger_id else self.get_afzender_display()
 
 
 class Opvolging(models.Model):
@@ -323,6 +356,15 @@ class Opvolging(models.Model):
     organisatie = models.ForeignKey(
         "kaart.Organisatie",
         verbose_name=_("namens"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    # A follow-up by the receiver that made the recommendation (its beheerder).
+    ontvanger = models.ForeignKey(
+        "meldingen.Ontvanger",
+        verbose_name=_("namens ontvanger"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
@@ -349,3 +391,38 @@ class Opvolging(models.Model):
         super().save(*args, **kwargs)
         laatste = self.aanbeveling.opvolging.order_by("-datum", "-aangemaakt_op").first()
         Aanbeveling.objects.filter(pk=self.aanbeveling_id).update(status=laatste.status)
+
+    @property
+    def namens(self) -> str:
+        """On whose behalf: the organisation, the receiver, or the department."""
+        if self.organisatie_id:
+            return self.organisatie.naam
+        if self.ontvanger_id:
+            return self.ontvanger.naam
+        return str(_("departement"))
+
+    @property
+    def auteur_naam(self) -> str:
+        """Who wrote it, as the account is named."""
+        return self.auteur.get_full_name() or self.auteur.get_username()
+
+
+class Agendasleutel(models.Model):
+    """A person's secret for subscribing a calendar app to the meetings' feed, which cannot
+    sign in. Only its SHA-256 is kept: the address with the secret is shown once, when it
+    is made (``kalender.nieuwe_sleutel``). One per account; a new one replaces it, and
+    removing it revokes the address."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="agendasleutel"
+    )
+    sleutel = models.CharField(max_length=64, unique=True)
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
+    laatst_gebruikt = models.DateTimeField(_("laatst gebruikt"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("agendasleutel")
+        verbose_name_plural = _("agendasleutels")
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.aangemaakt_op:%Y-%m-%d})"

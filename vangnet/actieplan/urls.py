@@ -12,6 +12,12 @@ urlpatterns = [
     path("actie/<str:nummer>/", views.actie, name="actie"),
     path("vergaderingen/", views.vergaderingen, name="vergaderingen"),
     path("vergaderingen.ics", views.agenda_ics, name="agenda"),
+    path("agenda/abonnement/", views.agenda_abonnement, name="agenda-abonnement"),
+    path(
+        "agenda/<str:sleutel>/vergaderingen.ics",
+        views.agenda_abonnement_ics,
+        name="agenda-abonnement-ics",
+    ),
     path("vergadering/<int:pk>/", views.vergadering, name="vergadering"),
     path("begroting/", views.begroting, name="begroting"),
     path("aanbevelingen/", views.aanbevelingen, name="aanbevelingen"),

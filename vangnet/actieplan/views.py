@@ -13,14 +13,16 @@ from decimal import Decimal
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, Q, Sum
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from vangnet.accounts.roles import is_departement, is_stuurgroep, partner_organisaties
-from vangnet.accounts.toegang import rol_in_het_actieplan_vereist, stuurgroep_vereist
+from vangnet.accounts.drempels import emmer, wachttijd_tekst
+from vangnet.accounts.roles import is_departement, is_partner, is_stuurgroep, partner_organisaties
+from vangnet.accounts.toegang import rol_in_het_actieplan_vereist, rol_vereist, stuurgroep_vereist
 from vangnet.actieplan import kalender, rapport
 from vangnet.actieplan.choices import Actieterrein, BoekingSoort, PostSoort, Status
 from vangnet.actieplan.forms import (
@@ -35,11 +37,13 @@ from vangnet.actieplan.forms import (
 from vangnet.actieplan.models import (
     Aanbeveling,
     Actie,
+    Agendasleutel,
     Begrotingspost,
     Boeking,
     Vergadering,
     Voortgang,
 )
+from vangnet.actieplan.toegang import beheerde_ontvangers, is_ontvanger_beheerder
 from vangnet.kaart.models import Organisatie
 
 MELDPUNT = "vlaams-meldpunt-grensoverschrijdend-gedrag"
@@ -177,17 +181,60 @@ def vergadering(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "actieplan/vergadering.html", {"v": vergadering, "form": form})
 
 
-@require_GET
-@rol_in_het_actieplan_vereist
-def agenda_ics(request: HttpRequest) -> HttpResponse:
-    """Every meeting as an iCalendar file, to import into a calendar."""
+def _feed(request: HttpRequest) -> HttpResponse:
     inhoud = kalender.feed(
         Vergadering.objects.order_by("begin"),
         request.build_absolute_uri,
         _("Actieplan grensoverschrijdend gedrag: vergaderingen"),
     )
-    antwoord = HttpResponse(inhoud, content_type=kalender.MEDIA_TYPE)
+    return HttpResponse(inhoud, content_type=kalender.MEDIA_TYPE)
+
+
+@require_GET
+@rol_in_het_actieplan_vereist
+def agenda_ics(request: HttpRequest) -> HttpResponse:
+    """Every meeting as an iCalendar file, to import into a calendar."""
+    antwoord = _feed(request)
     antwoord["Content-Disposition"] = 'attachment; filename="actieplan-vergaderingen.ics"'
+    return antwoord
+
+
+@require_http_methods(["GET", "POST"])
+@rol_in_het_actieplan_vereist
+def agenda_abonnement(request: HttpRequest) -> HttpResponse:
+    """The person's own subscription address for a calendar app: made, made anew or revoked
+    here; shown once, when it is made."""
+    adres = None
+    if request.method == "POST" and "nieuw" in request.POST:
+        sleutel = kalender.nieuwe_sleutel(request.user)
+        pad = reverse("actieplan:agenda-abonnement-ics", args=[sleutel])
+        adres = request.build_absolute_uri(pad)
+    elif request.method == "POST" and "intrekken" in request.POST:
+        kalender.trek_in(request.user)
+        messages.success(request, _("Het abonnementsadres werkt niet meer."))
+        return redirect("actieplan:agenda-abonnement")
+    return render(
+        request,
+        "actieplan/agenda_abonnement.html",
+        {"adres": adres, "sleutel": Agendasleutel.objects.filter(user=request.user).first()},
+    )
+
+
+@require_GET
+def agenda_abonnement_ics(request: HttpRequest, sleutel: str) -> HttpResponse:
+    """The meetings' feed for a calendar app, which cannot sign in: the secret in the
+    address stands for the person's account. A wrong or revoked one is a 404; wrong ones
+    from one network slow down (429)."""
+    beurt = kalender.AGENDASLEUTEL.probeer(emmer(request))
+    if not beurt.toegelaten:
+        antwoord = HttpResponse(wachttijd_tekst(beurt.wachttijd), status=429)
+        antwoord["Retry-After"] = str(max(1, int(beurt.wachttijd.total_seconds())))
+        return antwoord
+    if kalender.houder(sleutel) is None:
+        raise Http404
+    beurt.gelukt()
+    antwoord = _feed(request)
+    antwoord["Cache-Control"] = "private, no-store"
     return antwoord
 
 
@@ -253,12 +300,20 @@ def begroting(request: HttpRequest) -> HttpResponse:
 # --- Recommendations (action 1.7) ----------------------------------------------------
 
 
+#: The register: the stuurgroep, the partners (their own), and receivers' beheerders (what
+#: their receivers wrote).
+aanbevelingen_vereist = rol_vereist(is_stuurgroep, is_partner, is_ontvanger_beheerder)
+
+
 def _zichtbare_aanbevelingen(user):
-    qs = Aanbeveling.objects.select_related("organisatie", "eigenaar")
+    """The stuurgroep sees all; an organisation those addressed to it or owned by it; a
+    receiver's beheerder those its receivers made."""
+    qs = Aanbeveling.objects.select_related("organisatie", "eigenaar", "ontvanger")
     if is_stuurgroep(user):
         return qs
     eigen = partner_organisaties(user)
-    return qs.filter(Q(organisatie__in=eigen) | Q(eigenaar__in=eigen))
+    ontvangers = beheerde_ontvangers(user)
+    return qs.filter(Q(organisatie__in=eigen) | Q(eigenaar__in=eigen) | Q(ontvanger__in=ontvangers))
 
 
 def _mag_aanbevelen(user) -> bool:
@@ -268,54 +323,75 @@ def _mag_aanbevelen(user) -> bool:
     return Organisatie.objects.filter(pk__in=partner_organisaties(user), slug=MELDPUNT).exists()
 
 
+def _alleen_ontvanger(user) -> bool:
+    """A receiver's beheerder without a role in the rest of the plan: the register only."""
+    return not (is_stuurgroep(user) or is_partner(user))
+
+
 @require_http_methods(["GET", "POST"])
-@rol_in_het_actieplan_vereist
+@aanbevelingen_vereist
 def aanbevelingen(request: HttpRequest) -> HttpResponse:
-    """The register: the stuurgroep sees all, filtered; an organisation sees its own."""
+    """The register: the stuurgroep sees all, filtered; an organisation sees its own; a
+    receiver's beheerder sees and writes its receiver's."""
     form = None
+    ontvangers = beheerde_ontvangers(request.user)
     if _mag_aanbevelen(request.user):
         form = AanbevelingForm(request.POST or None)
-        if request.method == "POST" and form.is_valid():
-            aanbeveling = form.save(commit=False)
-            aanbeveling.ingevoerd_door = request.user
-            aanbeveling.save()
-            messages.success(request, _("De aanbeveling is bewaard."))
-            return redirect("actieplan:aanbeveling", pk=aanbeveling.pk)
+    elif ontvangers.exists():
+        form = AanbevelingForm(request.POST or None, ontvangers=ontvangers)
     elif request.method == "POST":
-        raise PermissionDenied(_("Alleen het departement en het Meldpunt schrijven aanbevelingen."))
-    filter_form = AanbevelingFilter(request.GET or None)
-    lijst = filter_form.filter(_zichtbare_aanbevelingen(request.user))
+        raise PermissionDenied(
+            _("Alleen het departement, het Meldpunt en ontvangers schrijven aanbevelingen.")
+        )
+    if form is not None and request.method == "POST" and form.is_valid():
+        aanbeveling = form.save(commit=False)
+        aanbeveling.ingevoerd_door = request.user
+        aanbeveling.save()
+        messages.success(request, _("De aanbeveling is bewaard."))
+        return redirect("actieplan:aanbeveling", pk=aanbeveling.pk)
+    zichtbaar = _zichtbare_aanbevelingen(request.user)
+    filter_form = AanbevelingFilter(request.GET or None, zichtbaar=zichtbaar)
     return render(
         request,
         "actieplan/aanbevelingen.html",
         {
-            "aanbevelingen": lijst,
+            "aanbevelingen": filter_form.filter(zichtbaar),
             "filter": filter_form,
             "form": form,
             "vandaag": timezone.localdate(),
+            "alleen_aanbevelingen": _alleen_ontvanger(request.user),
         },
     )
 
 
 @require_http_methods(["GET", "POST"])
-@rol_in_het_actieplan_vereist
+@aanbevelingen_vereist
 def aanbeveling(request: HttpRequest, pk: int) -> HttpResponse:
-    """One recommendation with its dated follow-up; its organisation answers it."""
+    """One recommendation with its dated follow-up; its organisation answers it, the
+    department and the receiver that made it follow it up."""
     aanbeveling = get_object_or_404(_zichtbare_aanbevelingen(request.user), pk=pk)
     eigen = partner_organisaties(request.user)
     departement = is_departement(request.user)
+    als_ontvanger = (
+        aanbeveling.ontvanger_id is not None
+        and beheerde_ontvangers(request.user).filter(pk=aanbeveling.ontvanger_id).exists()
+    )
     form = None
-    if departement or aanbeveling.mag_antwoorden(eigen):
+    if departement or als_ontvanger or aanbeveling.mag_antwoorden(eigen):
         organisaties = Organisatie.objects.filter(
             pk__in=eigen & {aanbeveling.organisatie_id, aanbeveling.eigenaar_id}
         )
         form = OpvolgingForm(
-            request.POST or None, organisaties=organisaties, departement=departement
+            request.POST or None,
+            organisaties=organisaties,
+            departement=departement or als_ontvanger,
         )
         if request.method == "POST" and form.is_valid():
             opvolging = form.save(commit=False)
             opvolging.aanbeveling = aanbeveling
             opvolging.auteur = request.user
+            if opvolging.organisatie_id is None and als_ontvanger and not departement:
+                opvolging.ontvanger = aanbeveling.ontvanger
             opvolging.save()
             messages.success(request, _("De opvolging is bewaard."))
             return redirect("actieplan:aanbeveling", pk=aanbeveling.pk)
@@ -326,8 +402,9 @@ def aanbeveling(request: HttpRequest, pk: int) -> HttpResponse:
         "actieplan/aanbeveling.html",
         {
             "a": aanbeveling,
-            "opvolging": aanbeveling.opvolging.select_related("organisatie"),
+            "opvolging": aanbeveling.opvolging.select_related("organisatie", "ontvanger", "auteur"),
             "form": form,
+            "alleen_aanbevelingen": _alleen_ontvanger(request.user),
         },
     )
 

@@ -26,6 +26,7 @@ PAGINAS = [
     "/actieplan/begroting/",
     "/actieplan/aanbevelingen/",
     "/actieplan/rapport/",
+    "/actieplan/agenda/abonnement/",
     "/fr/actieplan/",
     "/en/actieplan/begroting/",
 ]
@@ -120,3 +121,23 @@ def test_the_interim_report_opens_as_a_pdf_from_its_page(departement, plan_site)
     assert antwoord.status == 200
     assert antwoord.headers["content-type"] == "application/pdf"
     assert antwoord.body().startswith(b"%PDF")
+
+
+def test_the_calendar_subscription_page_shows_its_address_accessibly_on_a_phone(
+    departement, axe_schoon, plan_site
+):
+    p = departement
+    for breedte in (1280, 320):
+        p.set_viewport_size({"width": breedte, "height": 800})
+        p.goto(plan_site("/actieplan/agenda/abonnement/"))
+        p.click("button[name=nieuw]")
+        adres = p.locator("#abonnementsadres").input_value()
+        assert "/actieplan/agenda/" in adres and adres.endswith("/vergaderingen.ics")
+        axe_schoon(p, f"subscription page with its address at {breedte} px")
+        breed = p.evaluate("document.documentElement.scrollWidth")
+        assert breed <= breedte, f"{breed} px wide at {breedte} px: {_te_breed(p)}"
+    antwoord = p.context.request.get(adres)  # what a calendar app fetches
+    assert antwoord.status == 200
+    assert antwoord.headers["content-type"].startswith("text/calendar")
+    p.click("button[name=intrekken]")
+    assert p.context.request.get(adres).status == 404

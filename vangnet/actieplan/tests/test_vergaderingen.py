@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 import pytest
 from icalendar import Calendar
 
-from vangnet.actieplan.models import Aanbeveling, Begrotingspost, Boeking, Vergadering
+from vangnet.actieplan.models import Aanbeveling, Begrotingspost, Boeking, Opvolging, Vergadering
 from vangnet.kaart.models import Organisatie
 
 pytestmark = pytest.mark.django_db
@@ -148,7 +148,151 @@ def test_a_recommendation_names_an_organisation_or_a_sector_and_never_a_case(ali
         _aanbeveling(alice, organisatie=None, sector="")
     velden = {f.name for f in Aanbeveling._meta.get_fields()}
     assert not any("melding" in naam for naam in velden)
-    assert all(
-        f.related_model is None or f.related_model._meta.app_label != "meldingen"
-        for f in Aanbeveling._meta.get_fields()
+    # The one link into the reporting channel is the receiver that made it, never a case.
+    naar_meldingen = {
+        f.related_model._meta.model_name
+        for model in (Aanbeveling, Opvolging)
+        for f in model._meta.get_fields()
+        if f.related_model is not None and f.related_model._meta.app_label == "meldingen"
+    }
+    assert naar_meldingen == {"ontvanger"}
+
+
+def test_a_receivers_beheerder_recommends_and_the_organisation_answers_with_who_and_when(
+    clients, team
+):
+    sfp = Organisatie.objects.get(slug="sociaal-fonds-podiumkunsten")
+    antwoord = clients["hanne"].post(
+        "/actieplan/aanbevelingen/",
+        {"titel": "Aanspreekpunt bekendmaken", "tekst": "Zet het aanspreekpunt in contracten.",
+         "ontvanger": team.ontvanger.pk, "organisatie": sfp.pk, "eigenaar": sfp.pk,
+         "deadline": "2025-06-30", "datum": "2025-01-15"},
+    )  # fmt: skip
+    assert antwoord.status_code == 302, antwoord.content.decode()
+    a = Aanbeveling.objects.get(titel="Aanspreekpunt bekendmaken")
+    assert (a.afzender, a.ontvanger, a.ingevoerd_door.username) == (
+        "ontvanger",
+        team.ontvanger,
+        "hanne",
     )
+    # SFP answers; FARO does not even see it; a plain handler of the receiver neither.
+    assert clients["charlie"].get(f"/actieplan/aanbeveling/{a.pk}/").status_code == 404
+    assert clients["henk"].get(f"/actieplan/aanbeveling/{a.pk}/").status_code == 403
+    antwoord = clients["bob"].post(
+        f"/actieplan/aanbeveling/{a.pk}/",
+        {"organisatie": sfp.pk, "datum": "2025-02-01", "status": "in-uitvoering",
+         "tekst": "Staat in het nieuwe modelcontract."},
+    )  # fmt: skip
+    assert antwoord.status_code == 302
+    antwoord = clients["hanne"].post(
+        f"/actieplan/aanbeveling/{a.pk}/",
+        {"datum": "2025-03-01", "status": "opgevolgd", "tekst": "Nagekeken: staat erin."},
+    )
+    assert antwoord.status_code == 302
+    a.refresh_from_db()
+    assert a.status == "opgevolgd"
+    eerste, tweede = a.opvolging.order_by("datum")
+    assert (eerste.organisatie, eerste.auteur.username) == (sfp, "bob")
+    assert (tweede.organisatie, tweede.ontvanger, tweede.auteur.username) == (
+        None, team.ontvanger, "hanne",
+    )  # fmt: skip
+    pagina = clients["bob"].get(f"/actieplan/aanbeveling/{a.pk}/").content.decode()
+    assert "Geschreven door bob, ingevoerd op" in pagina
+    assert "Geschreven door hanne" in pagina and team.ontvanger.naam in pagina
+
+
+def test_a_receiver_writes_only_for_its_own_receiver_and_only_as_a_receiver(clients, team):
+    from vangnet.meldingen.tests.factories import maak_team
+
+    ander = maak_team("test-ander", leden=("ward",), beheerders=("ward",))
+    faro = Organisatie.objects.get(slug="faro")
+    vraag = {"titel": "x", "tekst": "y", "organisatie": faro.pk, "eigenaar": faro.pk,
+             "deadline": "2025-06-30", "datum": "2025-01-15", "afzender": "departement"}  # fmt: skip
+    antwoord = clients["hanne"].post(
+        "/actieplan/aanbevelingen/", {**vraag, "ontvanger": ander.ontvanger.pk}
+    )
+    assert antwoord.status_code == 200  # refused: not her receiver
+    assert not Aanbeveling.objects.exists()
+    clients["hanne"].post("/actieplan/aanbevelingen/", {**vraag, "ontvanger": team.ontvanger.pk})
+    assert Aanbeveling.objects.get().afzender == "ontvanger"  # never "departement"
+    assert clients["henk"].post("/actieplan/aanbevelingen/", vraag).status_code == 403
+
+
+def test_the_recommendation_form_cannot_carry_a_case_and_says_so(clients):
+    pagina = clients["alice"].get("/actieplan/aanbevelingen/").content.decode()
+    assert "Nooit iets uit een melding" in pagina
+    assert 'aria-describedby="id_tekst_helptext"' in pagina
+    from vangnet.actieplan.forms import AanbevelingForm
+
+    for velden in (AanbevelingForm().fields, AanbevelingForm(ontvangers=None).fields):
+        assert not any("melding" in naam or "zaak" in naam for naam in velden)
+    assert not any(
+        f.related_model is not None and f.related_model._meta.model_name == "melding"
+        for model in (Aanbeveling, Opvolging)
+        for f in model._meta.get_fields()
+    )
+
+
+def test_the_filter_offers_only_organisations_whose_recommendations_one_may_see(clients, alice):
+    _aanbeveling(alice)  # to FARO
+    lijst = clients["bob"].get("/actieplan/aanbevelingen/").content.decode()
+    assert "FARO" not in lijst
+    assert "FARO" in clients["sara"].get("/actieplan/aanbevelingen/").content.decode()
+
+
+# --- The calendar subscription ---------------------------------------------------------
+
+
+def _abonneer(client) -> str:
+    import re
+
+    pagina = client.post("/actieplan/agenda/abonnement/", {"nieuw": "1"}).content.decode()
+    return re.search(r'value="https?://[^/"]+(/actieplan/agenda/[^"]+\.ics)"', pagina)[1]
+
+
+def test_a_calendar_app_subscribes_without_a_session_by_a_secret_address(clients, sara, alice):
+    from django.test import Client
+
+    from vangnet.actieplan.models import Agendasleutel
+
+    Vergadering.objects.create(
+        soort="stuurgroep", titel="Stuurgroep 2", begin=datetime(2025, 5, 6, 10, tzinfo=BRUSSEL),
+        einde=datetime(2025, 5, 6, 12, tzinfo=BRUSSEL), ingevoerd_door=alice,
+    )  # fmt: skip
+    pad = _abonneer(clients["sara"])
+    sleutel = pad.split("/")[3]
+    app = Client()  # no session, no cookie
+    antwoord = app.get(pad)
+    assert antwoord.status_code == 200
+    assert antwoord["Content-Type"].startswith("text/calendar")
+    events = Calendar.from_ical(antwoord.content).walk("VEVENT")
+    assert [str(e["summary"]) for e in events] == ["Stuurgroep: Stuurgroep 2"]
+    opgeslagen = Agendasleutel.objects.get(user=sara)
+    assert sleutel not in opgeslagen.sleutel and len(opgeslagen.sleutel) == 64  # a hash only
+    assert opgeslagen.laatst_gebruikt is not None
+    # A new address replaces the old one; revoking ends it.
+    nieuw = _abonneer(clients["sara"])
+    assert app.get(pad).status_code == 404
+    assert app.get(nieuw).status_code == 200
+    clients["sara"].post("/actieplan/agenda/abonnement/", {"intrekken": "1"})
+    assert app.get(nieuw).status_code == 404
+    assert not Agendasleutel.objects.filter(user=sara).exists()
+
+
+def test_a_subscription_stops_when_the_account_loses_its_role(clients, sara):
+    from django.test import Client
+
+    pad = _abonneer(clients["sara"])
+    sara.groups.clear()
+    assert Client().get(pad).status_code == 404
+
+
+def test_wrong_subscription_addresses_from_one_network_slow_down(clients):
+    from django.test import Client
+
+    app = Client()
+    statussen = [
+        app.get(f"/actieplan/agenda/fout{i}/vergaderingen.ics").status_code for i in range(25)
+    ]
+    assert statussen[:20] == [404] * 20
+    assert 429 in statussen[20:]
