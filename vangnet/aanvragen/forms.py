@@ -2,13 +2,18 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from vangnet.aanvragen.models import Aanvraag
 from vangnet.meldingen.choices import OntvangerSoort
 from vangnet.meldingen.models import Ontvanger
 from vangnet.pool.models import Poollid
 
-TALEN = [("nl", _("Nederlands")), ("fr", _("Frans")), ("en", _("Engels"))]
+TALEN = [
+    ("nl", pgettext_lazy("taal", "Nederlands")),
+    ("fr", pgettext_lazy("taal", "Frans")),
+    ("en", pgettext_lazy("taal", "Engels")),
+]
 
 
 class AanvraagForm(forms.ModelForm):

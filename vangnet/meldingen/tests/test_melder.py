@@ -233,7 +233,8 @@ def test_a_public_point_after_its_window_is_gone_and_points_elsewhere(client):
     ]:
         assert response.status_code == 410
         inhoud = response.content.decode()
-        assert "gesloten" in inhoud and "112" in inhoud and "1712" in inhoud
+        assert "gesloten" in inhoud
+        assert 'href="tel:112"' in inhoud and 'href="tel:1712"' in inhoud
         assert reverse("wegwijzer:start") in inhoud and reverse("kaart:index") in inhoud
         assert reverse("meldingen:opvolgen") in inhoud
     assert not Melding.objects.exists()
@@ -829,3 +830,10 @@ def test_a_reporter_referred_elsewhere_chooses_between_both_cases(client):
     inhoud = client.get(response["Location"]).content.decode()
     assert dossier_url(melding) in inhoud and dossier_url(nieuwe) in inhoud
     assert client.get(dossier_url(nieuwe)).status_code == 200
+
+
+def test_the_numbers_on_the_reporting_pages_dial_when_tapped(client):
+    response = client.get(reverse("meldingen:opvolgen"))
+    inhoud = response.content.decode()
+    for nummer in ("112", "101", "1712"):
+        assert f'<a href="tel:{nummer}">{nummer}</a>' in inhoud
