@@ -19,7 +19,16 @@ import pytest
 from PIL import ExifTags, Image
 
 from vangnet.accounts.models import Teller
-from vangnet.meldingen import acties, bijlagen, drempels, ontvangstbewijs, post, toegang
+from vangnet.core import toestelcookie
+from vangnet.meldingen import (
+    acties,
+    bijlagen,
+    drempels,
+    ontvangstbewijs,
+    post,
+    toegang,
+    verzending,
+)
 from vangnet.meldingen.choices import Auteur, Beslissing, OntvangerSoort, Stap, Status
 from vangnet.meldingen.models import Bericht, Extravraag, Melding, Toestemming
 from vangnet.meldingen.tests.factories import maak_team, sluit_af, verzendtoken
@@ -494,6 +503,21 @@ def test_the_receipt_page_shows_the_receivers_name_without_reading_the_receiver(
 
     with django_assert_num_queries(2):
         pagina = client.get(response["Location"])
+
+    assert team.ontvanger.naam in pagina.content.decode()
+    ontvangstbewijs_op(pagina)
+
+
+def test_a_receipt_that_waited_from_before_the_name_travelled_with_it_still_names_the_receiver(
+    client,
+):
+    # A receipt filed by the previous release (no name in it) and shown after the upgrade.
+    team = maak_team()
+    ruw = "een-token-van-voor-de-upgrade"
+    verzending.noteer(ruw, ontvangstbewijs.nieuw(), team.ontvanger.pk)
+    client.cookies[toestelcookie.naam(verzending.COOKIE)] = ruw
+
+    pagina = client.get(reverse("meldingen:verstuurd"))
 
     assert team.ontvanger.naam in pagina.content.decode()
     ontvangstbewijs_op(pagina)
