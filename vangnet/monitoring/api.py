@@ -42,7 +42,7 @@ def cijfers_view(request: HttpRequest) -> JsonResponse:
         return error(
             400, f"taal: onbekende waarde {taal!r}", veld="taal", toegestaan=list(LANGUAGES)
         )
-    with translation.override(taal):
+    with translation.override(taal), cijfers.samen():
         try:
             van, tot = _datum(request, "van"), _datum(request, "tot")
             tabel = cijfers.tabel(request.GET.get("per", ""), van, tot, doelgroep=cijfers.PUBLIEK)

@@ -32,8 +32,12 @@ stuurgroep) also sees the quarters not yet fixed, counted live and marked provis
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 from django.db.models import Q
 from django.utils import timezone
@@ -206,8 +210,41 @@ class Opnames(dict):
         self.voorlopig: dict[str, datetime] = {}
 
 
+# What one page reads more than once (the list of a source's snapshots, the first case's
+# date): read once inside ``samen()``. A page of the department read the same snapshot list
+# four times; on a loaded machine every round trip waits for the database's turn on a core.
+_gelezen: ContextVar[dict | None] = ContextVar("monitoring_cijfers_gelezen", default=None)
+
+
+@contextmanager
+def samen() -> Iterator[None]:
+    """Within this block (one request), read each source's snapshot list and the date of
+    its first case once. Nothing outlives the block, so nothing can go stale."""
+    teken = _gelezen.set({})
+    try:
+        yield
+    finally:
+        _gelezen.reset(teken)
+
+
+def _een_keer(sleutel: tuple, lees: Callable[[], Any]) -> Any:
+    gelezen = _gelezen.get()
+    if gelezen is None:
+        return lees()
+    if sleutel not in gelezen:
+        gelezen[sleutel] = lees()
+    return gelezen[sleutel]
+
+
 def _momentopnames(bron: Bron, *, met_voorlopig: bool = False) -> Opnames:
     """Snapshots of a source; provisional ones only when asked (never for the public)."""
+    return _een_keer(
+        ("opnames", bron.organisatie_id, met_voorlopig),
+        lambda: _lees_momentopnames(bron, met_voorlopig=met_voorlopig),
+    )
+
+
+def _lees_momentopnames(bron: Bron, *, met_voorlopig: bool) -> Opnames:
     qs = Momentopname.objects.all()
     qs = (
         qs.filter(bron_id=bron.organisatie_id)
@@ -246,7 +283,10 @@ def beschikbare_jaren(
             return sorted((j for j, n in jaren.items() if n == 4), reverse=True)
         return sorted(jaren, reverse=True)
     qs = telling.van_ontvanger(bron.ontvanger_id) if bron.ontvanger_id else telling.alle_meldingen()
-    eerste = qs.order_by("ontvangen_op").values_list("ontvangen_op", flat=True).first()
+    eerste = _een_keer(
+        ("eerste", bron.ontvanger_id),
+        lambda: qs.order_by("ontvangen_op").values_list("ontvangen_op", flat=True).first(),
+    )
     jaren = {Kwartaal.van_code(k).jaar for k in vast}
     if eerste is not None:
         jaren.update(range(timezone.localtime(eerste).year, timezone.localtime(nu).year + 1))
