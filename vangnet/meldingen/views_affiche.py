@@ -7,6 +7,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from vangnet.core import vindbaar
 from vangnet.meldingen import affiche
 from vangnet.meldingen.models import Ontvanger
 
@@ -16,7 +17,7 @@ def _ontvanger(slug: str) -> Ontvanger:
 
 
 def _korte_url(request: HttpRequest, ontvanger: Ontvanger) -> str:
-    return request.build_absolute_uri(reverse("kort", args=[ontvanger.slug]))
+    return vindbaar.absoluut(request, reverse("kort", args=[ontvanger.slug]))
 
 
 def _venster(ontvanger: Ontvanger) -> str:

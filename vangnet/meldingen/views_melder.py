@@ -28,7 +28,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from vangnet.accounts.drempels import wachttijd_tekst
-from vangnet.core import storing
+from vangnet.core import storing, vindbaar
 from vangnet.kaart.choices import Gedrag, Wanneer
 from vangnet.kaart.choices import Status as MelderStatus
 from vangnet.meldingen import (
@@ -375,7 +375,7 @@ def verstuurd(request: HttpRequest) -> HttpResponse:
                 or getattr(Ontvanger.objects.filter(pk=getoond.ontvanger_id).first(), "naam", ""),
                 "code": getoond.code,
                 "groepen": getoond.code.split(),
-                "opvolgen": request.build_absolute_uri(reverse("meldingen:opvolgen")),
+                "opvolgen": vindbaar.absoluut(request, reverse("meldingen:opvolgen")),
             },
         )
     return verzending.vergeet(response)
@@ -387,7 +387,7 @@ def ontvangstbewijs_bestand(request: HttpRequest) -> HttpResponse:
     cijfers = ontvangstbewijs.normaliseer(request.POST.get("ontvangstbewijs", ""))
     if cijfers is None:
         return render(request, SJABLONEN + "ontvangstbewijs_fout.html", status=400)
-    opvolgen = request.build_absolute_uri(reverse("meldingen:opvolgen"))
+    opvolgen = vindbaar.absoluut(request, reverse("meldingen:opvolgen"))
     tekst = "\n".join(
         [
             gettext("Vangnet – je ontvangstbewijs"),

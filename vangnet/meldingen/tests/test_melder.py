@@ -523,6 +523,22 @@ def test_a_receipt_that_waited_from_before_the_name_travelled_with_it_still_name
     ontvangstbewijs_op(pagina)
 
 
+def test_the_receipt_names_the_sites_configured_address_whatever_host_was_asked(settings):
+    # The address to come back to is written down and kept: it must be the site's own.
+    settings.VANGNET_ADRES = "https://vangnet.be"
+    settings.ALLOWED_HOSTS = ["vangnet.be", "app-1.intern.example"]
+    team = maak_team()
+    client = Client(HTTP_HOST="app-1.intern.example")
+
+    pagina = verstuur(client, team, {"wat": "Iemand zat aan mij."})
+    code = ontvangstbewijs_op(pagina)
+    bestand = client.post(reverse("meldingen:ontvangstbewijs"), {"ontvangstbewijs": code})
+
+    for tekst in (pagina.content.decode(), bestand.content.decode()):
+        assert "https://vangnet.be/melden/opvolgen/" in tekst
+        assert "intern.example" not in tekst
+
+
 def test_a_file_over_the_limit_is_refused_and_everything_else_is_kept(client, monkeypatch):
     monkeypatch.setattr(bijlagen, "MAX_GROOTTE", 1000)
     team = maak_team()
