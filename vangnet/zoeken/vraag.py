@@ -3,7 +3,8 @@
 For each word of the query (stop words dropped, at most ``MAX_WOORDEN``):
 1. two neighbouring words that the content writes as one ("meld punt") become that word;
 2. the word's stem in each language that the index has, at full weight in the page's
-   language and 8/10 in the others (a French query on a Dutch page still finds);
+   language and 8/10 in the others (a French query on a Dutch page still finds); a Dutch
+   word whose stem lost its ``ge`` ("gepest" -> ``pes``) also reads without it (``pest``);
 3. longer words of the content that start with it (``intimiteit`` finds
    ``intimiteitscoördinatie``), at half;
 4. a word the index does not have is split into words it has (``seksueelgeweld``), each
@@ -16,7 +17,7 @@ Nothing is kept: the analysis lives as long as the request.
 from dataclasses import dataclass, field
 
 from vangnet.zoeken.samenstelling import MIN_WOORD, splits
-from vangnet.zoeken.taal import TALEN, betekenisvol, taal_van, token, woorden
+from vangnet.zoeken.taal import TALEN, betekenisvol, stam, taal_van, token, woorden
 from vangnet.zoeken.woordenschat import Woordenschat
 
 MAX_WOORDEN = 8
@@ -85,6 +86,13 @@ def _exact(woord: str, taal: str, woordenschat: Woordenschat) -> Woord:
             w.voeg_toe(tok, EIGEN_TAAL if code == taal else ANDERE_TAAL)
     for tok in woordenschat.tokens_van.get(woord, ()):
         w.voeg_toe(tok, EIGEN_TAAL if taal_van(tok) == taal else ANDERE_TAAL)
+    # Snowball Dutch reads "gepest" as a participle (ge-pes-t, like ge-werk-t): its stem
+    # ``pes`` misses "pesten" and "pesterijen" (``pest``). When it dropped the ``ge``, the
+    # word without it is read too, a little lower than the word itself.
+    if woord.startswith("ge") and not stam(woord).startswith("ge"):
+        tok = token(woord[2:], "nl")
+        if woordenschat.bestaat(tok):
+            w.voeg_toe(tok, EIGEN_TAAL - 1 if taal == "nl" else ANDERE_TAAL - 1)
     return w
 
 

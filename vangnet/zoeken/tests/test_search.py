@@ -152,3 +152,11 @@ def test_a_first_page_of_ranked_results_costs_one_query(django_assert_num_querie
         page = ranked[0 : min(20, total)]
     assert page and total >= len(page)
     assert ranked[1:3] == page[1:3]
+
+
+def test_a_past_participle_finds_the_word_it_comes_from():
+    """Snowball stems "gepest" to ``pes`` and "pesten" to ``pest``; the query reads both."""
+    (woord,) = Zoekvraag(tekst="gepest").ontleed().woorden
+    assert {"pes", "pest"} <= set(woord.tokens)
+    assert woord.tokens["pest"] < woord.tokens["pes"]
+    assert top("gepest", 1) == ["begrip:pesterijen"]
