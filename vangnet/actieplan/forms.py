@@ -29,7 +29,14 @@ from vangnet.kaart.models import Organisatie
 
 
 class Datum(forms.DateInput):
+    """A date picker. Its value is always ISO (2025-01-31): a browser's date input shows
+    nothing for the locale's format (31-01-2025), so a date filled in by the form (today)
+    would arrive empty."""
+
     input_type = "date"
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class ActieFilter(forms.Form):

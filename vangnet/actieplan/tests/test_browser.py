@@ -15,6 +15,7 @@ from django_otp.oath import totp
 from vangnet.accounts.management.commands import demo_beheer
 from vangnet.core.tests import livesite
 from vangnet.core.tests.test_browser import AXE_OPTIONS
+from vangnet.meldingen.management.commands import demo_meldingen
 
 pytestmark = pytest.mark.browser
 
@@ -34,7 +35,8 @@ PAGINAS = [
 
 @pytest.fixture(scope="module")
 def plan_site(tmp_path_factory):
-    with livesite.running_site(tmp_path_factory.mktemp("actieplan-live")) as site:
+    # demo=True: the reporting channel's demo receivers, whose demo handler is a beheerder.
+    with livesite.running_site(tmp_path_factory.mktemp("actieplan-live"), demo=True) as site:
         site.manage(
             "shell",
             "-c",
@@ -141,3 +143,47 @@ def test_the_calendar_subscription_page_shows_its_address_accessibly_on_a_phone(
     assert antwoord.headers["content-type"].startswith("text/calendar")
     p.click("button[name=intrekken]")
     assert p.context.request.get(adres).status == 404
+
+
+def test_a_receivers_beheerder_writes_a_recommendation_on_accessible_pages(
+    chromium, axe_schoon, plan_site
+):
+    """The demo handler, a beheerder of the demo receivers, signs in at /behandelen/ and
+    uses the register: only the register (no other page of the plan), a form that names
+    its receiver, and the recommendation's page after saving it."""
+    p = livesite.open_page_in_new_context(chromium, plan_site, java_script_enabled=False)
+    p.goto(plan_site("/behandelen/"))
+    p.fill("[name=username]", demo_meldingen.GEBRUIKERSNAAM)
+    p.fill("[name=password]", demo_meldingen.WACHTWOORD)
+    with p.expect_navigation():
+        p.locator("main form[method=post] button[type=submit]").first.click()
+    p.fill("[name=code]", f"{totp(bytes.fromhex(demo_meldingen.TOTP_SLEUTEL)):06d}")
+    with p.expect_navigation():
+        p.locator("main form[method=post] button[type=submit]").first.click()
+    p.goto(plan_site("/actieplan/aanbevelingen/"))
+    assert p.locator("h1").count() == 1
+    assert p.locator("nav.ap-nav").count() == 0  # the rest of the plan is not theirs
+    assert p.locator("select[name=ontvanger] option").count() >= 1
+    for breedte in (1280, 320):
+        p.set_viewport_size({"width": breedte, "height": 800})
+        p.goto(plan_site("/actieplan/aanbevelingen/"))
+        axe_schoon(p, f"the register for a receiver at {breedte} px")
+        breed = p.evaluate("document.documentElement.scrollWidth")
+        assert breed <= breedte, f"{breed} px wide at {breedte} px: {_te_breed(p)}"
+    form = p.locator("main form[method=post]").last  # the filters above it are a GET form
+    form.locator("[name=titel]").fill("Aanspreekpunt bekendmaken")
+    form.locator("[name=tekst]").fill("Zet het aanspreekpunt in elk contract.")
+    form.locator("[name=sector]").select_option(index=1)
+    form.locator("[name=eigenaar]").select_option(index=1)
+    form.locator("[name=deadline]").fill("2027-06-30")
+    with p.expect_navigation():
+        form.locator("button[type=submit]").click()
+    fouten = p.locator(".foutmelding, .foutoverzicht").all_inner_texts()
+    assert re.search(r"/actieplan/aanbeveling/\d+/$", p.url), (p.url, fouten)
+    for breedte in (1280, 320):
+        p.set_viewport_size({"width": breedte, "height": 800})
+        p.reload()
+        axe_schoon(p, f"a receiver's recommendation at {breedte} px")
+        breed = p.evaluate("document.documentElement.scrollWidth")
+        assert breed <= breedte, f"{breed} px wide at {breedte} px: {_te_breed(p)}"
+    p.context.close()

@@ -221,6 +221,10 @@ def test_a_receiver_writes_only_for_its_own_receiver_and_only_as_a_receiver(clie
 def test_the_recommendation_form_cannot_carry_a_case_and_says_so(clients):
     pagina = clients["alice"].get("/actieplan/aanbevelingen/").content.decode()
     assert "Nooit iets uit een melding" in pagina
+    # The date a browser's date picker can show (ISO), filled in with today.
+    from django.utils import timezone
+
+    assert f'value="{timezone.localdate().isoformat()}"' in pagina
     assert 'aria-describedby="id_tekst_helptext"' in pagina
     from vangnet.actieplan.forms import AanbevelingForm
 
