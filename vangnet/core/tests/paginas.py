@@ -83,6 +83,8 @@ GEEN_EIGEN_PAGINA = {
     "actieplan:actie": PERSOONLIJK,
     "actieplan:vergadering": PERSOONLIJK,
     "actieplan:aanbeveling": PERSOONLIJK,
+    # A calendar app's subscription address: the secret in it stands for one account.
+    "actieplan:agenda-abonnement-ics": PERSOONLIJK,
 }
 
 
