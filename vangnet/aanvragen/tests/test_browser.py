@@ -28,20 +28,7 @@ HERSTELSLEUTEL = re.compile(r"\b(?:[A-Z2-7]{4}-){12}[A-Z2-7]{4}\b")
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     with livesite.running_site(tmp_path_factory.mktemp("aanvragen-live"), demo=True) as site:
-        # The demo department account (demo_beheer refuses production settings), by hand.
-        site.manage(
-            "shell",
-            "-c",
-            "from django.contrib.auth import get_user_model;"
-            "from django.contrib.auth.models import Group;"
-            "from django_otp.plugins.otp_totp.models import TOTPDevice;"
-            "from vangnet.accounts.models import DEPARTEMENT_GROUP;"
-            f"u = get_user_model().objects.create_user('{demo_beheer.GEBRUIKERSNAAM}',"
-            f" password='{demo_beheer.WACHTWOORD}', is_staff=True);"
-            "u.groups.add(Group.objects.get(name=DEPARTEMENT_GROUP));"
-            f"TOTPDevice.objects.create(user=u, name='demo', key='{demo_beheer.TOTP_SLEUTEL}',"
-            " confirmed=True)",
-        )
+        site.add_demo_department_account()
         yield site
 
 

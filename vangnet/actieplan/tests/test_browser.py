@@ -37,19 +37,7 @@ PAGINAS = [
 def plan_site(tmp_path_factory):
     # demo=True: the reporting channel's demo receivers, whose demo handler is a beheerder.
     with livesite.running_site(tmp_path_factory.mktemp("actieplan-live"), demo=True) as site:
-        site.manage(
-            "shell",
-            "-c",
-            "from django.contrib.auth import get_user_model;"
-            "from django.contrib.auth.models import Group;"
-            "from django_otp.plugins.otp_totp.models import TOTPDevice;"
-            "from vangnet.accounts.models import DEPARTEMENT_GROUP;"
-            f"u = get_user_model().objects.create_user('{demo_beheer.GEBRUIKERSNAAM}',"
-            f" password='{demo_beheer.WACHTWOORD}', is_staff=True);"
-            "u.groups.add(Group.objects.get(name=DEPARTEMENT_GROUP));"
-            f"TOTPDevice.objects.create(user=u, name='demo', key='{demo_beheer.TOTP_SLEUTEL}',"
-            " confirmed=True)",
-        )
+        site.add_demo_department_account()
         site.manage("demo_actieplan")
         yield site
 

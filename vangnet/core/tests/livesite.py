@@ -149,6 +149,27 @@ class LiveSite:
         """Run ``manage.py`` with the site's settings and database; its output."""
         return _manage(self.env, *args, quiet=False)
 
+    def add_demo_department_account(self) -> None:
+        """Create the demo department account (with its known TOTP key) on this site.
+
+        ``demo_beheer`` refuses the production settings these sites run, so the tests that
+        sign in as the department make the account by hand, the same way everywhere."""
+        from vangnet.accounts.management.commands import demo_beheer
+
+        self.manage(
+            "shell",
+            "-c",
+            "from django.contrib.auth import get_user_model;"
+            "from django.contrib.auth.models import Group;"
+            "from django_otp.plugins.otp_totp.models import TOTPDevice;"
+            "from vangnet.accounts.models import DEPARTEMENT_GROUP;"
+            f"u = get_user_model().objects.create_user('{demo_beheer.GEBRUIKERSNAAM}',"
+            f" password='{demo_beheer.WACHTWOORD}', is_staff=True);"
+            "u.groups.add(Group.objects.get(name=DEPARTEMENT_GROUP));"
+            f"TOTPDevice.objects.create(user=u, name='demo', key='{demo_beheer.TOTP_SLEUTEL}',"
+            " confirmed=True)",
+        )
+
     def execute(self, sql: str, params: Sequence = ()) -> list[tuple]:
         """Run one SQL statement on the site's database, whatever its engine (``%s``
         placeholders), committed; the rows it returns."""
