@@ -115,21 +115,23 @@ def controleren(request: HttpRequest) -> HttpResponse:
     return render(request, "wegwijzer/controleren.html", context)
 
 
+def _route_context(gesprek: bewaring.Gesprek) -> dict:
+    """What every page of a person's route needs: the route itself, and the content version
+    and language its fragments are kept under (read once per request)."""
+    versie = huidige()
+    r = route(gesprek.antwoorden, punten(versie))
+    return {"route": weergave.route(r, timezone.now()), "versie": versie, "taal": get_language()}
+
+
 @require_GET
 def resultaat(request: HttpRequest) -> HttpResponse:
     """The route. It shows no answers, so printing it reveals only where to go."""
     gesprek = bewaring.lees(request)
     if not gesprek.beantwoord:
         return HttpResponseRedirect(reverse("wegwijzer:start"))
-    versie = huidige()  # read once per request: every shell and the kaart picture need it
-    r = route(gesprek.antwoorden, punten(versie))
-    context = {
-        "route": weergave.route(r, timezone.now()),
-        # The questions this person was asked, to choose which answers go into the file.
-        "vragen": [(v.id, v.kort) for v in gestelde(gesprek.antwoorden, gesprek.beantwoord)],
-        "versie": versie,
-        "taal": get_language(),
-    }
+    context = _route_context(gesprek)
+    # The questions this person was asked, to choose which answers go into the file.
+    context["vragen"] = [(v.id, v.kort) for v in gestelde(gesprek.antwoorden, gesprek.beantwoord)]
     return render(request, "wegwijzer/resultaat.html", context)
 
 
@@ -139,10 +141,7 @@ def resultaat_meer(request: HttpRequest) -> HttpResponse:
     gesprek = bewaring.lees(request)
     if not gesprek.beantwoord:
         return HttpResponseRedirect(reverse("wegwijzer:start"))
-    versie = huidige()
-    r = route(gesprek.antwoorden, punten(versie))
-    context = {"route": weergave.route(r, timezone.now()), "versie": versie, "taal": get_language()}
-    return render(request, "wegwijzer/resultaat_meer.html", context)
+    return render(request, "wegwijzer/resultaat_meer.html", _route_context(gesprek))
 
 
 @require_POST
@@ -151,13 +150,8 @@ def bewaren(request: HttpRequest) -> HttpResponse:
     gesprek = bewaring.lees(request)
     if not gesprek.beantwoord:
         return HttpResponseRedirect(reverse("wegwijzer:start"))
-    versie = huidige()
-    r = route(gesprek.antwoorden, punten(versie))
     gekozen = set(request.POST.getlist("bewaar"))
-    context = {
-        "route": weergave.route(r, timezone.now()),
-        "versie": versie,
-        "taal": get_language(),
+    context = _route_context(gesprek) | {
         "alles_open": True,
         "antwoorden": [
             (v, v.labels(gesprek.antwoorden))
