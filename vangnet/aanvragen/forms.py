@@ -2,18 +2,15 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from vangnet.aanvragen.models import Aanvraag
+from vangnet.kaart.choices import Taal
 from vangnet.meldingen.choices import OntvangerSoort
 from vangnet.meldingen.models import Ontvanger
 from vangnet.pool.models import Poollid
 
-TALEN = [
-    ("nl", pgettext_lazy("taal", "Nederlands")),
-    ("fr", pgettext_lazy("taal", "Frans")),
-    ("en", pgettext_lazy("taal", "Engels")),
-]
+# The languages Vangnet's pages and forms exist in, named as the kaart names languages.
+TALEN = [(taal.value, taal.label) for taal in (Taal.NL, Taal.FR, Taal.EN)]
 
 
 class AanvraagForm(forms.ModelForm):
