@@ -200,7 +200,9 @@ TAAL = {
 }
 
 
-def _ok(schema: dict, description: str = "OK") -> dict:
+def ok_response(schema: dict, description: str = "OK") -> dict:
+    """A 200 response of the OpenAPI document with a JSON body of this schema (used by every
+    app that adds operations)."""
     return {"description": description, "content": {"application/json": {"schema": schema}}}
 
 
@@ -212,9 +214,11 @@ def _wrapped(key: str, name: str) -> dict:
     return {"type": "object", "required": [key], "properties": {key: _list(_ref(name))}}
 
 
-NOT_FOUND = _ok(_ref("Fout"), "Niet gevonden")
-BAD_REQUEST = _ok(_ref("Fout"), "Ongeldige parameter (bv. een onbekende taal); `fout` zegt welke")
-TOO_LARGE = _ok(_ref("Fout"), "De vraag is te groot")
+NOT_FOUND = ok_response(_ref("Fout"), "Niet gevonden")
+BAD_REQUEST = ok_response(
+    _ref("Fout"), "Ongeldige parameter (bv. een onbekende taal); `fout` zegt welke"
+)
+TOO_LARGE = ok_response(_ref("Fout"), "De vraag is te groot")
 ID = {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}
 
 
@@ -225,7 +229,7 @@ def _hsds_paths() -> dict:
             "get": {
                 "summary": "HSDS 3 API-info (versie, profiel)",
                 "tags": ["HSDS"],
-                "responses": {"200": _ok({"type": "object"})},
+                "responses": {"200": ok_response({"type": "object"})},
             }
         },
         "/hsds/services": {
@@ -245,7 +249,7 @@ def _hsds_paths() -> dict:
                     },
                     {"name": "search", "in": "query", "schema": {"type": "string"}},
                 ],
-                "responses": {"200": _ok(hsds_page), "400": BAD_REQUEST},
+                "responses": {"200": ok_response(hsds_page), "400": BAD_REQUEST},
             }
         },
         "/hsds/services/{id}": {
@@ -253,14 +257,14 @@ def _hsds_paths() -> dict:
                 "summary": "Eén HSDS 3 service, volledig",
                 "tags": ["HSDS"],
                 "parameters": [ID],
-                "responses": {"200": _ok({"type": "object"}), "404": NOT_FOUND},
+                "responses": {"200": ok_response({"type": "object"}), "404": NOT_FOUND},
             }
         },
         "/hsds/organizations": {
             "get": {
                 "summary": "HSDS 3 organizations",
                 "tags": ["HSDS"],
-                "responses": {"200": _ok(hsds_page)},
+                "responses": {"200": ok_response(hsds_page)},
             }
         },
         "/hsds/organizations/{id}": {
@@ -268,28 +272,28 @@ def _hsds_paths() -> dict:
                 "summary": "Eén HSDS 3 organization",
                 "tags": ["HSDS"],
                 "parameters": [ID],
-                "responses": {"200": _ok({"type": "object"}), "404": NOT_FOUND},
+                "responses": {"200": ok_response({"type": "object"}), "404": NOT_FOUND},
             }
         },
         "/hsds/taxonomies": {
             "get": {
                 "summary": "HSDS 3 taxonomies",
                 "tags": ["HSDS"],
-                "responses": {"200": _ok(hsds_page)},
+                "responses": {"200": ok_response(hsds_page)},
             }
         },
         "/hsds/taxonomy_terms": {
             "get": {
                 "summary": "HSDS 3 taxonomy terms",
                 "tags": ["HSDS"],
-                "responses": {"200": _ok(hsds_page)},
+                "responses": {"200": ok_response(hsds_page)},
             }
         },
         "/hsds/export.json": {
             "get": {
                 "summary": "De hele sociale kaart als HSDS 3-dataset",
                 "tags": ["HSDS"],
-                "responses": {"200": _ok({"type": "object"})},
+                "responses": {"200": ok_response({"type": "object"})},
             }
         },
     }
@@ -417,8 +421,8 @@ def _wegwijzer_path() -> dict:
                 "content": {"application/json": {"schema": _antwoorden_schema()}},
             },
             "responses": {
-                "200": _ok(ROUTE),
-                "400": _ok(
+                "200": ok_response(ROUTE),
+                "400": ok_response(
                     _ref("Fout"),
                     "Geen body, geen geldige JSON, of een onbekend veld of een onbekende "
                     "waarde (`veld` en `toegestaan` noemen ze)",
@@ -438,7 +442,7 @@ def document(server_url: str) -> dict:
                 "tags": ["Kaart"],
                 "parameters": [TAAL],
                 "responses": {
-                    "200": _ok(_wrapped("aanspreekpunten", "Aanspreekpunt")),
+                    "200": ok_response(_wrapped("aanspreekpunten", "Aanspreekpunt")),
                     "400": BAD_REQUEST,
                 },
             }
@@ -448,7 +452,7 @@ def document(server_url: str) -> dict:
                 "summary": "Eén aanspreekpunt",
                 "tags": ["Kaart"],
                 "parameters": [ID, TAAL],
-                "responses": {"200": _ok(_ref("Aanspreekpunt")), "404": NOT_FOUND},
+                "responses": {"200": ok_response(_ref("Aanspreekpunt")), "404": NOT_FOUND},
             }
         },
         "/aanbod": {
@@ -456,7 +460,7 @@ def document(server_url: str) -> dict:
                 "summary": "Het sectorale aanbod: instrumenten, vorming, begeleiding",
                 "tags": ["Kaart"],
                 "parameters": [TAAL],
-                "responses": {"200": _ok(_wrapped("aanbod", "Aanbod")), "400": BAD_REQUEST},
+                "responses": {"200": ok_response(_wrapped("aanbod", "Aanbod")), "400": BAD_REQUEST},
             }
         },
         "/aanbod/{id}": {
@@ -464,7 +468,7 @@ def document(server_url: str) -> dict:
                 "summary": "Eén aanbod",
                 "tags": ["Kaart"],
                 "parameters": [ID, TAAL],
-                "responses": {"200": _ok(_ref("Aanbod")), "404": NOT_FOUND},
+                "responses": {"200": ok_response(_ref("Aanbod")), "404": NOT_FOUND},
             }
         },
         "/organisaties": {
@@ -472,7 +476,7 @@ def document(server_url: str) -> dict:
                 "summary": "Alle organisaties uit het actieplan",
                 "tags": ["Kaart"],
                 "parameters": [TAAL],
-                "responses": {"200": _ok(_wrapped("organisaties", "Organisatie"))},
+                "responses": {"200": ok_response(_wrapped("organisaties", "Organisatie"))},
             }
         },
         "/begrippen": {
@@ -480,7 +484,7 @@ def document(server_url: str) -> dict:
                 "summary": "Het gedeelde begrippenkader (actie 1.3)",
                 "tags": ["Begrippen"],
                 "parameters": [TAAL],
-                "responses": {"200": _ok(_wrapped("begrippen", "Begrip"))},
+                "responses": {"200": ok_response(_wrapped("begrippen", "Begrip"))},
             }
         },
         "/zoek": {
@@ -509,7 +513,7 @@ def document(server_url: str) -> dict:
                     TAAL,
                 ],
                 "responses": {
-                    "200": _ok(
+                    "200": ok_response(
                         {
                             "type": "object",
                             "required": ["resultaten"],

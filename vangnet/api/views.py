@@ -90,7 +90,8 @@ def api_view(view: Callable) -> Callable:
     return wrapper
 
 
-def _json(data) -> JsonResponse:
+def json_response(data) -> JsonResponse:
+    """JSON as the API writes it everywhere: UTF-8 text as is, lists allowed."""
     return JsonResponse(data, json_dumps_params={"ensure_ascii": False}, safe=False)
 
 
@@ -107,7 +108,7 @@ def _aanbod():
 @api_view
 def aanspreekpunten(request: HttpRequest) -> JsonResponse:
     items = [serializers.aanspreekpunt(request, p) for p in _aanspreekpunten()]
-    return _json({"aanspreekpunten": items})
+    return json_response({"aanspreekpunten": items})
 
 
 @api_view
@@ -115,12 +116,12 @@ def aanspreekpunt(request: HttpRequest, slug: str) -> JsonResponse:
     punt = _aanspreekpunten().filter(slug=slug).first()
     if punt is None:
         return error(404, f"Geen aanspreekpunt met id {slug!r}")
-    return _json(serializers.aanspreekpunt(request, punt))
+    return json_response(serializers.aanspreekpunt(request, punt))
 
 
 @api_view
 def aanbod_lijst(request: HttpRequest) -> JsonResponse:
-    return _json({"aanbod": [serializers.aanbod(request, a) for a in _aanbod()]})
+    return json_response({"aanbod": [serializers.aanbod(request, a) for a in _aanbod()]})
 
 
 @api_view
@@ -128,12 +129,12 @@ def aanbod(request: HttpRequest, slug: str) -> JsonResponse:
     item = _aanbod().filter(slug=slug).first()
     if item is None:
         return error(404, f"Geen aanbod met id {slug!r}")
-    return _json(serializers.aanbod(request, item))
+    return json_response(serializers.aanbod(request, item))
 
 
 @api_view
 def organisaties(request: HttpRequest) -> JsonResponse:
-    return _json(
+    return json_response(
         {"organisaties": [serializers.organisatie(request, o) for o in Organisatie.objects.all()]}
     )
 
@@ -141,7 +142,7 @@ def organisaties(request: HttpRequest) -> JsonResponse:
 @api_view
 def begrippen(request: HttpRequest) -> JsonResponse:
     items = [serializers.begrip(request, b) for b in Begrip.objects.prefetch_related("verwant")]
-    return _json({"begrippen": items})
+    return json_response({"begrippen": items})
 
 
 @api_view
@@ -169,7 +170,7 @@ def zoeken(request: HttpRequest) -> JsonResponse:
         # that are always there (the kaart's page offers them too).
         altijd = altijd_documenten()
         body["altijd"] = _zoekresultaten(request, [{} for _ in altijd], altijd)
-    return _json(body)
+    return json_response(body)
 
 
 def _zoekresultaten(request: HttpRequest, rows: list[dict], docs: list) -> list[dict]:
@@ -188,7 +189,7 @@ def _zoekresultaten(request: HttpRequest, rows: list[dict], docs: list) -> list[
 
 @api_view
 def openapi(request: HttpRequest) -> JsonResponse:
-    return _json(openapi_document(request.build_absolute_uri("/api/v1")))
+    return json_response(openapi_document(request.build_absolute_uri("/api/v1")))
 
 
 # -- HSDS 3 (Open Referral) ------------------------------------------------------------------
@@ -196,7 +197,7 @@ def openapi(request: HttpRequest) -> JsonResponse:
 
 @api_view
 def hsds_root(request: HttpRequest) -> JsonResponse:
-    return _json(hsds.root(request.build_absolute_uri(reverse("api:openapi"))))
+    return json_response(hsds.root(request.build_absolute_uri(reverse("api:openapi"))))
 
 
 @api_view
@@ -208,7 +209,7 @@ def hsds_services(request: HttpRequest) -> JsonResponse:
         return error(400, "page en per_page: geef een geheel getal")
     if page < 1 or not 1 <= per_page <= MAX_LIMIT:
         return error(400, f"page >= 1 en per_page tussen 1 en {MAX_LIMIT}")
-    return _json(hsds.service_page(request, page, per_page, request.GET.get("search", "")))
+    return json_response(hsds.service_page(request, page, per_page, request.GET.get("search", "")))
 
 
 @api_view
@@ -216,12 +217,12 @@ def hsds_service(request: HttpRequest, service_id: str) -> JsonResponse:
     service = hsds.service_by_id(request, service_id)
     if service is None:
         return error(404, f"Geen service met id {service_id!r}")
-    return _json(service)
+    return json_response(service)
 
 
 @api_view
 def hsds_organizations(request: HttpRequest) -> JsonResponse:
-    return _json(hsds.organization_page(request))
+    return json_response(hsds.organization_page(request))
 
 
 @api_view
@@ -229,23 +230,23 @@ def hsds_organization(request: HttpRequest, organization_id: str) -> JsonRespons
     org = hsds.organization_by_id(request, organization_id)
     if org is None:
         return error(404, f"Geen organization met id {organization_id!r}")
-    return _json(org)
+    return json_response(org)
 
 
 @api_view
 def hsds_taxonomies(request: HttpRequest) -> JsonResponse:
-    return _json(hsds.taxonomy_page())
+    return json_response(hsds.taxonomy_page())
 
 
 @api_view
 def hsds_taxonomy_terms(request: HttpRequest) -> JsonResponse:
-    return _json(hsds.taxonomy_term_page())
+    return json_response(hsds.taxonomy_term_page())
 
 
 @api_view
 def hsds_export(request: HttpRequest) -> JsonResponse:
     """The whole directory as one HSDS 3 dataset (organizations with their services)."""
-    return _json(hsds.export(request))
+    return json_response(hsds.export(request))
 
 
 # -- the wegwijzer ---------------------------------------------------------------------------
@@ -288,4 +289,4 @@ def _wegwijzer_route(request: HttpRequest) -> HttpResponse:
     except OngeldigAntwoord as fout:
         return error(400, str(fout), veld=fout.veld, toegestaan=[str(t) for t in fout.toegelaten])
     r = route(antwoorden, punten())
-    return _json(serializers.route(request, antwoorden, r, timezone.now()))
+    return json_response(serializers.route(request, antwoorden, r, timezone.now()))

@@ -14,8 +14,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from vangnet.accounts.drempels import Drempel, emmer, wachttijd_tekst
-from vangnet.api.openapi import BAD_REQUEST, _ok
-from vangnet.api.views import LANGUAGES, _json, error, methods
+from vangnet.api.openapi import BAD_REQUEST, ok_response
+from vangnet.api.views import LANGUAGES, error, json_response, methods
 from vangnet.monitoring import aanlevering, cijfers
 from vangnet.monitoring.dimensies import DIMENSIES, NAMEN
 from vangnet.monitoring.periodes import Kwartaal
@@ -52,7 +52,7 @@ def cijfers_view(request: HttpRequest) -> JsonResponse:
             extra = {"toegestaan": NAMEN} if fout.veld == "per" else {}
             response = error(400, fout.boodschap, veld=fout.veld, **extra)
         else:
-            response = _json(tabel.als_json())
+            response = json_response(tabel.als_json())
     response["Access-Control-Allow-Origin"] = "*"
     return response
 
@@ -103,7 +103,7 @@ def aanlevering_view(request: HttpRequest) -> JsonResponse:
                 _("Er is niets bewaard: het bestand heeft fouten."),
                 fouten=[{"rij": f.rij, "fout": f.boodschap} for f in uitkomst.fouten],
             )
-        response = _json(
+        response = json_response(
             {"bron": organisatie.naam, "kwartalen": uitkomst.kwartalen, "rijen": uitkomst.rijen}
         )
         response.status_code = 201
@@ -209,7 +209,7 @@ def openapi_paths() -> dict:
                 ),
                 "parameters": [VRAAG_PARAMETER | {"schema": vraag_schema()}],
                 "responses": {
-                    "200": _ok(
+                    "200": ok_response(
                         {
                             "type": "object",
                             "properties": {

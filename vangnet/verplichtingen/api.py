@@ -4,7 +4,7 @@ OpenAPI paths (merged into /api/v1/openapi.json by vangnet.api.openapi)."""
 from django.http import HttpRequest, JsonResponse
 
 from vangnet.api.openapi import BRON, ONBEVESTIGD, TAAL
-from vangnet.api.views import _json, api_view, error
+from vangnet.api.views import api_view, error, json_response
 from vangnet.kaart.models import ParitairComite
 from vangnet.verplichtingen.forms import MAXIMUM, VerplichtingenForm
 from vangnet.verplichtingen.laden import KENMERKEN
@@ -66,7 +66,7 @@ def verplichtingen(request: HttpRequest) -> JsonResponse:
         "vrijwilligers": resultaat.vrijwilligers,
         "pc": resultaat.pc.slug if resultaat.pc else None,
     }
-    return _json({"invoer": invoer, "verplichtingen": items})
+    return json_response({"invoer": invoer, "verplichtingen": items})
 
 
 def _pc_slugs() -> list[str]:

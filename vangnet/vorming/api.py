@@ -16,9 +16,9 @@ from vangnet.api.openapi import (
     TAAL,
     _enum,
     _list,
-    _ok,
+    ok_response,
 )
-from vangnet.api.views import _json, api_view, error
+from vangnet.api.views import api_view, error, json_response
 from vangnet.kaart import choices as c
 from vangnet.kaart.models import ParitairComite
 from vangnet.vorming import vinder
@@ -72,7 +72,7 @@ def vorming(request: HttpRequest) -> JsonResponse:
         if thema not in vinder.Thema.values:
             return _ongeldig("thema", thema, list(vinder.Thema.values))
     vraag = vinder.Vraag(statuut=statuut, pc=pc, themas=tuple(themas))
-    return _json(
+    return json_response(
         {
             "statuut": vraag.statuut,
             "pc": vraag.pc,
@@ -173,7 +173,7 @@ def openapi_paths() -> dict:
                     },
                     TAAL,
                 ],
-                "responses": {"200": _ok(antwoord), "400": BAD_REQUEST},
+                "responses": {"200": ok_response(antwoord), "400": BAD_REQUEST},
             }
         }
     }
