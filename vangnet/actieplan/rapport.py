@@ -13,6 +13,7 @@ from collections.abc import Callable
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from vangnet.actieplan import stand
 from vangnet.actieplan.choices import AanbevelingStatus, Status
 from vangnet.actieplan.models import Aanbeveling, Vergadering
 from vangnet.core import drukwerk
@@ -37,11 +38,9 @@ def _cijfers() -> list:
 
 def context(voortgang: Voortgang | None = None) -> dict:
     """Everything the report shows; ``voortgang(part, done, total)`` follows the parts."""
-    from vangnet.actieplan.views import _acties, begroting_stand, stand
-
     meld = voortgang or (lambda deel, i, n: None)
     delen = 6
-    acties = list(_acties())
+    acties = list(stand.acties_met_voortgang())
     meld(_("acties"), 1, delen)
     uitvoerend = [a for a in acties if not a.deelacties.all()]
     per_status = [
@@ -52,7 +51,7 @@ def context(voortgang: Voortgang | None = None) -> dict:
         Vergadering.objects.filter(einde__lte=nu).prefetch_related("aanwezigen").order_by("begin")
     )
     meld(_("vergaderingen"), 2, delen)
-    begroting = begroting_stand()
+    begroting = stand.begroting_stand()
     meld(_("begroting"), 3, delen)
     tabellen = _cijfers()
     meld(_("cijfers"), 4, delen)
@@ -69,7 +68,7 @@ def context(voortgang: Voortgang | None = None) -> dict:
     meld(_("PC 329"), 6, delen)
     return {
         "datum": timezone.localdate(),
-        "stand": stand(acties),
+        "stand": stand.stand(acties),
         "per_status": per_status,
         "gehouden": gehouden,
         "begroting": begroting,

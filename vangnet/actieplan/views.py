@@ -7,12 +7,9 @@ Who may open a page is decided by ``accounts.toegang``; which rows a partner may
 
 from __future__ import annotations
 
-from collections import Counter
-from decimal import Decimal
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch, Q, Sum
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -23,8 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from vangnet.accounts.drempels import emmer, wachttijd_tekst
 from vangnet.accounts.roles import is_departement, is_partner, is_stuurgroep, partner_organisaties
 from vangnet.accounts.toegang import rol_in_het_actieplan_vereist, rol_vereist, stuurgroep_vereist
-from vangnet.actieplan import kalender, rapport
-from vangnet.actieplan.choices import Actieterrein, BoekingSoort, PostSoort, Status
+from vangnet.actieplan import kalender, rapport, stand
 from vangnet.actieplan.forms import (
     AanbevelingFilter,
     AanbevelingForm,
@@ -36,56 +32,22 @@ from vangnet.actieplan.forms import (
 )
 from vangnet.actieplan.models import (
     Aanbeveling,
-    Actie,
     Agendasleutel,
-    Begrotingspost,
     Boeking,
     Vergadering,
-    Voortgang,
 )
+from vangnet.actieplan.stand import acties_met_voortgang
 from vangnet.actieplan.toegang import beheerde_ontvangers, is_ontvanger_beheerder
 from vangnet.kaart.models import Organisatie
 
 MELDPUNT = "vlaams-meldpunt-grensoverschrijdend-gedrag"
 
 
-def _acties():
-    """Every action with what the overview shows, in a fixed number of queries."""
-    return Actie.objects.prefetch_related(
-        Prefetch("partners", queryset=Organisatie.objects.order_by("naam")),
-        Prefetch(
-            "voortgang",
-            queryset=Voortgang.objects.select_related("organisatie").order_by(
-                "-datum", "-aangemaakt_op"
-            ),
-        ),
-        "deelacties",
-    ).order_by("volgorde")
-
-
-def stand(acties: list[Actie]) -> dict:
-    """Counts per actieterrein and status of the actions that carry work (no parents)."""
-    uitvoerend = [a for a in acties if not a.deelacties.all()]
-    per_terrein = []
-    for terrein in Actieterrein:
-        tel = Counter(a.status for a in uitvoerend if a.actieterrein == terrein)
-        cellen = [(label, tel[code]) for code, label in Status.choices]
-        per_terrein.append((terrein.label, cellen, sum(tel.values())))
-    totaal = Counter(a.status for a in uitvoerend)
-    return {
-        "statussen": Status.choices,
-        "per_terrein": per_terrein,
-        "totaal": [(label, totaal[code]) for code, label in Status.choices],
-        "aantal": len(uitvoerend),
-        "in_gevaar": [a for a in uitvoerend if a.status == Status.IN_GEVAAR],
-    }
-
-
 @require_GET
 @rol_in_het_actieplan_vereist
 def overzicht(request: HttpRequest) -> HttpResponse:
     """The whole plan on one screen: the count per status, actions at risk, then the list."""
-    alle = list(_acties())
+    alle = list(acties_met_voortgang())
     form = ActieFilter(request.GET or None)
     gefilterd = form.filter([a for a in alle if not a.deelacties.all()])
     eigen = Organisatie.objects.filter(pk__in=partner_organisaties(request.user))
@@ -93,7 +55,7 @@ def overzicht(request: HttpRequest) -> HttpResponse:
         request,
         "actieplan/overzicht.html",
         {
-            "stand": stand(alle),
+            "stand": stand.stand(alle),
             "form": form,
             "acties": gefilterd,
             "gefilterd": bool(request.GET),
@@ -108,7 +70,7 @@ def overzicht(request: HttpRequest) -> HttpResponse:
 def actie(request: HttpRequest, nummer: str) -> HttpResponse:
     """One action: what the plan says, its partners, and its dated progress; a partner of
     the action adds an update."""
-    actie = get_object_or_404(_acties(), slug=nummer)
+    actie = get_object_or_404(acties_met_voortgang(), slug=nummer)
     schrijvers = actie.partners.filter(pk__in=partner_organisaties(request.user))
     form = None
     if schrijvers.exists():
@@ -241,36 +203,6 @@ def agenda_abonnement_ics(request: HttpRequest, sleutel: str) -> HttpResponse:
 # --- Budget --------------------------------------------------------------------------
 
 
-def begroting_stand() -> dict:
-    """The impulse, what is allocated, committed and paid per purpose, and what remains."""
-    posten = list(Begrotingspost.objects.order_by("volgorde"))
-    bronnen = [p for p in posten if p.soort == PostSoort.BRON]
-    totaal = sum((p.bedrag or Decimal(0) for p in bronnen), Decimal(0))
-    sommen = {
-        (rij["doel"], rij["soort"]): rij["som"]
-        for rij in Boeking.objects.values("doel", "soort").annotate(som=Sum("bedrag"))
-    }
-    doelen = []
-    for p in posten:
-        if p.soort != PostSoort.DOEL:
-            continue
-        rij = {s: sommen.get((p.pk, s), Decimal(0)) for s in BoekingSoort.values}
-        rij["post"] = p
-        rij["resterend"] = rij[BoekingSoort.TOEWIJZING] - rij[BoekingSoort.BETALING]
-        doelen.append(rij)
-    toegewezen = sum((d[BoekingSoort.TOEWIJZING] for d in doelen), Decimal(0))
-    return {
-        "bronnen": bronnen,
-        "totaal": totaal,
-        "doelen": doelen,
-        "toegewezen": toegewezen,
-        "vastgelegd": sum((d[BoekingSoort.VASTLEGGING] for d in doelen), Decimal(0)),
-        "betaald": sum((d[BoekingSoort.BETALING] for d in doelen), Decimal(0)),
-        "niet_toegewezen": totaal - toegewezen,
-        "nog_te_betalen": sum((d["resterend"] for d in doelen), Decimal(0)),
-    }
-
-
 @require_http_methods(["GET", "POST"])
 @stuurgroep_vereist
 def begroting(request: HttpRequest) -> HttpResponse:
@@ -293,7 +225,7 @@ def begroting(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "actieplan/begroting.html",
-        {"stand": begroting_stand(), "boekingen": boekingen, "form": form},
+        {"stand": stand.begroting_stand(), "boekingen": boekingen, "form": form},
     )
 
 
