@@ -9,8 +9,14 @@ from typing import Any
 
 from vangnet.actieplan import schema
 from vangnet.actieplan.models import Actie, Begrotingspost
-from vangnet.inhoud.loading import Loader, Tally, _set_translated, _sync_m2m, _upsert
-from vangnet.inhoud.loading import set_translated_list as _set_translated_list
+from vangnet.inhoud.loading import (
+    Loader,
+    Tally,
+    set_translated,
+    set_translated_list,
+    sync_m2m,
+    upsert,
+)
 from vangnet.inhoud.schemas import vertaald, waar
 from vangnet.kaart.models import Organisatie
 
@@ -68,11 +74,11 @@ def laad(loader: Loader, prune: bool) -> None:
             "doorlopend": r.doorlopend,
         }
         for name in ("titel", "duiding", "partners_toelichting", "timing"):
-            _set_translated(values, name, vertaald(getattr(r, name)))
-        _set_translated_list(values, "onbevestigd", r.onbevestigd)
-        actie = _upsert(Actie, slug, values, tally)
+            set_translated(values, name, vertaald(getattr(r, name)))
+        set_translated_list(values, "onbevestigd", r.onbevestigd)
+        actie = upsert(Actie, slug, values, tally)
         partners = [organisaties[p] for p in r.partners]
-        _sync_m2m(actie.partners, Organisatie.objects.filter(pk__in=partners))
+        sync_m2m(actie.partners, Organisatie.objects.filter(pk__in=partners))
         slugs.add(slug)
     per_slug = {a.slug: a for a in Actie.objects.all()}
     for slug in slugs:
@@ -97,11 +103,11 @@ def laad_begroting(loader: Loader, prune: bool) -> None:
             "bedrag": r.bedrag,
             "acties": list(r.acties),
         }
-        _set_translated(values, "titel", vertaald(r.titel))
-        _set_translated_list(values, "onbevestigd", r.onbevestigd)
+        set_translated(values, "titel", vertaald(r.titel))
+        set_translated_list(values, "onbevestigd", r.onbevestigd)
         slugs.add(slug)
         if loader.problems:
             continue
-        _upsert(Begrotingspost, slug, values, tally)
+        upsert(Begrotingspost, slug, values, tally)
     if not loader.problems:
         loader._prune(Begrotingspost, BEGROTING, slugs, prune)

@@ -112,7 +112,9 @@ def read(data_dir: Path, name: str) -> list[dict]:
     return records
 
 
-def _set_translated(values: dict, name: str, texts: dict) -> None:
+def set_translated(values: dict, name: str, texts: dict) -> None:
+    """Put a translated text's three languages (``name_nl``, ``name_fr``, ``name_en``) and
+    its Dutch default (``name``) into a record's values."""
     for code in LANGUAGES:
         values[f"{name}_{code}"] = texts[code]
     values[name] = texts["nl"]
@@ -120,10 +122,10 @@ def _set_translated(values: dict, name: str, texts: dict) -> None:
 
 def set_translated_list(values: dict, name: str, items: list[schemas.Vertaling]) -> None:
     """A list of texts (steps, notes): one list per language, see ``vertaalde_lijst``."""
-    _set_translated(values, name, vertaalde_lijst(items))
+    set_translated(values, name, vertaalde_lijst(items))
 
 
-def _upsert(model: type[models.Model], slug: str, values: dict, tally: Tally) -> models.Model:
+def upsert(model: type[models.Model], slug: str, values: dict, tally: Tally) -> models.Model:
     """Create or update one record, saving only when a value changed."""
     obj = model.objects.filter(slug=slug).first()
     if obj is None:
@@ -271,13 +273,13 @@ class Loader:
         slugs = set()
         for _where, slug, r in self._valid(name):
             values = _common(r)
-            _set_translated(values, "naam", vertaald(r.naam))
-            _set_translated(values, "beschrijving", vertaald(r.beschrijving))
+            set_translated(values, "naam", vertaald(r.naam))
+            set_translated(values, "beschrijving", vertaald(r.beschrijving))
             values["afkorting"] = r.afkorting
             values["soort"] = r.soort
             values["website"] = r.website
             if not self.problems:
-                _upsert(Organisatie, slug, values, tally)
+                upsert(Organisatie, slug, values, tally)
             slugs.add(slug)
         if not self.problems:
             self._prune(Organisatie, name, slugs, prune)
@@ -288,13 +290,13 @@ class Loader:
         slugs = set()
         for where, slug, r in self._valid(name):
             values = _common(r)
-            _set_translated(values, "naam", vertaald(r.naam))
+            set_translated(values, "naam", vertaald(r.naam))
             fonds = self._org_ref(where, "sociaal_fonds", r.sociaal_fonds)
             if not self.problems:
                 values["sociaal_fonds"] = (
                     Organisatie.objects.filter(slug=fonds).first() if fonds else None
                 )
-                _upsert(ParitairComite, slug, values, tally)
+                upsert(ParitairComite, slug, values, tally)
             slugs.add(slug)
         if not self.problems:
             self._prune(ParitairComite, name, slugs, prune)
@@ -307,14 +309,14 @@ class Loader:
         for where, slug, r in self._valid(name):
             values = {"bron": list(r.bron), "synoniemen": list(r.synoniemen)}
             set_translated_list(values, "onbevestigd", r.onbevestigd)
-            _set_translated(values, "term", vertaald(r.term))
-            _set_translated(values, "definitie", vertaald(r.definitie))
+            set_translated(values, "term", vertaald(r.term))
+            set_translated(values, "definitie", vertaald(r.definitie))
             for i, other in enumerate(r.verwant):
                 if other not in self.begrip_ids:
                     self.problems.add(where, f"verwant[{i}]: unknown term id {other!r}")
             related[slug] = [o for o in r.verwant if o in self.begrip_ids]
             if not self.problems:
-                _upsert(Begrip, slug, values, tally)
+                upsert(Begrip, slug, values, tally)
             slugs.add(slug)
         if self.problems:
             return
@@ -352,7 +354,7 @@ class Loader:
         for where, slug, r in self._valid(name):
             values = _common(r)
             for field_name in AANSPREEKPUNT_TEKSTEN:
-                _set_translated(values, field_name, vertaald(getattr(r, field_name)))
+                set_translated(values, field_name, vertaald(getattr(r, field_name)))
             for field_name in ("opvolging", "wie_weet_wat"):
                 set_translated_list(values, field_name, getattr(r, field_name))
             for field_name in (
@@ -388,8 +390,8 @@ class Loader:
             values["organisatie"] = (
                 Organisatie.objects.filter(slug=organisatie).first() if organisatie else None
             )
-            punt = _upsert(Aanspreekpunt, slug, values, tally)
-            _sync_m2m(punt.aanbieders, Organisatie.objects.filter(slug__in=aanbieders))
+            punt = upsert(Aanspreekpunt, slug, values, tally)
+            sync_m2m(punt.aanbieders, Organisatie.objects.filter(slug__in=aanbieders))
             _sync_children(punt.kanalen, Kanaal, "aanspreekpunt", punt, kanalen)
             texts = [
                 values["naam"],
@@ -398,7 +400,7 @@ class Loader:
                 values["voorwaarden"],
             ]
             texts += values["opvolging"] + values["wie_weet_wat"]
-            _sync_m2m(punt.begrippen, Begrip.objects.filter(pk__in=self._linked_terms(texts)))
+            sync_m2m(punt.begrippen, Begrip.objects.filter(pk__in=self._linked_terms(texts)))
             slugs.add(slug)
         if not self.problems:
             self._prune(Aanspreekpunt, name, slugs, prune)
@@ -410,7 +412,7 @@ class Loader:
         for where, slug, r in self._valid(name):
             values = _common(r)
             for field_name in AANBOD_TEKSTEN:
-                _set_translated(values, field_name, vertaald(getattr(r, field_name)))
+                set_translated(values, field_name, vertaald(getattr(r, field_name)))
             values["soort"] = r.soort
             for field_name in ("beleidsniveaus", "doelgroepen", "sectoren", "talen"):
                 values[field_name] = list(getattr(r, field_name))
@@ -420,8 +422,8 @@ class Loader:
             if self.problems:
                 slugs.add(slug)
                 continue
-            aanbod = _upsert(Aanbod, slug, values, tally)
-            _sync_m2m(aanbod.aanbieders, Organisatie.objects.filter(slug__in=aanbieders))
+            aanbod = upsert(Aanbod, slug, values, tally)
+            sync_m2m(aanbod.aanbieders, Organisatie.objects.filter(slug__in=aanbieders))
             pc_by_slug = {pc.slug: pc for pc in ParitairComite.objects.all()}
             for prijs in prijzen:
                 prijs["paritair_comite"] = pc_by_slug.get(prijs["paritair_comite"])
@@ -429,7 +431,7 @@ class Loader:
             aanbod.refresh_kosteloos()
             Aanbod.objects.filter(pk=aanbod.pk).update(kosteloos=aanbod.kosteloos)
             texts = [values["titel"], values["samenvatting"], values["beschrijving"]]
-            _sync_m2m(aanbod.begrippen, Begrip.objects.filter(pk__in=self._linked_terms(texts)))
+            sync_m2m(aanbod.begrippen, Begrip.objects.filter(pk__in=self._linked_terms(texts)))
             slugs.add(slug)
         if not self.problems:
             self._prune(Aanbod, name, slugs, prune)
@@ -447,7 +449,7 @@ class Loader:
                 "volgorde": volgorde,
             }
             set_translated_list(values, "onbevestigd", r.onbevestigd)
-            _set_translated(values, "tekst", vertaald(r.tekst))
+            set_translated(values, "tekst", vertaald(r.tekst))
             for i, ref in enumerate(r.verwijst_naar):
                 if ref not in punt_ids:
                     self.problems.add(
@@ -456,8 +458,8 @@ class Loader:
             slugs.add(slug)
             if self.problems:
                 continue
-            stap = _upsert(Opvangstap, slug, values, tally)
-            _sync_m2m(stap.verwijst_naar, Aanspreekpunt.objects.filter(slug__in=r.verwijst_naar))
+            stap = upsert(Opvangstap, slug, values, tally)
+            sync_m2m(stap.verwijst_naar, Aanspreekpunt.objects.filter(slug__in=r.verwijst_naar))
         if not self.problems:
             self._prune(Opvangstap, name, slugs, prune)
 
@@ -466,7 +468,7 @@ class Loader:
         if pc is not None and pc not in self.pc_ids:
             self.problems.add(where, f"prijzen[{i}].paritair_comite: unknown id {pc!r}")
         values: dict[str, Any] = {"paritair_comite": pc, "bedrag": x.bedrag, "vanaf": x.vanaf}
-        _set_translated(values, "toelichting", vertaald(x.toelichting))
+        set_translated(values, "toelichting", vertaald(x.toelichting))
         return values
 
 
@@ -481,12 +483,13 @@ def _kanaal(i: int, k: schemas.Kanaal) -> dict:
         "uren": [{"dagen": list(u.dagen), "van": u.van, "tot": u.tot} for u in k.uren],
         "gecontroleerd_op": k.gecontroleerd_op,
     }
-    _set_translated(values, "label", vertaald(k.label))
-    _set_translated(values, "uren_toelichting", vertaald(k.uren_toelichting))
+    set_translated(values, "label", vertaald(k.label))
+    set_translated(values, "uren_toelichting", vertaald(k.uren_toelichting))
     return values
 
 
-def _sync_m2m(manager: Any, wanted: models.QuerySet) -> None:
+def sync_m2m(manager: Any, wanted: models.QuerySet) -> None:
+    """Make a many-to-many relation hold exactly ``wanted``, writing only when it differs."""
     wanted_pks = set(wanted.values_list("pk", flat=True))
     current = set(manager.values_list("pk", flat=True))
     if wanted_pks != current:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from vangnet.inhoud.loading import Tally, _set_translated, _sync_m2m, _upsert, set_translated_list
+from vangnet.inhoud.loading import Tally, set_translated, set_translated_list, sync_m2m, upsert
 from vangnet.inhoud.schemas import vertaald
 from vangnet.kaart.models import Aanbod, Aanspreekpunt
 from vangnet.quickscan import schema
@@ -36,13 +36,13 @@ def laad(loader: Loader, prune: bool) -> None:
             "helpt": list(r.helpt),
         }
         for naam in ("stelling", "toelichting", "advies"):
-            _set_translated(values, naam, vertaald(getattr(r, naam)))
+            set_translated(values, naam, vertaald(getattr(r, naam)))
         set_translated_list(values, "onbevestigd", r.onbevestigd)
         slugs.add(slug)
         if loader.problems:
             continue
-        stelling = _upsert(Stelling, slug, values, tally)
-        _sync_m2m(stelling.helpt_aanbod, Aanbod.objects.filter(slug__in=r.helpt))
-        _sync_m2m(stelling.helpt_aanspreekpunten, Aanspreekpunt.objects.filter(slug__in=r.helpt))
+        stelling = upsert(Stelling, slug, values, tally)
+        sync_m2m(stelling.helpt_aanbod, Aanbod.objects.filter(slug__in=r.helpt))
+        sync_m2m(stelling.helpt_aanspreekpunten, Aanspreekpunt.objects.filter(slug__in=r.helpt))
     if not loader.problems:
         loader._prune(Stelling, BESTAND, slugs, prune)

@@ -5,10 +5,10 @@ from typing import Any
 from vangnet.inhoud.loading import (
     Loader,
     Tally,
-    _set_translated,
-    _sync_m2m,
-    _upsert,
+    set_translated,
     set_translated_list,
+    sync_m2m,
+    upsert,
 )
 from vangnet.inhoud.schemas import vertaald
 from vangnet.kaart.models import Aanspreekpunt
@@ -35,12 +35,12 @@ def laad(loader: Loader, prune: bool) -> None:
             "volgorde": volgorde,
         }
         for name in ("titel", "tekst", "rechtsgrond"):
-            _set_translated(values, name, vertaald(getattr(r, name)))
+            set_translated(values, name, vertaald(getattr(r, name)))
         set_translated_list(values, "onbevestigd", r.onbevestigd)
         slugs.add(slug)
         if loader.problems:
             continue
-        stap = _upsert(Reactiestap, slug, values, tally)
-        _sync_m2m(stap.wie_bellen, Aanspreekpunt.objects.filter(slug__in=r.wie_bellen))
+        stap = upsert(Reactiestap, slug, values, tally)
+        sync_m2m(stap.wie_bellen, Aanspreekpunt.objects.filter(slug__in=r.wie_bellen))
     if not loader.problems:
         loader._prune(Reactiestap, BESTAND, slugs, prune)

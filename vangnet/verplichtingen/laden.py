@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from vangnet.inhoud.loading import Loader, Tally, _set_translated, _upsert, set_translated_list
+from vangnet.inhoud.loading import Loader, Tally, set_translated, set_translated_list, upsert
 from vangnet.inhoud.schemas import vertaald
 from vangnet.verplichtingen import schema
 from vangnet.verplichtingen.models import Regel
@@ -40,11 +40,11 @@ def laad(loader: Loader, prune: bool) -> None:
             "bron": list(r.bron),
         }
         for naam in ("titel", "niet_van_toepassing", "wettelijke_bron"):
-            _set_translated(values, naam, vertaald(getattr(r, naam)))
+            set_translated(values, naam, vertaald(getattr(r, naam)))
         set_translated_list(values, "onbevestigd", r.onbevestigd)
         slugs.add(slug)
         if loader.problems:
             continue
-        _upsert(Regel, slug, values, tally)
+        upsert(Regel, slug, values, tally)
     if not loader.problems:
         loader._prune(Regel, BESTAND, slugs, prune)

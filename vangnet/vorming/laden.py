@@ -4,7 +4,7 @@ A session is a date of a training that is already on the kaart (``aanbod`` is it
 data/aanbod.yaml); the rules are the declared schema ``vorming.schema.Sessie``.
 """
 
-from vangnet.inhoud.loading import Loader, Tally, _upsert, set_translated_list
+from vangnet.inhoud.loading import Loader, Tally, set_translated_list, upsert
 from vangnet.kaart.models import Aanbod
 from vangnet.vorming import schema
 from vangnet.vorming.models import Sessie
@@ -30,6 +30,6 @@ def laad(loader: Loader, prune: bool) -> None:
             "bron": list(r.bron),
         }
         set_translated_list(values, "onbevestigd", r.onbevestigd)
-        _upsert(Sessie, slug, values, tally)
+        upsert(Sessie, slug, values, tally)
     if not loader.problems:
         loader._prune(Sessie, BESTAND, slugs, prune)

@@ -3,7 +3,7 @@
 from typing import Any
 
 from vangnet.begrippen.models import Begrip
-from vangnet.inhoud.loading import Loader, Tally, _upsert
+from vangnet.inhoud.loading import Loader, Tally, upsert
 from vangnet.zoeken import schema
 from vangnet.zoeken.models import Synoniem
 
@@ -33,6 +33,6 @@ def laad(loader: Loader, prune: bool) -> None:
         slugs.add(slug)
         if loader.problems:
             continue
-        _upsert(Synoniem, slug, values, tally)
+        upsert(Synoniem, slug, values, tally)
     if not loader.problems:
         loader._prune(Synoniem, BESTAND, slugs, prune)
