@@ -610,13 +610,17 @@ class Postbericht(models.Model):
 
     Queued in the database by the request, sent outside it (``post.py``): a slow or dead mail
     server never slows or breaks a report. The text is one of a few fixed notices, never
-    what was reported. The addresses are encrypted with a key derived from ``SECRET_KEY``
-    and wiped once the notice is sent. After ``post.MAX_POGINGEN`` failed attempts the
+    what was reported; one that carries a one-time link is encrypted (``geheim``). The
+    addresses are encrypted with a key derived from ``SECRET_KEY`` and wiped once the notice
+    is sent. After ``post.MAX_POGINGEN`` failed attempts the
     notice stays as a *dead letter* (``opgegeven_op``) for the operators to see and retry.
     """
 
     onderwerp = models.CharField(max_length=200)
     tekst = models.TextField()
+    # A text that carries a secret (a one-time enrolment link) is stored encrypted like the
+    # addresses (base64) and wiped once sent like them.
+    geheim = models.BooleanField(default=False)
     ontvangers = models.BinaryField()
     aangemaakt = models.DateTimeField(default=timezone.now)
     volgende_poging = models.DateTimeField(default=timezone.now)

@@ -48,11 +48,6 @@ def _sleutel() -> bytes:
     return salted_hmac("vangnet.meldingen.post", "ontvangers", algorithm="sha256").digest()
 
 
-# A text that carries a secret (a one-time enrolment link) is kept encrypted like the
-# addresses, marked by this prefix, and wiped once sent like them.
-_GEHEIM = "versleuteld:"
-
-
 def plaats(
     onderwerp: str, tekst: str, adressen: list[str], *, geheim: bool = False
 ) -> Postbericht | None:
@@ -66,19 +61,20 @@ def plaats(
     tekst = str(tekst)
     if geheim:
         versleuteld = sleutels.versleutel(_sleutel(), tekst.encode(), sleutels.BESTANDSBLOK)
-        tekst = _GEHEIM + base64.b64encode(versleuteld).decode()
+        tekst = base64.b64encode(versleuteld).decode()
     return Postbericht.objects.create(
         onderwerp=str(onderwerp),
         tekst=tekst,
+        geheim=geheim,
         ontvangers=sleutels.versleutel(_sleutel(), json.dumps(list(adressen)).encode()),
     )
 
 
 def tekst_van(bericht: Postbericht) -> str:
     """The text to send: as stored, or decrypted when it holds a secret."""
-    if not bericht.tekst.startswith(_GEHEIM):
+    if not bericht.geheim:
         return bericht.tekst
-    versleuteld = base64.b64decode(bericht.tekst.removeprefix(_GEHEIM))
+    versleuteld = base64.b64decode(bericht.tekst)
     return sleutels.ontsleutel(_sleutel(), versleuteld).decode()
 
 
@@ -139,7 +135,7 @@ def verstuur_wat_klaar_staat(hoogstens: int = 100) -> Ronde:
                 verbinding = None  # a connection that failed once is not trusted again
                 _mislukt(bericht, fout, ronde)
             else:
-                gewist = {"tekst": ""} if bericht.tekst.startswith(_GEHEIM) else {}
+                gewist = {"tekst": ""} if bericht.geheim else {}
                 Postbericht.objects.filter(pk=pk).update(
                     verstuurd_op=timezone.now(), ontvangers=b"", laatste_fout="", **gewist
                 )

@@ -122,3 +122,22 @@ def test_two_workers_never_send_one_notice_twice():
     gewijzigd = post.wachtend().filter(pk=kandidaat.pk, volgende_poging=kandidaat.volgende_poging)
     assert eerste.verstuurd == 1 and gewijzigd.update(pogingen=9) == 0
     assert len(mail.outbox) == 1
+
+
+def test_a_notice_with_a_one_time_link_is_stored_encrypted_and_emptied_once_sent():
+    link = "https://vangnet.example/behandelen/inschrijven/eenmalig-7f3a/"
+    bericht = post.plaats("Je uitnodiging", f"Open {link}", ["lid@example.org"], geheim=True)
+    opgeslagen = Postbericht.objects.get(pk=bericht.pk)
+    assert opgeslagen.geheim and link not in opgeslagen.tekst
+    assert post.tekst_van(opgeslagen) == f"Open {link}"
+
+    post.verstuur_wat_klaar_staat()
+
+    assert link in mail.outbox[0].body
+    assert Postbericht.objects.get(pk=bericht.pk).tekst == ""
+
+
+def test_an_ordinary_notice_keeps_its_fixed_text_after_sending():
+    bericht = post.plaats("Er is nieuws", "Er is nieuws in je melding.", ["lid@example.org"])
+    post.verstuur_wat_klaar_staat()
+    assert Postbericht.objects.get(pk=bericht.pk).tekst == "Er is nieuws in je melding."
