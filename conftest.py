@@ -74,18 +74,21 @@ def _empty_caches():
     the next."""
     from django.core.cache import caches
 
+    from vangnet.kaart import forms as kaartformulier
     from vangnet.meldingen import verwijzing
     from vangnet.wegwijzer import kaartbeeld, poster
 
     for cache in caches.all():
         cache.clear()
     kaartbeeld.vergeet()
+    kaartformulier.vergeet()
     verwijzing.vergeet()
     poster.vergeet()
     yield
     for cache in caches.all():
         cache.clear()
     kaartbeeld.vergeet()
+    kaartformulier.vergeet()
     verwijzing.vergeet()
     poster.vergeet()
 

@@ -1,9 +1,11 @@
 """The kaart's search and filter form (GET; every value validated against the code lists)."""
 
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from vangnet.core.velden import vinkjes
+from vangnet.inhoud.versie import huidige
 from vangnet.kaart import choices as c
 from vangnet.kaart.models import ParitairComite
 from vangnet.zoeken.search import Zoekvraag, voorwaarde
@@ -13,6 +15,30 @@ ITEM_SOORTEN = [
     ("aanbod", _("aanbod")),
     ("begrip", _("begrippen")),
 ]
+
+
+_comites_per_versie: dict[tuple[int, str], tuple[tuple[str, str], ...]] = {}
+
+
+def _comites(inhoudsversie: int) -> tuple[tuple[str, str], ...]:
+    """The joint committees as choices, in the active language, read once per content
+    version and language in this process (any change to the kaart raises the version)."""
+    sleutel = (inhoudsversie, get_language() or "")
+    keuzes = _comites_per_versie.get(sleutel)
+    if keuzes is None:
+        keuzes = tuple(
+            (pc.slug, f"{pc.afkorting} – {pc.naam}") for pc in ParitairComite.objects.all()
+        )
+        # Only the current version: older ones can never be asked for again.
+        for oud in [k for k in _comites_per_versie if k[0] != inhoudsversie]:
+            _comites_per_versie.pop(oud, None)
+        _comites_per_versie[sleutel] = keuzes
+    return keuzes
+
+
+def vergeet() -> None:
+    """Drop the committees read (tests roll the content version back)."""
+    _comites_per_versie.clear()
 
 
 class KaartFilterForm(forms.Form):
@@ -56,11 +82,10 @@ class KaartFilterForm(forms.Form):
         "taal",
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, inhoudsversie: int | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["pc"].choices = [("", _("weet ik niet of geen"))] + [
-            (pc.slug, f"{pc.afkorting} – {pc.naam}") for pc in ParitairComite.objects.all()
-        ]
+        self.inhoudsversie = huidige() if inhoudsversie is None else inhoudsversie
+        self.fields["pc"].choices = [("", _("weet ik niet of geen")), *_comites(self.inhoudsversie)]
 
     def zoekvraag(self) -> Zoekvraag:
         """The search words and the chosen filters, as a query on the search index."""
@@ -74,7 +99,9 @@ class KaartFilterForm(forms.Form):
             voorwaarden.append(gratis)
         if data.get("anoniem"):
             voorwaarden.append(voorwaarde("anoniem", ["ja"]))
-        return Zoekvraag(tekst=data.get("q") or "", voorwaarden=voorwaarden)
+        return Zoekvraag(
+            tekst=data.get("q") or "", voorwaarden=voorwaarden, inhoudsversie=self.inhoudsversie
+        )
 
     def active_count(self) -> int:
         data = self.cleaned_data

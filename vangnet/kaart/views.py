@@ -23,7 +23,8 @@ PER_PAGE = 20
 @require_GET
 @cached_page
 def index(request: HttpRequest) -> HttpResponse:
-    form = KaartFilterForm(request.GET or None)
+    versie = huidige()
+    form = KaartFilterForm(request.GET or None, inhoudsversie=versie)
     vraag = form.zoekvraag() if form.is_valid() else Zoekvraag()
     resultaat = zoek(vraag)
     paginator = Paginator(resultaat, PER_PAGE)
@@ -32,7 +33,6 @@ def index(request: HttpRequest) -> HttpResponse:
     query.pop("pagina", None)
     # The filter block depends only on the filter fields; see kaart/_filters.html.
     filters = sorted((name, request.GET.getlist(name)) for name in form.fields if name != "q")
-    versie = huidige()
     context = {
         "filter_sleutel": f"{get_language()}:{versie}:{filters}",
         "versie": versie,

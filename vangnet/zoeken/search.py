@@ -13,10 +13,11 @@ come first, then the better weighted. Ties are broken by kind and sort key, so t
 the same on SQLite and PostgreSQL (integer arithmetic only).
 """
 
+import functools
 import math
 from dataclasses import dataclass, field
 
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connection, connections
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import translation
 
@@ -53,11 +54,14 @@ class Zoekvraag:
 
     Each filter (``voorwaarde``) is a list of facet tokens of which one must be present.
     ``taal`` is the language the words are looked for first (the page's by default).
+    ``inhoudsversie`` is the content version when the request already read it (the
+    vocabulary is kept per version), so a page reads it once.
     """
 
     tekst: str = ""
     voorwaarden: list[list[str]] = field(default_factory=list)
     taal: str = ""
+    inhoudsversie: int | None = None
 
     @property
     def woorden(self) -> list[str]:
@@ -73,7 +77,8 @@ class Zoekvraag:
         return not self.woorden and not any(self.voorwaarden)
 
     def ontleed(self) -> Ontleding:
-        return ontleed(self.tekst, self.taal or paginataal(), huidige_woordenschat())
+        woordenschat = huidige_woordenschat(self.inhoudsversie)
+        return ontleed(self.tekst, self.taal or paginataal(), woordenschat)
 
 
 def zoek(vraag: Zoekvraag) -> "QuerySet | Gerangschikt":
@@ -119,9 +124,9 @@ class Gerangschikt:
     ``(token, document, gewicht)`` index (``treffers``, computed once). Only the hits that
     can be on the page asked for (a score at least that of the page's last place) are
     joined to the documents to order ties, instead of every hit: a frequent word holds
-    thousands of items with a handful of distinct scores. The number of hits comes with the
-    first page, so a first page of results costs one query. ``suggestie`` is the query with
-    its typos corrected, when there were any.
+    thousands of items with a handful of distinct scores. The number of hits and the
+    documents to show come with the page, so a first page of results costs one query.
+    ``suggestie`` is the query with its typos corrected, when there were any.
     """
 
     def __init__(self, vraag: Zoekvraag, page_size: int = 20):
@@ -193,14 +198,19 @@ class Gerangschikt:
         # The inner SQL is our own (see __init__) and the table name is ours; values are
         # parameters. ``treffers`` is computed once (MATERIALIZED: SQLite >= 3.35 and
         # PostgreSQL >= 12 know the word), then counted, cut at the page's last score and
-        # joined to the documents for the ties.
+        # joined to the documents for the ties; only the page's rows fetch the documents'
+        # columns (``_document``), so showing them costs no query of its own.
         sql = (
             f"WITH treffers AS MATERIALIZED ({self._sql}) "  # noqa: S608
-            "SELECT t.document_id, t.score, (SELECT COUNT(*) FROM treffers) "
+            f"SELECT p.document_id, p.score, p.aantal, {_kolommen()} FROM ("
+            "SELECT t.document_id, t.score, (SELECT COUNT(*) FROM treffers) AS aantal, "
+            "d.volgorde, d.sorteer, d.slug "
             f"FROM treffers AS t JOIN {document} AS d ON d.id = t.document_id "
             "WHERE t.score >= COALESCE("
             "(SELECT score FROM treffers ORDER BY score DESC LIMIT 1 OFFSET %s), 0) "
             "ORDER BY t.score DESC, d.volgorde, d.sorteer, d.slug LIMIT %s OFFSET %s"
+            f") AS p JOIN {document} AS z ON z.id = p.document_id "
+            "ORDER BY p.score DESC, p.volgorde, p.sorteer, p.slug"
         )
         with connection.cursor() as cursor:
             cursor.execute(sql, [*self._params, stop - 1, stop - start, start])
@@ -211,15 +221,68 @@ class Gerangschikt:
             self._count = 0
         elif self._count is None:
             self.count()
-        page = [{"document": row[0], "score": row[1]} for row in rows]
+        docs = _documenten(rows, 3)
+        page = [
+            {"document": row[0], "score": row[1], "doc": doc}
+            for row, doc in zip(rows, docs, strict=True)
+        ]
         self._pages[(start, stop)] = page
         return page
 
 
+@functools.cache
+def _velden() -> tuple:
+    """The documents' columns (known once the apps are ready: the translated fields too)."""
+    return tuple(Zoekdocument._meta.concrete_fields)
+
+
+@functools.cache
+def _kolommen() -> str:
+    """The documents' columns as the ranked query selects them (table alias ``z``)."""
+    return ", ".join(f"z.{veld.column}" for veld in _velden())
+
+
+def _documenten(rows: list[tuple], begin: int) -> list[Zoekdocument]:
+    """The documents from their columns in the ranked query's rows (from ``begin`` on),
+    read as the ORM reads them: the engine's converters and the fields' own (JSON)."""
+    db = connections[DEFAULT_DB_ALIAS]
+    velden = _velden()
+    namen = [veld.attname for veld in velden]
+    omzetters = _omzetters(db)
+    result = []
+    for row in rows:
+        waarden = list(row[begin:])
+        for i, expressie, functies in omzetters:
+            for functie in functies:
+                waarden[i] = functie(waarden[i], expressie, db)
+        result.append(Zoekdocument.from_db(db.alias, namen, waarden))
+    return result
+
+
+_omzetters_per_engine: dict[str, list] = {}
+
+
+def _omzetters(db) -> list:
+    """(position, column expression, converters) of each column the ORM converts."""
+    gevonden = _omzetters_per_engine.get(db.vendor)
+    if gevonden is None:
+        gevonden = []
+        for i, veld in enumerate(_velden()):
+            expressie = veld.get_col(Zoekdocument._meta.db_table)
+            functies = db.ops.get_db_converters(expressie) + expressie.get_db_converters(db)
+            if functies:
+                gevonden.append((i, expressie, functies))
+        _omzetters_per_engine[db.vendor] = gevonden
+    return gevonden
+
+
 def documents(page: list) -> list[Zoekdocument]:
-    """The documents of one page of ``zoek`` results, in order (one query)."""
+    """The documents of one page of ``zoek`` results, in order: they come with a ranked
+    page; a page of filters alone is the documents themselves (no query either way)."""
     if page and isinstance(page[0], Zoekdocument):
         return list(page)
+    if all("doc" in row for row in page):
+        return [row["doc"] for row in page]
     ids = [row["document"] for row in page]
     by_id = Zoekdocument.objects.in_bulk(ids)
     return [by_id[i] for i in ids if i in by_id]

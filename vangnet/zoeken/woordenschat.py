@@ -104,11 +104,12 @@ _lock = threading.Lock()
 _geladen: dict[str, object] = {"versie": None, "woordenschat": None}
 
 
-def huidige_woordenschat() -> Woordenschat:
-    """The vocabulary of the current content version (reloaded after every change)."""
+def huidige_woordenschat(inhoudsversie: int | None = None) -> Woordenschat:
+    """The vocabulary of the current content version (reloaded after every change); pass
+    ``inhoudsversie`` when the request already read it."""
     from vangnet.zoeken.models import Zoekwoord
 
-    versie = huidige()
+    versie = huidige() if inhoudsversie is None else inhoudsversie
     with _lock:
         if _geladen["versie"] != versie or _geladen["woordenschat"] is None:
             paren = list(Zoekwoord.objects.values_list("woord", "token"))

@@ -170,6 +170,26 @@ def test_the_list_costs_the_same_number_of_queries_with_more_items(
         client.get(path)
 
 
+def test_a_search_never_asked_before_costs_two_queries_the_content_version_and_the_search(
+    client, django_assert_num_queries
+):
+    # The vocabulary and the joint committees are read once per content version and
+    # process; the documents to show come with the ranked query.
+    client.get("/kaart/?q=opleiding")
+    with django_assert_num_queries(2):
+        response = client.get("/kaart/?q=vertrouwenspersoon&pc=")
+    assert response.context["resultaten"]
+
+
+def test_the_joint_committees_of_the_form_follow_a_change_of_the_content(client):
+    from vangnet.kaart.models import ParitairComite
+
+    client.get("/kaart/?q=opleiding")
+    ParitairComite.objects.create(slug="999", naam="Proefcomité")
+    choices = dict(client.get("/kaart/?q=opleiding").context["form"].fields["pc"].choices)
+    assert "999" in choices
+
+
 def test_a_detail_page_costs_a_fixed_number_of_queries(client, django_assert_max_num_queries):
     with django_assert_max_num_queries(8):
         client.get("/kaart/aanspreekpunt/1712/")

@@ -53,3 +53,17 @@ def test_the_database_ranks_as_the_python_reference(proef):
     vraag = Zoekvraag(tekst=proef.vraag, taal=proef.taal)
     database = [(row["document"], row["score"]) for row in zoek(vraag)[:10]]
     assert database == referentie(vraag)
+
+
+def test_the_documents_of_a_ranked_page_are_the_ones_the_orm_reads():
+    # They come with the ranked query's rows (no query of their own), read with the
+    # engine's converters: the badges (JSON), numbers and texts equal the ORM's.
+    rows = zoek(Zoekvraag(tekst="vertrouwenspersoon discriminatie", taal="nl"))[:20]
+    assert rows
+    by_id = Zoekdocument.objects.in_bulk([row["document"] for row in rows])
+    for row in rows:
+        doc, orm = row["doc"], by_id[row["document"]]
+        assert doc.pk == orm.pk
+        for veld in Zoekdocument._meta.concrete_fields:
+            assert getattr(doc, veld.attname) == getattr(orm, veld.attname), veld.name
+        assert isinstance(doc.kenmerken, dict)
