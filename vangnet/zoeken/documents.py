@@ -188,7 +188,7 @@ def translations_list(obj: models.Model, field: str) -> dict[str, list[str]]:
 
 
 @lru_cache(maxsize=64)
-def _label_table(choices: type[models.TextChoices]) -> dict[str, tuple[tuple[str, str], ...]]:
+def label_table(choices: type[models.TextChoices]) -> dict[str, tuple[tuple[str, str], ...]]:
     """Each value of a code list with its label in every language (computed once)."""
     table: dict[str, list[tuple[str, str]]] = {value: [] for value in choices.values}
     for code, _label in settings.LANGUAGES:
@@ -202,7 +202,7 @@ def _labels(
     choices: type[models.TextChoices], values: list[str], weight: int = SAMENVATTING
 ) -> Iterable[Tekst]:
     """The labels of code-list values in every language, as searchable text."""
-    table = _label_table(choices)
+    table = label_table(choices)
     for value in values:
         for label, code in table.get(value, ()):
             yield label, weight, code

@@ -21,6 +21,8 @@ from django.db import DEFAULT_DB_ALIAS, connection, connections
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import translation
 
+from vangnet.inhoud.versie import huidige
+from vangnet.zoeken import situatie
 from vangnet.zoeken.documents import ALLE, facet
 from vangnet.zoeken.models import Zoekdocument, Zoekingang
 from vangnet.zoeken.taal import TALEN
@@ -138,6 +140,7 @@ class Gerangschikt:
         woorden = self.ontleding.woorden if self.ontleding else []
         self._sql: str | None = None
         self._params: list = []
+        self.bonus: dict[str, int] = {}
         if not woorden:
             return
         params: list = []
@@ -162,11 +165,33 @@ class Gerangschikt:
             f"SELECT document_id, {', '.join(kolommen)} FROM {ingang} "  # noqa: S608
             f"WHERE token IN ({', '.join(['%s'] * len(tokens))}) GROUP BY document_id"
         )
+        # A situation the wegwijzer knows: its route's first steps are lifted (situatie.py).
+        self.bonus = self._bonus(vraag)
+        extra = "0"
+        vooraan: list = []  # the bonus's parameters come before the inner query's
+        if self.bonus:
+            document = Zoekdocument._meta.db_table
+            whens = []
+            for slug, punten in sorted(self.bonus.items(), key=lambda item: -item[1]):
+                whens.append(
+                    f"WHEN (SELECT id FROM {document} "  # noqa: S608
+                    f"WHERE soort = 'aanspreekpunt' AND slug = %s) THEN {int(punten)}"
+                )
+                vooraan.append(slug)
+            extra = f"CASE document_id {' '.join(whens)} ELSE 0 END"
         self._sql = (
-            f"SELECT document_id, score FROM ({self._sql}) AS g "  # noqa: S608
+            f"SELECT document_id, score + {extra} AS score FROM ({self._sql}) AS g "  # noqa: S608
             f"WHERE {' AND '.join(voorwaarden)}"
         )
-        self._params = params
+        self._params = vooraan + params
+
+    def _bonus(self, vraag: Zoekvraag) -> dict[str, int]:
+        """contact point id -> what the wegwijzer's route adds to its score (situatie.py)."""
+        benoemd = situatie.situatie(self.ontleding)
+        if benoemd is None:
+            return {}
+        versie = huidige() if vraag.inhoudsversie is None else vraag.inhoudsversie
+        return situatie.bonus(*benoemd, versie)
 
     def count(self) -> int:
         """The number of hits. Fetching the first page tells it too, so a first page of

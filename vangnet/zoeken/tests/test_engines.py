@@ -40,6 +40,10 @@ def referentie(vraag: Zoekvraag, n: int = 10) -> list[tuple[int, int]]:
             score += max(best, default=0)
         if score >= math.ceil(len(woorden) / 2) * DEKKING:
             scores[document_id] = score
+    # A situation the wegwijzer knows lifts the first steps of its route (situatie.py).
+    for document in Zoekdocument.objects.filter(soort="aanspreekpunt", slug__in=ranked.bonus):
+        if document.pk in scores:
+            scores[document.pk] += ranked.bonus[document.slug]
     docs = Zoekdocument.objects.in_bulk(list(scores))
     order = sorted(
         scores,

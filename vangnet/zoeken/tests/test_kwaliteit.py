@@ -16,10 +16,9 @@ pytestmark = pytest.mark.django_db
 NOG_NIET: set[str] = {
     "onderwerp/nl: machtsmisbruik",
     "onderwerp/nl: geweld",
-    "zin/nl: waar kan ik terecht als ik op het werk gepest word",
 }
 # The share of queries that must be found (the target is all of them).
-MINIMUM = 84 / 87
+MINIMUM = 85 / 87
 
 
 def test_the_suite_holds_at_least_sixty_queries_of_every_kind():

@@ -1,0 +1,57 @@
+"""A query that describes a situation the wegwijzer knows follows the wegwijzer's route
+(vangnet/zoeken/situatie.py, ADR 0022)."""
+
+from django.utils import translation
+
+import pytest
+
+from vangnet.wegwijzer.antwoorden import Antwoorden
+from vangnet.wegwijzer.kaartbeeld import punten
+from vangnet.wegwijzer.routing import route
+from vangnet.zoeken import situatie
+from vangnet.zoeken.search import DEKKING, Zoekvraag, documents, zoek
+
+pytestmark = pytest.mark.django_db
+
+
+def contactpunten(tekst: str, taal: str = "nl") -> list[str]:
+    with translation.override(taal):
+        return [
+            d.slug
+            for d in documents(zoek(Zoekvraag(tekst=tekst))[:50])
+            if d.soort == "aanspreekpunt"
+        ]
+
+
+def test_a_behaviour_and_a_context_put_the_contact_points_in_the_order_of_the_wegwijzers_route():
+    eerste = route(Antwoorden(gedrag=frozenset({"psychisch"}), context="werk"), punten()).ids()
+    gevonden = contactpunten("waar kan ik terecht als ik op het werk gepest word")
+    assert gevonden[: situatie.STAPPEN] == eerste[: situatie.STAPPEN]
+
+
+def test_the_same_situation_in_french_follows_the_same_route():
+    assert (
+        contactpunten("harcèlement au travail", "fr")[:3] == contactpunten("pesten op het werk")[:3]
+    )
+
+
+@pytest.mark.parametrize(
+    "tekst", ["machtsmisbruik", "geweld", "op het werk", "grensoverschrijdend gedrag op het werk"]
+)
+def test_a_topic_or_a_context_alone_or_the_umbrella_term_gets_no_route(tekst):
+    # Without both, the wegwijzer's order says nothing about the topic (it puts the points
+    # inside an organisation first for everyone); "grensoverschrijdend gedrag" is every kind.
+    assert zoek(Zoekvraag(tekst=tekst)).bonus == {}
+
+
+def test_the_route_hides_no_contact_point_it_only_lifts(monkeypatch):
+    tekst = "pesten op het werk"
+    met = {row["document"]: row["score"] for row in zoek(Zoekvraag(tekst=tekst))[:1000]}
+    monkeypatch.setattr(situatie, "situatie", lambda ontleding: None)
+    zonder = {row["document"]: row["score"] for row in zoek(Zoekvraag(tekst=tekst))[:1000]}
+    assert set(met) == set(zonder)
+    assert all(met[d] >= zonder[d] for d in met)
+
+
+def test_one_more_word_of_the_query_still_counts_more_than_the_first_step_of_a_route():
+    assert situatie.BONUS_EERSTE < DEKKING // 10
