@@ -26,7 +26,7 @@ from vangnet.zoeken import situatie
 from vangnet.zoeken.documents import ALLE, facet
 from vangnet.zoeken.models import Zoekdocument, Zoekingang
 from vangnet.zoeken.taal import TALEN
-from vangnet.zoeken.vraag import MAX_WOORDEN, Ontleding, betekenisvolle_woorden, ontleed
+from vangnet.zoeken.vraag import MAX_WOORDEN, Ontleding, Woord, betekenisvolle_woorden, ontleed
 from vangnet.zoeken.woordenschat import huidige_woordenschat
 
 MAX_QUERY_WORDS = MAX_WOORDEN
@@ -78,8 +78,10 @@ class Zoekvraag:
     def is_empty(self) -> bool:
         return not self.woorden and not any(self.voorwaarden)
 
-    def ontleed(self) -> Ontleding:
-        woordenschat = huidige_woordenschat(self.inhoudsversie)
+    def ontleed(self, inhoudsversie: int | None = None) -> Ontleding:
+        if inhoudsversie is None:
+            inhoudsversie = self.inhoudsversie
+        woordenschat = huidige_woordenschat(inhoudsversie)
         return ontleed(self.tekst, self.taal or paginataal(), woordenschat)
 
 
@@ -101,21 +103,30 @@ def zoek(vraag: Zoekvraag) -> "QuerySet | Gerangschikt":
     return Gerangschikt(vraag)
 
 
-def _woord_sql(woord_tokens: dict[str, int], params: list) -> str:
-    """One word's score on one index row: the row's weight times the token's tenths, plus
-    DEKKING (0 when the row holds none of the word's tokens). The tenths are small integers
-    of our own (``vraag``); the tokens are parameters."""
+def _woord_sql(woord: Woord, params: list) -> str:
+    """One word's score on one document: its best index row's weight times the token's
+    tenths, plus DEKKING when the document holds the word (0 when it does not). The tenths
+    are small integers of our own (``vraag``); the tokens are parameters."""
+    if not woord.alleen_gewicht:
+        return f"MAX({_case(woord.tokens, params, f' + {DEKKING}')})"
+    # Tokens that add only weight: presence and weight apart.
+    dekking = ", ".join(["%s"] * len(woord.tokens))
+    params.extend(sorted(woord.tokens))
+    gewicht = _case({**woord.alleen_gewicht, **woord.tokens}, params, "")
+    return f"MAX(CASE WHEN token IN ({dekking}) THEN {DEKKING} ELSE 0 END) + MAX({gewicht})"
+
+
+def _case(tokens: dict[str, int], params: list, plus: str) -> str:
     per_tienden: dict[int, list[str]] = {}
-    for tok, tienden in woord_tokens.items():
+    for tok, tienden in tokens.items():
         per_tienden.setdefault(int(tienden), []).append(tok)
     whens = []
     for tienden, toks in sorted(per_tienden.items(), reverse=True):
         whens.append(
-            f"WHEN token IN ({', '.join(['%s'] * len(toks))}) "
-            f"THEN gewicht * {tienden} / 10 + {DEKKING}"
+            f"WHEN token IN ({', '.join(['%s'] * len(toks))}) THEN gewicht * {tienden} / 10{plus}"
         )
         params.extend(sorted(toks))
-    return f"MAX(CASE {' '.join(whens)} ELSE 0 END)"
+    return f"CASE {' '.join(whens)} ELSE 0 END"
 
 
 class Gerangschikt:
@@ -135,8 +146,14 @@ class Gerangschikt:
         self.page_size = page_size
         self._pages: dict[tuple[int, int], list[dict]] = {}
         self._count: int | None = None
-        self.ontleding = vraag.ontleed() if vraag.woorden else None
+        # The content version, read once (or given by the page): the vocabulary and the
+        # wegwijzer's picture of the kaart are kept per version.
+        self.inhoudsversie = vraag.inhoudsversie
+        if self.inhoudsversie is None and vraag.woorden:
+            self.inhoudsversie = huidige()
+        self.ontleding = vraag.ontleed(self.inhoudsversie) if vraag.woorden else None
         self.suggestie = self.ontleding.suggestie if self.ontleding else None
+        situatie.koepel(self.ontleding)
         woorden = self.ontleding.woorden if self.ontleding else []
         self._sql: str | None = None
         self._params: list = []
@@ -144,8 +161,10 @@ class Gerangschikt:
         if not woorden:
             return
         params: list = []
-        scores = [_woord_sql(woord.tokens, params) for woord in woorden]
-        all_tokens: set[str] = set().union(*(woord.tokens for woord in woorden))
+        scores = [_woord_sql(woord, params) for woord in woorden]
+        all_tokens: set[str] = set().union(
+            *(woord.tokens.keys() | woord.alleen_gewicht.keys() for woord in woorden)
+        )
         filters = []
         for accepted in filter(None, vraag.voorwaarden):
             all_tokens |= set(accepted)
@@ -186,12 +205,8 @@ class Gerangschikt:
         self._params = vooraan + params
 
     def _bonus(self, vraag: Zoekvraag) -> dict[str, int]:
-        """contact point id -> what the wegwijzer's route adds to its score (situatie.py)."""
-        benoemd = situatie.situatie(self.ontleding)
-        if benoemd is None:
-            return {}
-        versie = huidige() if vraag.inhoudsversie is None else vraag.inhoudsversie
-        return situatie.bonus(*benoemd, versie)
+        """contact point id -> what the wegwijzer adds to its score (situatie.py)."""
+        return situatie.bonus(self.ontleding, self.inhoudsversie)
 
     def count(self) -> int:
         """The number of hits. Fetching the first page tells it too, so a first page of

@@ -36,6 +36,9 @@ class Woord:
     geschreven: str
     tokens: dict[str, int] = field(default_factory=dict)
     correctie: str | None = None
+    #: Tokens that add weight to a document holding the word, but do not stand for the word
+    #: itself (a document holding only these does not hold the word): token -> tenths.
+    alleen_gewicht: dict[str, int] = field(default_factory=dict)
 
     def voeg_toe(self, tok: str, tienden: int) -> None:
         if tienden > self.tokens.get(tok, 0):

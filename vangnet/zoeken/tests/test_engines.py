@@ -22,7 +22,7 @@ def referentie(vraag: Zoekvraag, n: int = 10) -> list[tuple[int, int]]:
     woorden = ranked.ontleding.woorden if ranked.ontleding else []
     if not woorden:
         return []
-    alle = set().union(*(w.tokens for w in woorden))
+    alle = set().union(*(w.tokens.keys() | w.alleen_gewicht.keys() for w in woorden))
     per_document: dict[int, dict[str, int]] = {}
     for document_id, token, gewicht in Zoekingang.objects.filter(token__in=alle).values_list(
         "document_id", "token", "gewicht"
@@ -32,12 +32,15 @@ def referentie(vraag: Zoekvraag, n: int = 10) -> list[tuple[int, int]]:
     for document_id, tokens in per_document.items():
         score = 0
         for woord in woorden:
-            best = [
-                gewicht * woord.tokens[tok] // 10 + DEKKING
-                for tok, gewicht in tokens.items()
-                if tok in woord.tokens
-            ]
-            score += max(best, default=0)
+            # DEKKING when the document holds the word, plus its best weight (tokens that
+            # add only weight, such as the umbrella's word, count for the weight alone).
+            tienden = {**woord.alleen_gewicht, **woord.tokens}
+            if any(tok in woord.tokens for tok in tokens):
+                score += DEKKING
+            score += max(
+                (gewicht * tienden[tok] // 10 for tok, gewicht in tokens.items() if tok in tienden),
+                default=0,
+            )
         if score >= math.ceil(len(woorden) / 2) * DEKKING:
             scores[document_id] = score
     # A situation the wegwijzer knows lifts the first steps of its route (situatie.py).

@@ -14,11 +14,10 @@ pytestmark = pytest.mark.django_db
 # Queries the search does not answer yet. strict: a query that starts to pass must leave
 # this set, so the set only shrinks.
 NOG_NIET: set[str] = {
-    "onderwerp/nl: machtsmisbruik",
     "onderwerp/nl: geweld",
 }
 # The share of queries that must be found (the target is all of them).
-MINIMUM = 85 / 87
+MINIMUM = 86 / 87
 
 
 def test_the_suite_holds_at_least_sixty_queries_of_every_kind():

@@ -55,3 +55,25 @@ def test_the_route_hides_no_contact_point_it_only_lifts(monkeypatch):
 
 def test_one_more_word_of_the_query_still_counts_more_than_the_first_step_of_a_route():
     assert situatie.BONUS_EERSTE < DEKKING // 10
+
+
+def test_a_kind_of_behaviour_lifts_the_point_for_grensoverschrijdend_gedrag_as_a_whole():
+    # Eleven contact points declare abuse of power among their behaviours, with the same
+    # weight; the one that is about grensoverschrijdend gedrag as a whole comes first of them.
+    rows = zoek(Zoekvraag(tekst="machtsmisbruik"))[:30]
+    punten = [d.slug for d in documents(rows) if d.soort == "aanspreekpunt"]
+    for andere in ("caw", "vakbond", "1712", "vertrouwenspersoon-intern"):
+        assert punten.index("vlaams-meldpunt") < punten.index(andere)
+
+
+def test_the_umbrella_never_counts_as_the_word_itself():
+    from vangnet.zoeken.models import Zoekingang
+
+    ranked = zoek(Zoekvraag(tekst="machtsmisbruik"))
+    (woord,) = ranked.ontleding.woorden
+    assert woord.alleen_gewicht and not set(woord.alleen_gewicht) & set(woord.tokens)
+    gevonden = {row["document"] for row in ranked[:1000]}
+    met_woord = set(
+        Zoekingang.objects.filter(token__in=woord.tokens).values_list("document_id", flat=True)
+    )
+    assert gevonden <= met_woord
