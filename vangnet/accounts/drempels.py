@@ -22,10 +22,12 @@ docs/security.md):
 quickscan's and the admin's logins all use it.
 """
 
+import contextlib
 import hashlib
 import hmac
 import ipaddress
 import math
+import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -100,17 +102,10 @@ def _sleutel(soort: str, waarde: str) -> str:
     ).hexdigest()
 
 
-def _vergrendeld(soort: str, sleutel: str, nu: datetime) -> Teller:
-    """The counter row for this key, locked until the surrounding transaction ends."""
-    teller = Teller.objects.select_for_update().filter(soort=soort, sleutel=sleutel).first()
-    if teller is not None:
-        return teller
-    try:
-        with transaction.atomic():  # a savepoint: a lost race leaves the outer one usable
-            return Teller.objects.create(soort=soort, sleutel=sleutel, aantal=0, tijd=nu)
-    except IntegrityError:
-        # Another process created it first; its transaction has committed by now.
-        return Teller.objects.select_for_update().get(soort=soort, sleutel=sleutel)
+def _vergrendeld(soort: str, sleutel: str) -> Teller | None:
+    """The counter row for this key, locked until the surrounding transaction ends; None
+    when the key has no row (nothing counted, or forgotten)."""
+    return Teller.objects.select_for_update().filter(soort=soort, sleutel=sleutel).first()
 
 
 @dataclass
@@ -270,27 +265,61 @@ def probeer_samen(regels: Iterable[tuple[_Regel, str]]) -> Beurt:
     """Try one attempt against several limits at once: it passes only if every one lets it,
     and then it counts in every one; otherwise it counts nowhere. One transaction, rows
     locked in a fixed order (no deadlock between two of these)."""
-    nu = timezone.now()
     paren = sorted(((r, r.sleutel_voor(w)) for r, w in regels), key=lambda p: (p[0].soort, p[1]))
     # No savepoint inside a caller's transaction (a report counts its attempt in its own):
     # nothing here is caught and carried on from, so the caller's rollback is enough.
     with transaction.atomic(savepoint=False):
-        tellers = [(regel, _vergrendeld(regel.soort, sleutel, nu)) for regel, sleutel in paren]
-        # The time once the locks are ours: whoever held them before us wrote a later one.
-        nu = max(nu, timezone.now())
-        wachten = max((regel._wacht(teller, nu) for regel, teller in tellers), default=GEEN_WACHT)
-        if wachten > GEEN_WACHT:
-            return Beurt(toegelaten=False, wachttijd=wachten)
-        geteld = []
-        for regel, teller in tellers:
+        try:
+            beurt = _probeer_eenmaal(paren)
+        except IntegrityError:
+            # Another process made a row for one of these keys after we looked (only possible
+            # on PostgreSQL) and has committed it by now: judge again, with its count.
+            beurt = _probeer_eenmaal(paren)
+        if beurt.toegelaten and secrets.randbelow(RUIM_OP_ELKE) == 0:
+            _ruim_op(regel for regel, _sleutel in paren)
+    return beurt
+
+
+# Rows nobody needs any more cost a DELETE to clear: one attempt in RUIM_OP_ELKE does it for
+# all of them (a stale row is read as a fresh one anyway, see the rules' ``_tel``).
+RUIM_OP_ELKE = 32
+
+
+def _probeer_eenmaal(paren: list[tuple[_Regel, str]]) -> Beurt:
+    nu = timezone.now()
+    tellers = [(regel, sleutel, _vergrendeld(regel.soort, sleutel)) for regel, sleutel in paren]
+    # The time once the locks are ours: whoever held them before us wrote a later one.
+    nu = max(nu, timezone.now())
+    # A key without a row has nothing counted, so it never makes the attempt wait.
+    wachten = max(
+        (regel._wacht(teller, nu) for regel, _s, teller in tellers if teller is not None),
+        default=GEEN_WACHT,
+    )
+    if wachten > GEEN_WACHT:
+        return Beurt(toegelaten=False, wachttijd=wachten)
+    geteld = []
+    # A new row goes in already counted (one INSERT), in a savepoint so that losing the race
+    # for it leaves the caller's transaction usable; without new rows, no savepoint at all.
+    nieuw = any(teller is None for _r, _s, teller in tellers)
+    with transaction.atomic() if nieuw else contextlib.nullcontext():
+        for regel, sleutel, teller in tellers:
+            if teller is None:
+                teller = Teller(soort=regel.soort, sleutel=sleutel, aantal=0, tijd=nu)
             vorige = teller.tijd
             regel._tel(teller, nu)
-            teller.save(update_fields=["aantal", "tijd"])
+            if teller.pk is None:
+                teller.save(force_insert=True)
+            else:
+                teller.save(update_fields=["aantal", "tijd"])
             geteld.append(_Geteld(regel.soort, teller.sleutel, teller.aantal, teller.tijd, vorige))
-        # Rows nobody needs any more: their key would start from zero anyway.
-        for regel, _teller in tellers:
-            Teller.objects.filter(soort=regel.soort, tijd__lt=nu - regel.venster).delete()
     return Beurt(toegelaten=True, _geteld=geteld)
+
+
+def _ruim_op(regels: Iterable[_Regel]) -> None:
+    """Forget the rows whose key would start from zero anyway."""
+    nu = timezone.now()
+    for regel in regels:
+        Teller.objects.filter(soort=regel.soort, tijd__lt=nu - regel.venster).delete()
 
 
 def wachttijd_tekst(wacht: timedelta) -> str:

@@ -722,9 +722,17 @@ VERWITTIGEN_HOOGSTENS_ELKE = timedelta(minutes=15)
 
 def _meld_aan_team(melding: Melding, behandelaars: list[Behandelaar]) -> None:
     nu = timezone.now()
-    te_verwittigen = Behandelaar.objects.filter(
-        pk__in=[b.pk for b in behandelaars], user__email__gt=""
-    ).filter(Q(verwittigd_op__isnull=True) | Q(verwittigd_op__lt=nu - VERWITTIGEN_HOOGSTENS_ELKE))
+    laatst_toegelaten = nu - VERWITTIGEN_HOOGSTENS_ELKE
+    # A notice only ever moves later, so whoever was notified recently as loaded still was:
+    # on a busy evening most reports need no query here at all. The database decides the rest.
+    mogelijk = [
+        b.pk for b in behandelaars if b.verwittigd_op is None or b.verwittigd_op < laatst_toegelaten
+    ]
+    if not mogelijk:
+        return
+    te_verwittigen = Behandelaar.objects.filter(pk__in=mogelijk, user__email__gt="").filter(
+        Q(verwittigd_op__isnull=True) | Q(verwittigd_op__lt=laatst_toegelaten)
+    )
     adressen = list(te_verwittigen.values_list("user__email", flat=True))
     if not adressen:
         return

@@ -91,7 +91,9 @@ def noteer(ruw: str, code: str, ontvanger_id: int, ontvanger_naam: str = "") -> 
     """
     geheim = json.dumps({"code": code, "ontvanger": ontvanger_id, "naam": ontvanger_naam}).encode()
     try:
-        with transaction.atomic():  # a savepoint: a clash must not break the outer transaction
+        # No savepoint: a clash ends the whole report (AlVerstuurd leaves the caller's
+        # transaction, which rolls back), so nothing is carried on from a broken transaction.
+        with transaction.atomic(savepoint=False):
             Verzending.objects.create(
                 zoeksleutel=_zoeksleutel(ruw),
                 ontvangstbewijs=sleutels.versleutel(_afgeleid(ruw, b"vangnet-vzbewijs"), geheim),

@@ -4,11 +4,14 @@ count people per bucket of the address a trusted proxy reports (never one the cl
 import hashlib
 from datetime import UTC, datetime, timedelta
 
+from django.db import connection
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 import pytest
 
+from vangnet.accounts import drempels
 from vangnet.accounts.drempels import (
     BEHANDELAAR_AANMELDEN,
     POOL_AANMELDEN,
@@ -181,11 +184,38 @@ def test_two_soorten_do_not_share_counts_or_keys(klok):
     assert POOL_AANMELDEN.paar.sleutel_voor("d") != QUICKSCAN_AANMELDEN.paar.sleutel_voor("d")
 
 
-def test_rows_nobody_needs_any_more_are_deleted(klok):
+def test_rows_nobody_needs_any_more_are_deleted_by_the_occasional_clear_out(klok, monkeypatch):
+    monkeypatch.setattr(drempels, "RUIM_OP_ELKE", 1)  # this attempt is the one that clears
     faal(DREMPEL, "dana", 1)
     klok.verzet(hours=2)
     faal(DREMPEL, "eli", 1)
     assert Teller.objects.filter(soort=DREMPEL.soort).count() == 1
+
+
+def test_a_stale_row_that_was_not_cleared_yet_counts_as_a_fresh_one(klok, monkeypatch):
+    monkeypatch.setattr(drempels, "RUIM_OP_ELKE", 10**9)  # no clear-out during this test
+    faal(DREMPEL, "dana", DREMPEL.vrij)
+    assert not DREMPEL.probeer("dana").toegelaten
+    klok.verzet(hours=2)
+    assert DREMPEL.probeer("dana").toegelaten
+    assert Teller.objects.get(soort=DREMPEL.soort).aantal == 1
+
+
+def test_a_first_attempt_is_counted_with_one_insert_and_no_update(klok, monkeypatch):
+    monkeypatch.setattr(drempels, "RUIM_OP_ELKE", 10**9)
+    with CaptureQueriesContext(connection) as vragen:
+        assert STROOM.probeer("emmer-abc").toegelaten
+    schrijven = [v["sql"].split()[0] for v in vragen.captured_queries]
+    assert schrijven.count("INSERT") == 1
+    assert "UPDATE" not in schrijven and "DELETE" not in schrijven
+    assert Teller.objects.get(soort=STROOM.soort).aantal == 1
+
+
+def test_a_refused_attempt_of_an_unknown_key_leaves_no_row(klok):
+    # Two limits at once: the known key refuses, so the new key is not counted either.
+    faal(DREMPEL, "dana", DREMPEL.vrij)
+    assert not probeer_samen([(DREMPEL, "dana"), (ANDERE, "nieuw")]).toegelaten
+    assert not Teller.objects.filter(soort=ANDERE.soort).exists()
 
 
 def test_wachttijd_tells_how_long_without_counting(klok):

@@ -287,6 +287,24 @@ def test_destroying_a_case_removes_content_keys_and_files():
     assert acties.open_partij(code) is None
 
 
+def test_a_report_to_a_team_notified_a_moment_ago_asks_nothing_more_after_its_commit():
+    from django.db import connection
+    from django.test import TestCase
+    from django.test.utils import CaptureQueriesContext
+
+    team = maak_team()
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        acties.dien_in(team.ontvanger, InzendingFactory())
+    with CaptureQueriesContext(connection) as vragen:
+        with TestCase.captureOnCommitCallbacks() as na_commit:
+            acties.dien_in(team.ontvanger, InzendingFactory())
+        gevuld = len(vragen.captured_queries)
+        assert na_commit, "the notice waits for the commit"
+        for callback in na_commit:
+            callback()
+    assert len(vragen.captured_queries) == gevuld
+
+
 def test_the_team_hears_of_news_by_e_mail_at_most_once_a_quarter_of_an_hour(mailoutbox):
     from django.test import TestCase
 
