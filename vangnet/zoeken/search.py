@@ -245,7 +245,7 @@ class Gerangschikt:
             f"SELECT p.document_id, p.score, p.aantal, {_kolommen()} FROM ("
             "SELECT t.document_id, t.score, (SELECT COUNT(*) FROM treffers) AS aantal, "
             "d.volgorde, d.sorteer, d.slug "
-            f"FROM treffers AS t JOIN {document} AS d ON d.id = t.document_id "
+            f"FROM treffers AS t {_naar_documenten(document)} "
             "WHERE t.score >= COALESCE("
             "(SELECT score FROM treffers ORDER BY score DESC LIMIT 1 OFFSET %s), 0) "
             "ORDER BY t.score DESC, d.volgorde, d.sorteer, d.slug LIMIT %s OFFSET %s"
@@ -268,6 +268,20 @@ class Gerangschikt:
         ]
         self._pages[(start, stop)] = page
         return page
+
+
+def _naar_documenten(document: str) -> str:
+    """The join of the hits at or above the page's last score (``t``) to their documents
+    (``d``), to order ties. PostgreSQL guesses that a third of the hits pass the cut (32
+    of 4,939 for "peer support" at 10,000 items) and then hashes every document; a
+    ``LATERAL`` lookup that it cannot fold back into a join (``OFFSET 0``) reads only the
+    documents of those hits. SQLite reads them by key as it is."""
+    if connection.vendor == "postgresql":
+        return (
+            "CROSS JOIN LATERAL (SELECT volgorde, sorteer, slug "  # noqa: S608
+            f"FROM {document} WHERE id = t.document_id OFFSET 0) AS d"
+        )
+    return f"JOIN {document} AS d ON d.id = t.document_id"
 
 
 @functools.cache
