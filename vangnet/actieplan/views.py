@@ -7,6 +7,8 @@ Who may open a page is decided by ``accounts.toegang``; which rows a partner may
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
@@ -38,6 +40,7 @@ from vangnet.actieplan.models import (
 )
 from vangnet.actieplan.stand import acties_met_voortgang
 from vangnet.actieplan.toegang import beheerde_ontvangers, is_ontvanger_beheerder
+from vangnet.core import vindbaar
 from vangnet.kaart.models import Organisatie
 
 MELDPUNT = "vlaams-meldpunt-grensoverschrijdend-gedrag"
@@ -146,7 +149,7 @@ def vergadering(request: HttpRequest, pk: int) -> HttpResponse:
 def _feed(request: HttpRequest) -> HttpResponse:
     inhoud = kalender.feed(
         Vergadering.objects.order_by("begin"),
-        request.build_absolute_uri,
+        partial(vindbaar.absoluut, request),
         _("Actieplan grensoverschrijdend gedrag: vergaderingen"),
     )
     return HttpResponse(inhoud, content_type=kalender.MEDIA_TYPE)
@@ -170,7 +173,7 @@ def agenda_abonnement(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and "nieuw" in request.POST:
         sleutel = kalender.nieuwe_sleutel(request.user)
         pad = reverse("actieplan:agenda-abonnement-ics", args=[sleutel])
-        adres = request.build_absolute_uri(pad)
+        adres = vindbaar.absoluut(request, pad)
     elif request.method == "POST" and "intrekken" in request.POST:
         kalender.trek_in(request.user)
         messages.success(request, _("Het abonnementsadres werkt niet meer."))

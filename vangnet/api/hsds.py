@@ -63,6 +63,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from vangnet.core import vindbaar
 from vangnet.kaart import choices as c
 from vangnet.kaart.models import Aanbod, Aanspreekpunt, Kanaal, Organisatie, Prijs
 from vangnet.zoeken.search import Zoekvraag, documents, voorwaarde, zoek
@@ -488,7 +489,7 @@ def _languages(service_key: str, talen: list[str]) -> list[dict]:
 
 
 def _page_url(request: HttpRequest, obj: Aanspreekpunt | Aanbod) -> str:
-    return request.build_absolute_uri(obj.get_absolute_url())
+    return vindbaar.absoluut(request, obj.get_absolute_url())
 
 
 def _urls(service_key: str, own: str | None, page: str) -> dict:

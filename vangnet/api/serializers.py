@@ -9,6 +9,7 @@ from datetime import datetime
 from django.http import HttpRequest
 
 from vangnet.begrippen.models import Begrip
+from vangnet.core import vindbaar
 from vangnet.kaart.models import Aanbod, Aanspreekpunt, Kanaal, Organisatie, Prijs
 from vangnet.kaart.openingsuren import is_open
 from vangnet.wegwijzer.antwoorden import Antwoorden
@@ -16,7 +17,7 @@ from vangnet.wegwijzer.routing import Route
 
 
 def _url(request: HttpRequest, obj) -> str:
-    return request.build_absolute_uri(obj.get_absolute_url())
+    return vindbaar.absoluut(request, obj.get_absolute_url())
 
 
 def kanaal(k: Kanaal) -> dict:
@@ -163,7 +164,7 @@ def route(request: HttpRequest, antwoorden: Antwoorden, r: Route, nu: datetime) 
                 ],
                 "opvolging": list(stap.punt.opvolging),
                 "wie_weet_wat": list(stap.punt.wie_weet_wat),
-                "url": request.build_absolute_uri(stap.punt.url),
+                "url": vindbaar.absoluut(request, stap.punt.url),
             }
             for stap in r.stappen
         ],

@@ -17,6 +17,7 @@ from django.views.decorators.csrf import csrf_exempt
 from vangnet.api import hsds, serializers
 from vangnet.api.openapi import document as openapi_document
 from vangnet.begrippen.models import Begrip
+from vangnet.core import vindbaar
 from vangnet.core.pagecache import cached_page
 from vangnet.kaart.models import Aanbod, Aanspreekpunt, Organisatie
 from vangnet.wegwijzer.antwoorden import Antwoorden, OngeldigAntwoord
@@ -181,7 +182,7 @@ def _zoekresultaten(request: HttpRequest, rows: list[dict], docs: list) -> list[
             "titel": doc.titel,
             "samenvatting": doc.samenvatting,
             **({"score": row["score"]} if "score" in row else {}),
-            "url": request.build_absolute_uri(doc.get_absolute_url()),
+            "url": vindbaar.absoluut(request, doc.get_absolute_url()),
         }
         for row, doc in zip(rows, docs, strict=True)
     ]
@@ -189,7 +190,7 @@ def _zoekresultaten(request: HttpRequest, rows: list[dict], docs: list) -> list[
 
 @api_view
 def openapi(request: HttpRequest) -> JsonResponse:
-    return json_response(openapi_document(request.build_absolute_uri("/api/v1")))
+    return json_response(openapi_document(vindbaar.absoluut(request, "/api/v1")))
 
 
 # -- HSDS 3 (Open Referral) ------------------------------------------------------------------
@@ -197,7 +198,7 @@ def openapi(request: HttpRequest) -> JsonResponse:
 
 @api_view
 def hsds_root(request: HttpRequest) -> JsonResponse:
-    return json_response(hsds.root(request.build_absolute_uri(reverse("api:openapi"))))
+    return json_response(hsds.root(vindbaar.absoluut(request, reverse("api:openapi"))))
 
 
 @api_view

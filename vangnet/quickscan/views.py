@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from vangnet.accounts.toegang import departement_vereist
+from vangnet.core import vindbaar
 from vangnet.kaart.choices import Beleidsniveau, Sector
 from vangnet.kaart.models import ParitairComite
 from vangnet.quickscan import bewaring, grafiek, rapport, scan, verslag
@@ -450,7 +451,7 @@ def verslag_pdf(request: HttpRequest, pk: int) -> HttpResponse:
         stappen=context["stappen"],
         vooruitgang=context["vooruitgang"],
         controlecode=context["controlecode"],
-        controleadres=request.build_absolute_uri(reverse("quickscan:controle")),
+        controleadres=vindbaar.absoluut(request, reverse("quickscan:controle")),
     )
     response = HttpResponse(inhoud, content_type="application/pdf")
     response["Content-Disposition"] = 'attachment; filename="preventieverslag.pdf"'
@@ -463,7 +464,7 @@ def verslag_delen(request: HttpRequest, pk: int) -> HttpResponse:
     """Open a link for the department; the link is shown on this answer only."""
     eigen = _eigen_verslag(request, pk)
     sleutel = verslag.deel(eigen)
-    link = request.build_absolute_uri(reverse("quickscan:gedeeld", args=[sleutel]))
+    link = vindbaar.absoluut(request, reverse("quickscan:gedeeld", args=[sleutel]))
     context = {**_verslag_context(eigen), "eigen": True, "deellink": link}
     return render(request, "quickscan/verslag.html", context)
 

@@ -5,6 +5,7 @@ from django.http import HttpRequest, JsonResponse
 
 from vangnet.api.openapi import BRON, ONBEVESTIGD, TAAL
 from vangnet.api.views import api_view, error, json_response
+from vangnet.core import vindbaar
 from vangnet.kaart.models import ParitairComite
 from vangnet.verplichtingen.forms import MAXIMUM, VerplichtingenForm
 from vangnet.verplichtingen.laden import KENMERKEN
@@ -19,7 +20,7 @@ def _hulp(request: HttpRequest, h: Hulp) -> dict:
         "soort": h.soort,
         "id": h.item.slug,
         "naam": h.item.titel if h.soort == "aanbod" else h.item.naam,
-        "url": request.build_absolute_uri(h.item.get_absolute_url()),
+        "url": vindbaar.absoluut(request, h.item.get_absolute_url()),
         "prijs": float(h.prijs) if h.prijs is not None else None,
         "vanaf": h.vanaf,
     }

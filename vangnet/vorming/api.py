@@ -19,6 +19,7 @@ from vangnet.api.openapi import (
     ok_response,
 )
 from vangnet.api.views import api_view, error, json_response
+from vangnet.core import vindbaar
 from vangnet.kaart import choices as c
 from vangnet.kaart.models import ParitairComite
 from vangnet.vorming import vinder
@@ -52,7 +53,7 @@ def _item(request: HttpRequest, r: vinder.Resultaat) -> dict:
             {"id": s.aanbod.slug, "titel": s.aanbod.titel, "doelgroep": s.doelgroep}
             for s in r.steun
         ],
-        "url": request.build_absolute_uri(aanbod.get_absolute_url()),
+        "url": vindbaar.absoluut(request, aanbod.get_absolute_url()),
         "bron": aanbod.bron,
         "onbevestigd": aanbod.onbevestigd,
     }

@@ -26,7 +26,7 @@ def feed(
 ) -> bytes:
     """The calendar (bytes, CRLF lines folded at 75 octets) of ``sessies``.
 
-    ``absolute_url`` turns a path into a full URL (``request.build_absolute_uri``);
+    ``absolute_url`` turns a path into a full URL (``vindbaar.absoluut`` with the request);
     ``nu`` is the DTSTAMP, the moment the feed was made.
     """
     stempel = (nu or timezone.now()).astimezone(UTC)

@@ -4,12 +4,15 @@ Neither is kept in the page cache: both show only sessions that are not over yet
 depend on the time as well as on the content.
 """
 
+from functools import partial
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.views.decorators.http import require_GET
 
+from vangnet.core import vindbaar
 from vangnet.vorming import kalender, vinder
 from vangnet.vorming.forms import VormingForm
 from vangnet.vorming.models import Sessie
@@ -41,7 +44,7 @@ def sessies_ics(request: HttpRequest) -> HttpResponse:
     """The upcoming sessions as an iCalendar feed (RFC 5545)."""
     body = kalender.feed(
         _komende_sessies(),
-        request.build_absolute_uri,
+        partial(vindbaar.absoluut, request),
         gettext("Vangnet: vormingen tegen grensoverschrijdend gedrag"),
         nu=timezone.now(),
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from django import forms
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from vangnet.core import vindbaar
 from vangnet.kaart.choices import Sector
 from vangnet.wegwijzer import poster as tekening
 
@@ -22,13 +23,13 @@ def _bestand(
 ) -> HttpResponse:
     """Render the poster for this site's address, as an inline PDF download. The QR code
     opens the wegwijzer, with only the sector filled in: no data of any visitor."""
-    wegwijzer = request.build_absolute_uri(reverse("wegwijzer:start"))
+    wegwijzer = vindbaar.absoluut(request, reverse("wegwijzer:start"))
     if sector:
         wegwijzer += "?" + urlencode({"sector": sector})
     adressen = {
-        "host": request.get_host(),
+        "host": urlsplit(vindbaar.absoluut(request, "/")).netloc,
         "wegwijzer_url": wegwijzer,
-        "vangnet_url": request.build_absolute_uri(reverse("wegwijzer:vangnet")),
+        "vangnet_url": vindbaar.absoluut(request, reverse("wegwijzer:vangnet")),
     }
     if eigen:
         pdf = tekening.eigen_pdf(formaat, **adressen, **eigen)

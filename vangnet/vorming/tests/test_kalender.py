@@ -103,3 +103,12 @@ def test_the_feed_has_crlf_lines_folded_at_75_octets(client):
 def test_the_feed_sets_no_cookie(client):
     SessieFactory()
     assert not client.get(FEED).cookies
+
+
+def test_a_session_links_to_its_page_under_the_public_address(client, settings):
+    settings.VANGNET_ADRES = "https://vangnet.example"
+    settings.ALLOWED_HOSTS = ["intern.local"]
+    SessieFactory(slug="test-adres", inschrijven="")
+    antwoord = client.get(FEED, HTTP_HOST="intern.local")
+    (event,) = Calendar.from_ical(antwoord.content).walk("VEVENT")
+    assert str(event["URL"]).startswith("https://vangnet.example/")
