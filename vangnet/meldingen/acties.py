@@ -14,6 +14,7 @@ from datetime import timedelta
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -269,6 +270,25 @@ class Uitnodiging:
     nieuw_account: bool  # False: an existing handler joins (no link, no mail)
 
 
+def _meld_nieuw_team(email: str, ontvanger: Ontvanger, rol: str, adres: str) -> None:
+    """Tell an existing handler that they joined another team: they will see its cases, and
+    someone who did not expect that must be able to say so."""
+    post.plaats(
+        _("Vangnet: je zit nu ook in het team van %(ontvanger)s") % {"ontvanger": ontvanger.naam},
+        _(
+            "Je bent toegevoegd aan het team van %(ontvanger)s op Vangnet, als %(rol)s. Na je "
+            "volgende aanmelding zie je ook de meldingen van dit team: %(adres)s\n\n"
+            "Verwachtte je dit niet? Verwittig dan de beheerder van dat team of het departement."
+        )
+        % {
+            "ontvanger": ontvanger.naam,
+            "rol": Rol(rol).label,
+            "adres": adres.rstrip("/") + reverse("meldingen:overzicht"),
+        },
+        [email],
+    )
+
+
 def nodig_uit(
     ontvanger: Ontvanger,
     email: str,
@@ -283,9 +303,10 @@ def nodig_uit(
 
     A new account gets a one-time enrolment link (48 hours, ``inschrijving.py``), queued by
     e-mail to ``email`` and shown to nobody: the invitee sets their own password and app.
-    An existing handler with that address simply joins (their key is sealed to this
-    receiver's recovery key at their next sign-in). ``adres`` is the site's address for the
-    link (``https://vangnet.be``). A beheerder needs ``ontvanger_prive``.
+    An existing handler with that address joins at once (their key is sealed to this
+    receiver's recovery key at their next sign-in) and is told so by e-mail. ``adres`` is
+    the site's address for the links (``https://vangnet.be``). A beheerder needs
+    ``ontvanger_prive``.
     """
     from django.contrib.auth import get_user_model
 
@@ -321,6 +342,8 @@ def nodig_uit(
         )
         if token is not None:
             inschrijving.mail_link(email, token, adres)
+        else:
+            _meld_nieuw_team(user.email or email, ontvanger, rol, adres)
         audit.noteer(
             None,
             Handeling.SLEUTELS,

@@ -16,7 +16,7 @@ from django.utils import timezone
 
 import pytest
 
-from vangnet.meldingen import acties, sleutels
+from vangnet.meldingen import acties, post, sleutels
 from vangnet.meldingen.choices import OntvangerSoort, Rol
 from vangnet.meldingen.models import Auditregel, Inschrijflink, Postbericht, Teamlid
 from vangnet.meldingen.tests.factories import (
@@ -223,3 +223,23 @@ def test_a_removed_member_can_be_invited_again_and_starts_afresh():
     assert ines.get(reverse("meldingen:inbox", args=["test-api"])).status_code == 200
     lid = Teamlid.objects.get(behandelaar__user__username="ines@example.org")
     assert bytes(lid.behandelaar.publieke_sleutel) != oude_sleutel, "a fresh key pair"
+
+
+def test_an_existing_handler_added_to_another_team_is_told_by_e_mail(settings):
+    settings.VANGNET_ADRES = "https://vangnet.example"
+    maak_team("test-ander", leden=("ward",), beheerders=("ward",))
+    team = maak_team(leden=("hanne",))
+    assert (
+        _nodig_uit(meld_aan(team.leden["hanne"]), email="ward@example.org", naam="Ward").status_code
+        == 302
+    )
+    assert Teamlid.objects.filter(
+        ontvanger=team.ontvanger, behandelaar__user__username="ward"
+    ).exists()
+    assert not Postbericht.objects.get().geheim, "no link that opens anything"
+    post.verstuur_wat_klaar_staat()
+    (bericht,) = mail.outbox
+    assert bericht.to == ["ward@example.org"]
+    assert "Ontvanger test-api" in bericht.subject
+    assert "https://vangnet.example/behandelen/" in bericht.body
+    assert "Verwittig" in bericht.body
