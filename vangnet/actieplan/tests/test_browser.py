@@ -7,6 +7,7 @@ settings.
 """
 
 import re
+from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -126,11 +127,15 @@ def test_the_calendar_subscription_page_shows_its_address_accessibly_on_a_phone(
         axe_schoon(p, f"subscription page with its address at {breedte} px")
         breed = p.evaluate("document.documentElement.scrollWidth")
         assert breed <= breedte, f"{breed} px wide at {breedte} px: {_te_breed(p)}"
-    antwoord = p.context.request.get(adres)  # what a calendar app fetches
+    # The address is under the site's public address (VANGNET_ADRES), whatever host served
+    # the page; a calendar app fetches its path from the site.
+    assert adres.startswith("https://127.0.0.1/actieplan/agenda/")
+    feed = plan_site(urlsplit(adres).path)
+    antwoord = p.context.request.get(feed)  # what a calendar app fetches
     assert antwoord.status == 200
     assert antwoord.headers["content-type"].startswith("text/calendar")
     p.click("button[name=intrekken]")
-    assert p.context.request.get(adres).status == 404
+    assert p.context.request.get(feed).status == 404
 
 
 def test_a_receivers_beheerder_writes_a_recommendation_on_accessible_pages(
