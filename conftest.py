@@ -77,6 +77,7 @@ def _empty_caches():
     from vangnet.kaart import forms as kaartformulier
     from vangnet.meldingen import verwijzing
     from vangnet.wegwijzer import kaartbeeld, poster
+    from vangnet.zoeken import topresultaten
 
     for cache in caches.all():
         cache.clear()
@@ -84,6 +85,7 @@ def _empty_caches():
     kaartformulier.vergeet()
     verwijzing.vergeet()
     poster.vergeet()
+    topresultaten.vergeet()
     yield
     for cache in caches.all():
         cache.clear()
@@ -91,6 +93,7 @@ def _empty_caches():
     kaartformulier.vergeet()
     verwijzing.vergeet()
     poster.vergeet()
+    topresultaten.vergeet()
 
 
 @pytest.fixture(autouse=True)

@@ -66,6 +66,7 @@ VELDEN: dict[str, tuple[str, ...]] = {
     "actieplan.yaml": ("titel", "duiding", "partners_toelichting", "timing", "onbevestigd"),
     "begroting.yaml": ("titel", "onbevestigd"),
     "synoniemen.yaml": ("onbevestigd",),
+    "topresultaten.yaml": ("onbevestigd",),
 }
 
 

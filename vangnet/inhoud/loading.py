@@ -56,6 +56,11 @@ EXTRA_BESTANDEN = (
         "vangnet.actieplan.schema.Begrotingspost",
     ),
     ("synoniemen.yaml", "vangnet.zoeken.laden.laad", "vangnet.zoeken.schema.Synoniem"),
+    (
+        "topresultaten.yaml",
+        "vangnet.zoeken.laden.laad_topresultaten",
+        "vangnet.zoeken.schema.Topresultaat",
+    ),
 )
 # Translatable text fields per kind (the schemas in schemas.py say which are required).
 AANSPREEKPUNT_TEKSTEN = (

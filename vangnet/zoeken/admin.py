@@ -1,10 +1,11 @@
-"""The search's synonyms in the admin (``data/synoniemen.yaml`` is their source of truth;
-an edit here holds until the next ``load_content``, and rebuilds the index at once)."""
+"""The search's synonyms and best bets in the admin (``data/synoniemen.yaml`` and
+``data/topresultaten.yaml`` are their source of truth; an edit here holds until the next
+``load_content``; a synonym rebuilds the index at once, a best bet raises the content version)."""
 
 from django.contrib import admin
 
 from vangnet.accounts.versiebeheer import VersieAdmin
-from vangnet.zoeken.models import Synoniem
+from vangnet.zoeken.models import Synoniem, Topresultaat
 
 
 @admin.register(Synoniem)
@@ -18,4 +19,21 @@ class SynoniemAdmin(VersieAdmin):
         ("nl", {"fields": ["term_nl", "woorden_nl"]}),
         ("fr", {"fields": ["term_fr", "woorden_fr"]}),
         ("en", {"fields": ["term_en", "woorden_en"]}),
+    ]
+
+
+@admin.register(Topresultaat)
+class TopresultaatAdmin(VersieAdmin):
+    list_display = ["slug", "soort", "doel"]
+    list_filter = ["soort"]
+    search_fields = ["slug", "doel", "zoekvraag_nl"]
+    fields = [
+        "slug",
+        "zoekvraag_nl",
+        "zoekvraag_fr",
+        "zoekvraag_en",
+        "soort",
+        "doel",
+        "waarom",
+        "bron",
     ]

@@ -141,3 +141,36 @@ class Synoniem(models.Model):
 
     def __str__(self) -> str:
         return self.slug
+
+
+@reversion.register()
+class Topresultaat(models.Model):
+    """An item that comes first for a whole query that names its topic, a "best bet"
+    (``data/topresultaten.yaml``, ADR 0023).
+
+    Editors add one only where one item is plainly the first help for a topic that many items
+    mention alike. It lifts an item the query finds; it never adds one the query does not
+    find, and it hides or lowers nothing.
+    """
+
+    class Soort(models.TextChoices):
+        AANSPREEKPUNT = "aanspreekpunt", _("aanspreekpunt")
+        AANBOD = "aanbod", _("aanbod")
+        BEGRIP = "begrip", _("begrip")
+
+    slug = models.SlugField(_("id"), max_length=80, unique=True)
+    zoekvraag_nl = models.JSONField(_("zoekvragen (Nederlands)"), default=list, blank=True)
+    zoekvraag_fr = models.JSONField(_("zoekvragen (Frans)"), default=list, blank=True)
+    zoekvraag_en = models.JSONField(_("zoekvragen (Engels)"), default=list, blank=True)
+    soort = models.CharField(_("soort"), max_length=20, choices=Soort.choices)
+    doel = models.SlugField(_("id van het item"), max_length=120)
+    waarom = models.TextField(_("waarom dit eerst"))
+    bron = models.JSONField(_("bron"), default=list)
+
+    class Meta:
+        verbose_name = _("topresultaat")
+        verbose_name_plural = _("topresultaten")
+        ordering = ["slug"]
+
+    def __str__(self) -> str:
+        return self.slug

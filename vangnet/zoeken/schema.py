@@ -1,4 +1,5 @@
-"""The declared schema of data/synoniemen.yaml (see vangnet/inhoud/schemas.py)."""
+"""The declared schemas of data/synoniemen.yaml and data/topresultaten.yaml (see
+vangnet/inhoud/schemas.py)."""
 
 from collections.abc import Iterator
 from typing import Literal
@@ -31,3 +32,32 @@ class Synoniem(Record):
             yield ("term",), "give the glossary term (begrip) or the data's words (term)"
         if not (self.woorden.nl or self.woorden.fr or self.woorden.en):
             yield ("woorden",), "give at least one word"
+
+
+class Topresultaat(Record):
+    """The item that comes first for whole queries that name its topic (ADR 0023): exactly
+    one of ``aanspreekpunt``, ``aanbod`` or ``begrip``; ``waarom`` says why, for editors."""
+
+    zoekvraag: Woorden
+    aanspreekpunt: verwijzing("aanspreekpunten.yaml", wat="contact point") | None = None
+    aanbod: verwijzing("aanbod.yaml", wat="offering") | None = None
+    begrip: verwijzing("begrippen.yaml", wat="glossary term") | None = None
+    waarom: StrictStr
+
+    def doelen(self) -> list[tuple[str, str]]:
+        """(kind, id) of the item named: one when the record is valid."""
+        return [
+            (soort, doel)
+            for soort, doel in (
+                ("aanspreekpunt", self.aanspreekpunt),
+                ("aanbod", self.aanbod),
+                ("begrip", self.begrip),
+            )
+            if doel
+        ]
+
+    def problemen(self) -> Iterator[tuple[Loc, str]]:
+        if len(self.doelen()) != 1:
+            yield ("aanspreekpunt",), "name exactly one item: aanspreekpunt, aanbod or begrip"
+        if not (self.zoekvraag.nl or self.zoekvraag.fr or self.zoekvraag.en):
+            yield ("zoekvraag",), "give at least one query"

@@ -22,7 +22,7 @@ from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import translation
 
 from vangnet.inhoud.versie import huidige
-from vangnet.zoeken import situatie
+from vangnet.zoeken import situatie, topresultaten
 from vangnet.zoeken.documents import ALLE, facet
 from vangnet.zoeken.models import Zoekdocument, Zoekingang
 from vangnet.zoeken.taal import TALEN
@@ -157,7 +157,7 @@ class Gerangschikt:
         woorden = self.ontleding.woorden if self.ontleding else []
         self._sql: str | None = None
         self._params: list = []
-        self.bonus: dict[str, int] = {}
+        self.bonus: dict[tuple[str, str], int] = {}
         if not woorden:
             return
         params: list = []
@@ -184,19 +184,20 @@ class Gerangschikt:
             f"SELECT document_id, {', '.join(kolommen)} FROM {ingang} "  # noqa: S608
             f"WHERE token IN ({', '.join(['%s'] * len(tokens))}) GROUP BY document_id"
         )
-        # A situation the wegwijzer knows: its route's first steps are lifted (situatie.py).
+        # A situation the wegwijzer knows lifts its route's first steps (situatie.py); a best
+        # bet lifts its item (topresultaten.py). Only documents the query found are lifted.
         self.bonus = self._bonus(vraag)
         extra = "0"
         vooraan: list = []  # the bonus's parameters come before the inner query's
         if self.bonus:
             document = Zoekdocument._meta.db_table
             whens = []
-            for slug, punten in sorted(self.bonus.items(), key=lambda item: -item[1]):
+            for (soort, slug), punten in sorted(self.bonus.items(), key=lambda i: (-i[1], i[0])):
                 whens.append(
                     f"WHEN (SELECT id FROM {document} "  # noqa: S608
-                    f"WHERE soort = 'aanspreekpunt' AND slug = %s) THEN {int(punten)}"
+                    f"WHERE soort = %s AND slug = %s) THEN {int(punten)}"
                 )
-                vooraan.append(slug)
+                vooraan += [soort, slug]
             extra = f"CASE document_id {' '.join(whens)} ELSE 0 END"
         self._sql = (
             f"SELECT document_id, score + {extra} AS score FROM ({self._sql}) AS g "  # noqa: S608
@@ -204,9 +205,17 @@ class Gerangschikt:
         )
         self._params = vooraan + params
 
-    def _bonus(self, vraag: Zoekvraag) -> dict[str, int]:
-        """contact point id -> what the wegwijzer adds to its score (situatie.py)."""
-        return situatie.bonus(self.ontleding, self.inhoudsversie)
+    def _bonus(self, vraag: Zoekvraag) -> dict[tuple[str, str], int]:
+        """(kind, id) -> what the wegwijzer (situatie.py) and a best bet (topresultaten.py)
+        add to the item's score."""
+        bonus = {
+            ("aanspreekpunt", punt): punten
+            for punt, punten in situatie.bonus(self.ontleding, self.inhoudsversie).items()
+        }
+        taal = vraag.taal or paginataal()
+        for doel, punten in topresultaten.bonus(vraag.tekst, taal, self.inhoudsversie).items():
+            bonus[doel] = bonus.get(doel, 0) + punten
+        return bonus
 
     def count(self) -> int:
         """The number of hits. Fetching the first page tells it too, so a first page of

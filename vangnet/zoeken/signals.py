@@ -9,9 +9,10 @@ admin rebuilds the whole index once the transaction commits (the loader skips th
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
+from vangnet.inhoud.signals import raise_version
 from vangnet.zoeken.documents import SOORTEN, Soort
 from vangnet.zoeken.indexing import forget, reindex, reindex_all
-from vangnet.zoeken.models import Synoniem
+from vangnet.zoeken.models import Synoniem, Topresultaat
 
 
 def _receivers(soort: Soort):
@@ -39,3 +40,8 @@ def _synoniem_gewijzigd(sender, instance, raw=False, **kwargs):
 
 post_save.connect(_synoniem_gewijzigd, sender=Synoniem, dispatch_uid="herbouw-synoniem-save")
 post_delete.connect(_synoniem_gewijzigd, sender=Synoniem, dispatch_uid="herbouw-synoniem-delete")
+
+# A best bet changes no index row, only the order of results: a new content version is
+# enough (the page cache and the kept results follow it).
+post_save.connect(raise_version, sender=Topresultaat, dispatch_uid="topresultaat-versie")
+post_delete.connect(raise_version, sender=Topresultaat, dispatch_uid="topresultaat-versie-weg")

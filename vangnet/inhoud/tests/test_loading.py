@@ -269,7 +269,7 @@ def test_check_mode_validates_without_writing(data_copy, capsys):
         lambda records: records[0].update(naam="Alleen gecontroleerd"),
     )
     call_command("load_content", data=str(data_copy), check=True)
-    assert "13 files valid" in capsys.readouterr().out
+    assert "14 files valid" in capsys.readouterr().out
     assert not Organisatie.objects.filter(naam="Alleen gecontroleerd").exists()
 
 

@@ -43,10 +43,11 @@ def referentie(vraag: Zoekvraag, n: int = 10) -> list[tuple[int, int]]:
             )
         if score >= math.ceil(len(woorden) / 2) * DEKKING:
             scores[document_id] = score
-    # A situation the wegwijzer knows lifts the first steps of its route (situatie.py).
-    for document in Zoekdocument.objects.filter(soort="aanspreekpunt", slug__in=ranked.bonus):
+    # A situation the wegwijzer knows lifts the first steps of its route (situatie.py), a
+    # best bet its item (topresultaten.py).
+    for document in Zoekdocument.objects.filter(slug__in={slug for _s, slug in ranked.bonus}):
         if document.pk in scores:
-            scores[document.pk] += ranked.bonus[document.slug]
+            scores[document.pk] += ranked.bonus.get((document.soort, document.slug), 0)
     docs = Zoekdocument.objects.in_bulk(list(scores))
     order = sorted(
         scores,

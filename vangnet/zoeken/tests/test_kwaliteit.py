@@ -13,11 +13,9 @@ pytestmark = pytest.mark.django_db
 
 # Queries the search does not answer yet. strict: a query that starts to pass must leave
 # this set, so the set only shrinks.
-NOG_NIET: set[str] = {
-    "onderwerp/nl: geweld",
-}
+NOG_NIET: set[str] = set()
 # The share of queries that must be found (the target is all of them).
-MINIMUM = 86 / 87
+MINIMUM = 87 / 87
 
 
 def test_the_suite_holds_at_least_sixty_queries_of_every_kind():

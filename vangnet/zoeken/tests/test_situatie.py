@@ -41,7 +41,7 @@ def test_the_same_situation_in_french_follows_the_same_route():
 def test_a_topic_or_a_context_alone_or_the_umbrella_term_gets_no_route(tekst):
     # Without both, the wegwijzer's order says nothing about the topic (it puts the points
     # inside an organisation first for everyone); "grensoverschrijdend gedrag" is every kind.
-    assert zoek(Zoekvraag(tekst=tekst)).bonus == {}
+    assert situatie.bonus(zoek(Zoekvraag(tekst=tekst)).ontleding, None) == {}
 
 
 def test_the_route_hides_no_contact_point_it_only_lifts(monkeypatch):
