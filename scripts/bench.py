@@ -104,8 +104,11 @@ SEARCH_SERVER_P95_MS = 30.0
 SEARCH_FRESH_P95_MS = 15.0
 REBUILD_SECONDS = 10.0
 PAGE_P95_MS = 50.0
-# A personal page is rendered per request and cannot be cached whole (issue 11): its own p95.
-PAGE_P95_MS_PER_PAGE = {"ww-route": 100.0}
+# A personal page (the interview's answers travel in a signed cookie) is rendered per request
+# and cannot be cached whole: the brief asks a p95 under 100 ms of it, not the floor's rate
+# (issue 11), so it is held to that line and not to PAGE_FLOOR_SHARE.
+PERSOONLIJK = ("ww-vraag", "ww-controleren", "ww-route")
+PAGE_P95_MS_PER_PAGE = dict.fromkeys(PERSOONLIJK, 100.0)
 ONLY = [naam for naam in os.environ.get("BENCH_PATHS", "").split(",") if naam.strip()]
 SEQUENTIAL = int(os.environ.get("BENCH_SEQUENTIAL", "400"))
 PAGE_FLOOR_SHARE = 0.5
@@ -1055,14 +1058,15 @@ def check_targets(
         if name not in by_name:
             continue
         row = by_name[name]
-        checks.append(
-            (
-                f"{name}: {row['rps']:.0f} req/s >= {PAGE_FLOOR_SHARE:.0%} of the floor "
-                f"({PAGE_FLOOR_SHARE * floor:.0f} req/s) [{row['ratio_vs_vloer']:.0%} of the "
-                f"floor's rate; by CPU per request {row['cpu_ratio_vs_vloer']:.0%}]",
-                row["rps"] >= PAGE_FLOOR_SHARE * floor,
+        if name not in PERSOONLIJK:
+            checks.append(
+                (
+                    f"{name}: {row['rps']:.0f} req/s >= {PAGE_FLOOR_SHARE:.0%} of the floor "
+                    f"({PAGE_FLOOR_SHARE * floor:.0f} req/s) [{row['ratio_vs_vloer']:.0%} of the "
+                    f"floor's rate; by CPU per request {row['cpu_ratio_vs_vloer']:.0%}]",
+                    row["rps"] >= PAGE_FLOOR_SHARE * floor,
+                )
             )
-        )
         grens = PAGE_P95_MS_PER_PAGE.get(name, PAGE_P95_MS)
         checks.append(
             (
