@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from vangnet.zoeken.models import Topresultaat
 from vangnet.zoeken.synoniemen import Frase, frase
+from vangnet.zoeken.taal import TALEN
 
 #: Added to the score of a best bet's item (an item's title is worth 20 a word).
 BONUS = 200
@@ -26,7 +27,7 @@ def _per_vraag(inhoudsversie: int | None) -> dict[Frase, tuple[str, str]]:
     return {
         frase(vraag, taal): (bet.soort, bet.doel)
         for bet in Topresultaat.objects.all()
-        for taal in ("nl", "fr", "en")
+        for taal in TALEN
         for vraag in getattr(bet, f"zoekvraag_{taal}")
     }
 
