@@ -7,6 +7,7 @@ also written to the vocabulary (``Zoekwoord``), which the search uses for typos,
 and "Bedoelde je ...?".
 """
 
+import gc
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -34,6 +35,8 @@ from vangnet.zoeken.synoniemen import Synoniemen
 from vangnet.zoeken.taal import betekenisvol, token_inhoud, woorden
 
 BATCH = 5000
+#: Index rows per block of a PostgreSQL ``COPY`` (about 300 kB).
+COPY_BLOK = 10_000
 #: SQLite's page cache during a full rebuild, in KiB.
 REBUILD_CACHE_KIB = 128 * 1024
 MAX_TOKEN = 60
@@ -59,12 +62,12 @@ def _delen(woord: str) -> tuple[tuple[str, str], ...]:
 
 
 def _tekst(
-    tekst: str, weight: int, taal: str, synoniemen: Synoniemen
-) -> tuple[dict[str, int], tuple[tuple[str, str], ...], tuple[int, ...]]:
-    """One text's tokens with their weight (compound parts at half), its (word, token)
-    pairs for the vocabulary, and the synonym groups it triggers. Computed once per text
-    and weight for the life of ``synoniemen`` (one rebuild): thousands of items share
-    titles, summaries and labels."""
+    tekst: str, weight: int, taal: str, synoniemen: Synoniemen, woordenschat: Woordenschat | None
+) -> tuple[dict[str, int], tuple[int, ...]]:
+    """One text's tokens with their weight (compound parts at half) and the synonym groups
+    it triggers; its (word, token) pairs go into the vocabulary. Computed once per text and
+    weight for the life of ``synoniemen`` (one rebuild or one save, with one vocabulary):
+    thousands of items share titles, summaries and labels."""
     key = (tekst, weight, taal)
     known = synoniemen.per_tekst.get(key)
     if known is not None:
@@ -84,7 +87,9 @@ def _tekst(
     # What a description mentions in passing does not bring in synonyms.
     if weight >= SAMENVATTING:
         groepen = tuple(sorted(synoniemen.groepen_in([tok for _w, tok in paren], taal)))
-    known = synoniemen.per_tekst[key] = (found, tuple(vocabulary), groepen)
+    if woordenschat is not None:
+        woordenschat.update(vocabulary)
+    known = synoniemen.per_tekst[key] = (found, groepen)
     return known
 
 
@@ -117,9 +122,7 @@ def analyse(
     for tekst, weight, taal in teksten:
         if not tekst:
             continue
-        found, paren, groepen = _tekst(tekst, weight, taal, synoniemen)
-        if woordenschat is not None:
-            woordenschat.update(paren)
+        found, groepen = _tekst(tekst, weight, taal, synoniemen, woordenschat)
         add(found)
         for i in groepen:
             groep = synoniemen.groepen[i]
@@ -136,7 +139,9 @@ def analyse(
     }
     for tok, weight in derived.items():
         own[tok] = own.get(tok, 0) + weight
-    return {tok[:MAX_TOKEN]: weight for tok, weight in own.items()}
+    if any(len(tok) > MAX_TOKEN for tok in own):
+        return {tok[:MAX_TOKEN]: weight for tok, weight in own.items()}
+    return own
 
 
 def _entries(
@@ -166,26 +171,30 @@ _COPY_TEKST = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"
 def _schrijf_ingangen(table: str, per_document: Iterable[tuple[int, dict[str, int]]]) -> None:
     """Insert each document's index rows (token: weight) as plain values: a million model
     instances would cost more than the rest of a rebuild (about 100 rows per item).
-    PostgreSQL gets them by ``COPY``, a document's rows as one block of its text format
-    (per row through psycopg, a second more for 10,000 items)."""
+    PostgreSQL gets them by ``COPY``, in blocks of its text format (per row through
+    psycopg, a second more for 10,000 items)."""
     table = connection.ops.quote_name(table)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             with cursor.cursor.copy(
                 f"COPY {table} (document_id, token, gewicht) FROM STDIN"  # noqa: S608
             ) as copy:
+                blok: list[str] = []
                 for pk, entries in per_document:
-                    copy.write(
-                        "".join(
-                            f"{pk}\t{token.translate(_COPY_TEKST)}\t{weight}\n"
-                            for token, weight in entries.items()
-                        )
+                    blok.extend(
+                        f"{pk}\t{token.translate(_COPY_TEKST)}\t{weight}\n"
+                        for token, weight in entries.items()
                     )
+                    # Each write is a round trip through psycopg: one per 100 documents.
+                    if len(blok) >= COPY_BLOK:
+                        copy.write("".join(blok))
+                        blok = []
+                copy.write("".join(blok))
             return
         sql = f"INSERT INTO {table} (document_id, token, gewicht) VALUES (%s, %s, %s)"  # noqa: S608
         batch: list[tuple[int, str, int]] = []
-        for pk, entries in per_document:
-            batch.extend((pk, token, weight) for token, weight in entries.items())
+        for row in ((pk, t, w) for pk, e in per_document for t, w in e.items()):
+            batch.append(row)
             if len(batch) >= BATCH * 4:
                 cursor.executemany(sql, batch)
                 batch = []
@@ -278,10 +287,26 @@ def _vacuum() -> None:
             cursor.execute(f"VACUUM (ANALYZE) {model._meta.db_table}")
 
 
+@contextmanager
+def _zonder_gc() -> Iterator[None]:
+    """Pause Python's cycle collector while a rebuild runs. A rebuild keeps hundreds of
+    thousands of dicts and tuples alive until it ends (the items, their texts analysed
+    once, the caches of words), and every full collection walks them all again: on
+    PostgreSQL, a third of the Python process's CPU when the caches are warm (6.1-8.6 s
+    against 3.9-5.0 s for 10,000 items). What it leaves is collected afterwards as usual."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 @transaction.atomic
 def reindex_all(progress=None) -> int:
     """Rebuild the whole index and its vocabulary; returns the number of items indexed."""
-    with _ingangen_tabel() as tabel:
+    with _zonder_gc(), _ingangen_tabel() as tabel:
         count = _herbouw(tabel, progress)
     transaction.on_commit(_vacuum)
     # A rebuilt index changes what the lists show (bulk imports bypass the save signals).
