@@ -9,6 +9,9 @@ echo "Chromium is missing: installing Debian's chromium package (once)..."
 SUDO=""
 if [ "$(id -u)" != "0" ]; then SUDO="sudo"; fi
 export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >/dev/null
+# Two test runs started together on a fresh machine both install it: the second waits for
+# the first's lock (then finds nothing left to do) instead of failing.
+LOCK="-o DPkg::Lock::Timeout=900"
+$SUDO apt-get $LOCK update -qq
+$SUDO apt-get $LOCK install -y -qq --no-install-recommends chromium fonts-dejavu-core >/dev/null
 /usr/bin/chromium --version
