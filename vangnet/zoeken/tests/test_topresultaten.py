@@ -57,3 +57,9 @@ def test_an_edit_in_the_admin_takes_effect_at_once():
     Topresultaat.objects.filter(slug="geweld-1712").update(doel="caw")
     Topresultaat.objects.get(slug="geweld-1712").save()  # as the admin saves: a new version
     assert gevonden("geweld", n=1) == [("aanspreekpunt", "caw")]
+
+
+def test_a_best_bet_names_exactly_the_kinds_of_item_the_index_holds():
+    from vangnet.zoeken.documents import SOORTEN
+
+    assert set(Topresultaat.Soort.values) == set(SOORTEN)
