@@ -184,6 +184,28 @@ class LiveSite:
             cursor = db.execute(sql, params)
             return cursor.fetchall() if cursor.description else []
 
+    def totp_code(self, gebruikersnaam: str, sleutel: str) -> str:
+        """The code the user's app would show that the site still accepts.
+
+        django-otp refuses a code from a time step it already accepted (no replay), so two
+        sign-ins within the same 30 seconds need the next step's code, which its tolerance of
+        one step lets in; when that one is used too, wait for the clock to move on."""
+        from django_otp.oath import totp
+
+        (t0, step, drift, last_t, digits), *_ = self.execute(
+            "SELECT d.t0, d.step, d.drift, d.last_t, d.digits FROM otp_totp_totpdevice d"
+            " JOIN auth_user u ON u.id = d.user_id WHERE u.username = %s",
+            (gebruikersnaam,),
+        )
+        while True:
+            nu = int(time.time() - t0) // step
+            vooruit = max(0, last_t - (nu + drift) + 1)
+            if vooruit <= 1:
+                break
+            time.sleep(step - (time.time() - t0) % step + 0.1)
+        code = totp(bytes.fromhex(sleutel), step, t0, digits, drift + vooruit)
+        return f"{code:0{digits}d}"
+
     @property
     def meldingen_map(self) -> Path:
         return self.folder / MELDINGEN_MAP
