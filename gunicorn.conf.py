@@ -39,3 +39,18 @@ def on_starting(server) -> None:
     from vangnet.core.opstartcontrole import weiger_onveilige_productie
 
     weiger_onveilige_productie(met_database=True)
+
+
+def post_worker_init(worker) -> None:
+    """The application is loaded: what it loaded lives as long as the worker, so the garbage
+    collector stops walking it (vangnet/core/afvalophaling.py)."""
+    from vangnet.core.afvalophaling import bevries_wat_blijft
+
+    bevries_wat_blijft()
+
+
+def post_request(worker, req, environ, resp) -> None:
+    """After the first requests, what they built for good is frozen too."""
+    from vangnet.core.afvalophaling import na_verzoek
+
+    na_verzoek(worker.nr)

@@ -111,6 +111,16 @@ def main() -> None:
             + ", ".join(f"{r:.2f}" for r in runs)
             + f"; lowest {min(runs):.2f}"
         )
+        los, bevroren = (
+            in_de_ophaling(reeks, args.aantal),
+            in_de_ophaling(reeks, args.aantal, bevroren=True),
+        )
+        print(
+            "garbage collector: a full collection in the middle of a request takes "
+            f"{los[1]:.1f} ms as loaded, {bevroren[1]:.1f} ms after "
+            "afvalophaling.bevries_wat_blijft() (what gunicorn.conf.py does in a worker); "
+            f"per submission {los[0]:.2f} ms and {bevroren[0]:.2f} ms"
+        )
     else:
         begin = time.process_time()
         for _ in range(20):
@@ -145,6 +155,37 @@ def main() -> None:
         print(f"own time by package (cProfile, {totaal / args.aantal * 1000:.1f} ms a submission)")
         for sleutel, tijd in groepen.most_common(25):
             print(f"  {tijd / totaal:6.1%}  {sleutel}")
+
+
+def in_de_ophaling(reeks, aantal: int, *, bevroren: bool = False) -> tuple[float, float]:
+    """Milliseconds the cyclic garbage collector ran per submission during ``reeks``, and
+    how long one full collection takes after it (the pause the request that triggers one
+    waits for)."""
+    import gc
+
+    from vangnet.core import afvalophaling
+
+    gc.unfreeze()
+    if bevroren:
+        afvalophaling.bevries_wat_blijft()
+    totaal, begin = [0.0], [0.0]
+
+    def klok(fase: str, _info: dict) -> None:
+        if fase == "start":
+            begin[0] = time.perf_counter()
+        else:
+            totaal[0] += time.perf_counter() - begin[0]
+
+    gc.callbacks.append(klok)
+    try:
+        reeks(aantal)
+    finally:
+        gc.callbacks.remove(klok)
+    begin_vol = time.perf_counter()
+    gc.collect()
+    vol = (time.perf_counter() - begin_vol) * 1000
+    gc.unfreeze()
+    return totaal[0] / aantal * 1000, vol
 
 
 if __name__ == "__main__":
