@@ -12,7 +12,7 @@ way large Django sites run (Instagram, "Dismissing Python Garbage Collection").
 What it costs: a reference cycle among frozen objects that becomes garbage later is never
 collected (plain reference counting still frees everything else). gunicorn replaces each
 worker after about a thousand requests (`max_requests` in gunicorn.conf.py), which bounds
-that. The figures are in docs/benchmarks.md ("Reporting channel").
+that. ADR 0025; the figures are in docs/benchmarks.md ("Reporting channel").
 """
 
 import gc
