@@ -120,6 +120,23 @@ def tls() -> Tls:
     return paths
 
 
+def aanvaarde_code(sleutel: bytes, t0: int, step: int, drift: int, last_t: int, digits: int) -> str:
+    """The code an authenticator app shows that a TOTP device with these fields accepts now.
+
+    django-otp refuses a code from a time step it already accepted (no replay), so two
+    sign-ins within the same 30 seconds need the next step's code, which its tolerance of
+    one step lets in; when that one is used too, wait for the clock to move on."""
+    from django_otp.oath import totp
+
+    while True:
+        nu = int(time.time() - t0) // step
+        vooruit = max(0, last_t - (nu + drift) + 1)
+        if vooruit <= 1:
+            break
+        time.sleep(step - (time.time() - t0) % step + 0.1)
+    return f"{totp(sleutel, step, t0, digits, drift + vooruit):0{digits}d}"
+
+
 @dataclass
 class LiveSite:
     """A running Vangnet: `site("/kaart/")` is the absolute URL of a path."""
@@ -185,26 +202,13 @@ class LiveSite:
             return cursor.fetchall() if cursor.description else []
 
     def totp_code(self, gebruikersnaam: str, sleutel: str) -> str:
-        """The code the user's app would show that the site still accepts.
-
-        django-otp refuses a code from a time step it already accepted (no replay), so two
-        sign-ins within the same 30 seconds need the next step's code, which its tolerance of
-        one step lets in; when that one is used too, wait for the clock to move on."""
-        from django_otp.oath import totp
-
+        """The code the user's app would show that this site still accepts (``aanvaarde_code``)."""
         (t0, step, drift, last_t, digits), *_ = self.execute(
             "SELECT d.t0, d.step, d.drift, d.last_t, d.digits FROM otp_totp_totpdevice d"
             " JOIN auth_user u ON u.id = d.user_id WHERE u.username = %s",
             (gebruikersnaam,),
         )
-        while True:
-            nu = int(time.time() - t0) // step
-            vooruit = max(0, last_t - (nu + drift) + 1)
-            if vooruit <= 1:
-                break
-            time.sleep(step - (time.time() - t0) % step + 0.1)
-        code = totp(bytes.fromhex(sleutel), step, t0, digits, drift + vooruit)
-        return f"{code:0{digits}d}"
+        return aanvaarde_code(bytes.fromhex(sleutel), t0, step, drift, last_t, digits)
 
     @property
     def meldingen_map(self) -> Path:

@@ -8,7 +8,6 @@ Named people of the test suite:
 """
 
 import re
-import time
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
@@ -17,9 +16,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 import factory
-from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from vangnet.core.tests.livesite import aanvaarde_code
 from vangnet.meldingen import acties, workflow
 from vangnet.meldingen.choices import ONBEKEND, OntvangerSoort, Rol, Status
 from vangnet.meldingen.models import Behandelaar, Melding, Ontvanger
@@ -100,10 +99,9 @@ class InzendingFactory(factory.Factory):
 def code_van(toestel: TOTPDevice) -> str:
     """The code the handler's app shows now (one step ahead if this one was just used)."""
     toestel.refresh_from_db()
-    nu = int(time.time() - toestel.t0) // toestel.step
-    vooruit = 1 if toestel.last_t >= nu + toestel.drift else 0
-    code = totp(toestel.bin_key, toestel.step, toestel.t0, toestel.digits, toestel.drift + vooruit)
-    return f"{code:0{toestel.digits}d}"
+    return aanvaarde_code(
+        toestel.bin_key, toestel.t0, toestel.step, toestel.drift, toestel.last_t, toestel.digits
+    )
 
 
 def wachtwoord_ingeven(client: Client, naam: str, wachtwoord: str, **extra):

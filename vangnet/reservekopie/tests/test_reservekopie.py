@@ -14,15 +14,14 @@ import tarfile
 from pathlib import Path
 
 import pytest
-from django_otp.oath import totp
 
 from vangnet.core.tests.livesite import BASE_DIR, LiveSite, Visitor, running_site
+from vangnet.meldingen.management.commands import demo_meldingen
 
 pytestmark = pytest.mark.belasting
 
 ONTVANGSTBEWIJS = re.compile(r"\b\d{4} \d{4} \d{4} \d{4} \d{4}\b")
 DEMO_WACHTWOORD = "demo-behandelaar-wachtwoord"
-DEMO_TOTP = b"vangnet-demo-totp-20"
 
 
 def _meld(site: LiveSite, verhaal: str, bijlage: bytes) -> str:
@@ -54,24 +53,25 @@ def _open_met_bewijs(site: LiveSite, bewijs: str) -> str:
     return dossier.text
 
 
-def _behandelaar(site: LiveSite, drift: int) -> Visitor:
-    """The demo handler signed in; `drift` picks a later time step's code, because the
-    restored device remembers the step the first sign-in used and refuses it again."""
+def _behandelaar(site: LiveSite) -> Visitor:
+    """The demo handler signed in (the restored device remembers the step the first sign-in
+    used and refuses it again: ``totp_code`` gives one it accepts)."""
     behandelaar = Visitor(site.base_url)
     behandelaar.get("/behandelen/aanmelden/")
     behandelaar.post(
         "/behandelen/aanmelden/", {"username": "demo-behandelaar", "password": DEMO_WACHTWOORD}
     )
     binnen = behandelaar.post(
-        "/behandelen/tweede-stap/", {"code": f"{totp(DEMO_TOTP, drift=drift):06d}"}
+        "/behandelen/tweede-stap/",
+        {"code": site.totp_code("demo-behandelaar", demo_meldingen.TOTP_SLEUTEL)},
     )
     assert binnen.path == "/behandelen/", f"handler sign-in: {binnen.status} {binnen.path}"
     return behandelaar
 
 
-def _gelezen_door_behandelaar(site: LiveSite, drift: int) -> dict[str, str]:
+def _gelezen_door_behandelaar(site: LiveSite) -> dict[str, str]:
     """Every case in the handler's inbox: its page and its attachments' text, joined."""
-    behandelaar = _behandelaar(site, drift)
+    behandelaar = _behandelaar(site)
     inbox = behandelaar.get("/behandelen/demo-api/")
     gelezen = {}
     for pad in sorted(set(re.findall(r'href="(/behandelen/melding/\d+/)"', inbox.text))):
@@ -105,7 +105,7 @@ def test_a_backup_restored_into_an_empty_installation_opens_every_case_and_recei
     }
     with running_site(tmp_path / "oud", demo=True) as oud:
         bewijzen = {verhaal: _meld(oud, verhaal, bijlage) for verhaal, bijlage in verhalen.items()}
-        voor = _gelezen_door_behandelaar(oud, drift=0)
+        voor = _gelezen_door_behandelaar(oud)
         gelezen = "\n".join(voor.values())
         assert "Kenmerk-RK1" in gelezen and "Kenmerk-BIJLAGE-2" in gelezen
         gemaakt = _manage(oud.env, "maak_reservekopie", str(tmp_path / "kopieen"))
@@ -138,7 +138,7 @@ def test_a_backup_restored_into_an_empty_installation_opens_every_case_and_recei
         assert "elke melding vindt haar bijlagen" in terug.stdout
         for verhaal, bewijs in bewijzen.items():
             assert verhaal in _open_met_bewijs(nieuw, bewijs)
-        na = _gelezen_door_behandelaar(nieuw, drift=1)
+        na = _gelezen_door_behandelaar(nieuw)
         assert set(na) == set(voor)
         for pad, tekst in voor.items():
             for kenmerk in re.findall(r"Kenmerk-[A-Z0-9-]+", tekst):
