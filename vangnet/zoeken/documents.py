@@ -2,7 +2,9 @@
 
 A title outweighs a synonym, which outweighs a summary, which outweighs body text, so
 that a query for a name finds that item first. Facets (``status:werknemer``) carry no
-weight; they only decide whether an item passes a filter.
+weight; they only decide whether an item passes a filter. Help (contact points, glossary
+terms) goes before the offering among items that hold as many of a query's words
+(``voorrang``).
 """
 
 from collections.abc import Iterable
@@ -22,28 +24,59 @@ SYNONIEM = 8
 SAMENVATTING = 4
 TEKST = 1
 
+#: What a word adds to a help item that holds it in what the item is for: more than any
+#: weight (a title and everything else of one word stay below it), less than one more word
+#: of the query (``search.DEKKING``). ADR 0026.
+VOORRANG = 100
+
 # Facet value meaning "every value of this dimension" (an empty sector list serves all sectors).
 ALLE = "alle"
 
 
 @dataclass(frozen=True)
 class Soort:
-    """One searchable kind: its name in the API and URLs, and its model."""
+    """One searchable kind: its name in the API and URLs, and its model.
+
+    ``hulp_vanaf``: for the kinds that are help (where to go, what a word means), the weight
+    from which a word says what the item is for, so that the item goes before the offering
+    for that word (``voorrang``); 0 for the offering.
+    """
 
     naam: str
     model_label: str
     titel_veld: str
     volgorde: int
     detail_url: str
+    hulp_vanaf: int = 0
 
     def model(self) -> type[models.Model]:
         return apps.get_model(self.model_label)
 
 
-AANSPREEKPUNT = Soort("aanspreekpunt", "kaart.Aanspreekpunt", "naam", 0, "kaart:aanspreekpunt")
+# A contact point says what it is for in its name, kind, summary, organisation and the
+# behaviours, grounds and wishes it serves (weight 4 and up); a glossary term in its term
+# and synonyms (8 and up), not in the words its definition uses.
+AANSPREEKPUNT = Soort(
+    "aanspreekpunt",
+    "kaart.Aanspreekpunt",
+    "naam",
+    0,
+    "kaart:aanspreekpunt",
+    hulp_vanaf=SAMENVATTING,
+)
 AANBOD = Soort("aanbod", "kaart.Aanbod", "titel", 1, "kaart:aanbod")
-BEGRIP = Soort("begrip", "begrippen.Begrip", "term", 2, "begrippen:begrip")
+BEGRIP = Soort("begrip", "begrippen.Begrip", "term", 2, "begrippen:begrip", hulp_vanaf=SYNONIEM)
 SOORTEN = {s.naam: s for s in (AANSPREEKPUNT, AANBOD, BEGRIP)}
+
+
+def voorrang(soort: Soort, gewicht: int) -> int:
+    """What an index row of ``soort`` with ``gewicht`` adds when a query holds its word.
+
+    People who search a topic ("pesten", "machtsmisbruik") look for where to go; a
+    catalogue of thousands of trainings named after the same topics must not push the
+    contact points that handle it, or the term that explains it, out of the first results.
+    """
+    return VOORRANG if soort.hulp_vanaf and gewicht >= soort.hulp_vanaf else 0
 
 
 def queryset(soort: Soort) -> models.QuerySet:

@@ -27,6 +27,7 @@ from vangnet.zoeken.documents import (
     display,
     facets,
     queryset,
+    voorrang,
     weighted_texts,
 )
 from vangnet.zoeken.models import Zoekdocument, Zoekingang, Zoekwoord
@@ -168,21 +169,24 @@ def _schrijf_woordenschat(woordenschat: Woordenschat, alles: bool) -> None:
 _COPY_TEKST = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 
 
-def _schrijf_ingangen(table: str, per_document: Iterable[tuple[int, dict[str, int]]]) -> None:
-    """Insert each document's index rows (token: weight) as plain values: a million model
-    instances would cost more than the rest of a rebuild (about 100 rows per item).
-    PostgreSQL gets them by ``COPY``, in blocks of its text format (per row through
-    psycopg, a second more for 10,000 items)."""
+def _schrijf_ingangen(
+    table: str, soort: Soort, per_document: Iterable[tuple[int, dict[str, int]]]
+) -> None:
+    """Insert each document's index rows (token: weight, and the weight's ``voorrang``) as
+    plain values: a million model instances would cost more than the rest of a rebuild
+    (about 100 rows per item). PostgreSQL gets them by ``COPY``, in blocks of its text
+    format (per row through psycopg, a second more for 10,000 items)."""
     table = connection.ops.quote_name(table)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             with cursor.cursor.copy(
-                f"COPY {table} (document_id, token, gewicht) FROM STDIN"  # noqa: S608
+                f"COPY {table} (document_id, token, gewicht, voorrang) FROM STDIN"  # noqa: S608
             ) as copy:
                 blok: list[str] = []
                 for pk, entries in per_document:
                     blok.extend(
-                        f"{pk}\t{token.translate(_COPY_TEKST)}\t{weight}\n"
+                        f"{pk}\t{token.translate(_COPY_TEKST)}\t{weight}\t"
+                        f"{voorrang(soort, weight)}\n"
                         for token, weight in entries.items()
                     )
                     # Each write is a round trip through psycopg: one per 100 documents.
@@ -191,9 +195,12 @@ def _schrijf_ingangen(table: str, per_document: Iterable[tuple[int, dict[str, in
                         blok = []
                 copy.write("".join(blok))
             return
-        sql = f"INSERT INTO {table} (document_id, token, gewicht) VALUES (%s, %s, %s)"  # noqa: S608
-        batch: list[tuple[int, str, int]] = []
-        for row in ((pk, t, w) for pk, e in per_document for t, w in e.items()):
+        sql = (
+            f"INSERT INTO {table} (document_id, token, gewicht, voorrang) "  # noqa: S608
+            "VALUES (%s, %s, %s, %s)"
+        )
+        batch: list[tuple[int, str, int, int]] = []
+        for row in ((pk, t, w, voorrang(soort, w)) for pk, e in per_document for t, w in e.items()):
             batch.append(row)
             if len(batch) >= BATCH * 4:
                 cursor.executemany(sql, batch)
@@ -263,7 +270,7 @@ def reindex(soort: Soort, obj: models.Model) -> None:
     document.ingangen.all().delete()
     woordenschat: Woordenschat = set()
     Zoekingang.objects.bulk_create(
-        Zoekingang(document=document, token=token, gewicht=weight)
+        Zoekingang(document=document, token=token, gewicht=weight, voorrang=voorrang(soort, weight))
         for token, weight in _entries(soort, obj, Synoniemen.laad(), woordenschat).items()
     )
     _schrijf_woordenschat(woordenschat, alles=False)
@@ -337,6 +344,7 @@ def _herbouw(tabel: str, progress) -> int:
                     document.pk = by_slug[document.slug]
             _schrijf_ingangen(
                 tabel,
+                soort,
                 (
                     (document.pk, _entries(soort, obj, synoniemen, woordenschat))
                     for obj, document in zip(chunk, documents, strict=True)

@@ -5,12 +5,15 @@ A query is a list of conditions:
   with a weight in tenths (its own stem in the page's language, other languages, longer
   words, typos); a document scores, per word, its best token's index weight times those
   tenths, plus ``DEKKING`` for the word being there at all;
+- a contact point or a glossary term that holds one of the words in what it is for adds
+  its ``voorrang`` once, unless the query names a kind of offering (``voorrang.py``): help
+  before the offering among equals;
 - every filter must match one of its values (``sector:circus`` or ``sector:alle``).
 A document must hold at least half of the words (rounded up) that can match anything, so a
 sentence finds what it is about although its other words are in no document; because each
-word present adds ``DEKKING`` (more than any weight), documents holding more of the words
-come first, then the better weighted. Ties are broken by kind and sort key, so the order is
-the same on SQLite and PostgreSQL (integer arithmetic only).
+word present adds ``DEKKING`` (more than any weight and precedence), documents holding more
+of the words come first, then help, then the better weighted. Ties are broken by kind and
+sort key, so the order is the same on SQLite and PostgreSQL (integer arithmetic only).
 """
 
 import functools
@@ -26,6 +29,7 @@ from vangnet.zoeken import situatie, topresultaten
 from vangnet.zoeken.documents import ALLE, facet
 from vangnet.zoeken.models import Zoekdocument, Zoekingang
 from vangnet.zoeken.taal import TALEN
+from vangnet.zoeken.voorrang import vraagt_aanbod
 from vangnet.zoeken.vraag import MAX_WOORDEN, Ontleding, Woord, betekenisvolle_woorden, ontleed
 from vangnet.zoeken.woordenschat import huidige_woordenschat
 
@@ -116,6 +120,15 @@ def _woord_sql(woord: Woord, params: list) -> str:
     return f"MAX(CASE WHEN token IN ({dekking}) THEN {DEKKING} ELSE 0 END) + MAX({gewicht})"
 
 
+def _voorrang_sql(woorden: list[Woord], params: list) -> str:
+    """What help adds, once per document: the highest ``voorrang`` among the rows of the
+    words it holds (a contact point or a glossary term that holds one of them in what it is
+    for). Once, not per word, so that among help the words and weights decide as before."""
+    eigen = sorted(set().union(*(woord.tokens.keys() for woord in woorden)))
+    params.extend(eigen)
+    return f"MAX(CASE WHEN token IN ({', '.join(['%s'] * len(eigen))}) THEN voorrang ELSE 0 END)"
+
+
 def _case(tokens: dict[str, int], params: list, plus: str) -> str:
     per_tienden: dict[int, list[str]] = {}
     for tok, tienden in tokens.items():
@@ -162,6 +175,9 @@ class Gerangschikt:
             return
         params: list = []
         scores = [_woord_sql(woord, params) for woord in woorden]
+        # Help first among equals, unless the query asks for a kind of offering (voorrang.py).
+        if not vraagt_aanbod(self.ontleding):
+            scores.append(_voorrang_sql(woorden, params))
         all_tokens: set[str] = set().union(
             *(woord.tokens.keys() | woord.alleen_gewicht.keys() for woord in woorden)
         )

@@ -12,6 +12,7 @@ import pytest
 from vangnet.zoeken import kwaliteit
 from vangnet.zoeken.models import Zoekdocument, Zoekingang
 from vangnet.zoeken.search import DEKKING, Zoekvraag, zoek
+from vangnet.zoeken.voorrang import vraagt_aanbod
 
 pytestmark = pytest.mark.django_db
 
@@ -23,12 +24,13 @@ def referentie(vraag: Zoekvraag, n: int = 10) -> list[tuple[int, int]]:
     if not woorden:
         return []
     alle = set().union(*(w.tokens.keys() | w.alleen_gewicht.keys() for w in woorden))
-    per_document: dict[int, dict[str, int]] = {}
-    for document_id, token, gewicht in Zoekingang.objects.filter(token__in=alle).values_list(
-        "document_id", "token", "gewicht"
-    ):
-        per_document.setdefault(document_id, {})[token] = gewicht
+    per_document: dict[int, dict[str, tuple[int, int]]] = {}
+    for document_id, token, gewicht, voorrang in Zoekingang.objects.filter(
+        token__in=alle
+    ).values_list("document_id", "token", "gewicht", "voorrang"):
+        per_document.setdefault(document_id, {})[token] = (gewicht, voorrang)
     scores = {}
+    eigen = set().union(*(w.tokens.keys() for w in woorden))
     for document_id, tokens in per_document.items():
         score = 0
         for woord in woorden:
@@ -38,9 +40,13 @@ def referentie(vraag: Zoekvraag, n: int = 10) -> list[tuple[int, int]]:
             if any(tok in woord.tokens for tok in tokens):
                 score += DEKKING
             score += max(
-                (gewicht * tienden[tok] // 10 for tok, gewicht in tokens.items() if tok in tienden),
+                (g * tienden[tok] // 10 for tok, (g, _v) in tokens.items() if tok in tienden),
                 default=0,
             )
+        # Help's precedence, once: the highest of the rows of the words it holds, unless
+        # the query names a kind of offering.
+        if not vraagt_aanbod(ranked.ontleding):
+            score += max((v for tok, (_g, v) in tokens.items() if tok in eigen), default=0)
         if score >= math.ceil(len(woorden) / 2) * DEKKING:
             scores[document_id] = score
     # A situation the wegwijzer knows lifts the first steps of its route (situatie.py), a

@@ -21,9 +21,11 @@ from vangnet.zoeken.woordenschat import huidige_woordenschat
 pytestmark = pytest.mark.django_db
 
 
-def index_rows() -> list[tuple[str, str, str, int]]:
+def index_rows() -> list[tuple[str, str, str, int, int]]:
     return sorted(
-        Zoekingang.objects.values_list("document__soort", "document__slug", "token", "gewicht")
+        Zoekingang.objects.values_list(
+            "document__soort", "document__slug", "token", "gewicht", "voorrang"
+        )
     )
 
 
@@ -50,7 +52,7 @@ def test_a_full_rebuild_leaves_the_indexes_the_migrations_made():
     with connection.cursor() as cursor:
         after = connection.introspection.get_constraints(cursor, table)
     assert after == before
-    assert after["zoek_token_dekkend"]["columns"] == ["token", "document_id", "gewicht"]
+    assert after["zoek_token_dekkend"]["columns"] == ["token", "document_id", "gewicht", "voorrang"]
 
 
 def test_pages_of_a_ranked_search_follow_each_other_without_gaps_or_repeats():

@@ -73,8 +73,8 @@ def document() -> Zoekdocument:
 def fill(tabel: str, document: Zoekdocument, token: str) -> None:
     with connection.cursor() as cursor:
         cursor.execute(
-            f"INSERT INTO {connection.ops.quote_name(tabel)} (document_id, token, gewicht) "  # noqa: S608
-            "VALUES (%s, %s, 10)",
+            f"INSERT INTO {connection.ops.quote_name(tabel)} "  # noqa: S608
+            "(document_id, token, gewicht, voorrang) VALUES (%s, %s, 10, 0)",
             [document.pk, token],
         )
 
