@@ -995,8 +995,9 @@ def check_targets(
     by_name = {row["naam"]: row for row in results}
     floor = by_name["vloer"]["rps"]
     checks = []
-    # The target is on the real content; with the synthetic items the figure is shown only
-    # (thousands of made-up trainings named after the same topics crowd the first five).
+    # The target is on the real content; with the synthetic items the figure is shown, with
+    # the queries it misses (docs/adr/0026: where thousands of made-up trainings named after
+    # the same topics still crowd the first five, and why).
     row = quality[0]
     checks.append(
         (

@@ -7,4 +7,8 @@ class ZoekenConfig(AppConfig):
     verbose_name = _("Zoeken")
 
     def ready(self) -> None:
-        from vangnet.zoeken import signals  # noqa: F401  (connects the reindex receivers)
+        from django.db.models.signals import post_migrate
+
+        from vangnet.zoeken import signals  # connects the reindex receivers
+
+        post_migrate.connect(signals.herbouw_na_migratie, sender=self)

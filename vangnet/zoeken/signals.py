@@ -1,4 +1,5 @@
-"""Reindex an item whenever it is saved or deleted; rebuild the index when a synonym changes.
+"""Reindex an item whenever it is saved or deleted; rebuild the index when a synonym changes,
+or when a migration changed what its rows hold.
 
 Related rows (aanbieders, prijzen) are saved after the item itself; the admin reindexes
 once more after saving them (see kaart.admin), and the loader indexes everything at the end.
@@ -45,3 +46,19 @@ post_delete.connect(_synoniem_gewijzigd, sender=Synoniem, dispatch_uid="herbouw-
 # enough (the page cache and the kept results follow it).
 post_save.connect(raise_version, sender=Topresultaat, dispatch_uid="topresultaat-versie")
 post_delete.connect(raise_version, sender=Topresultaat, dispatch_uid="topresultaat-versie-weg")
+
+
+#: Migrations after which the rows of an existing index lack what the search reads (0005: the
+#: ``voorrang`` of help, ADR 0026): ``migrate`` rebuilds the index once, right after them.
+HERBOUW_NA = {("zoeken", "0005_hulp_gaat_voor")}
+
+
+def herbouw_na_migratie(sender, plan=None, **kwargs) -> None:
+    """Rebuild the index when this ``migrate`` applied a migration of ``HERBOUW_NA`` to a
+    database that already has an index (a new installation gets its index from
+    ``load_content``)."""
+    from vangnet.zoeken.models import Zoekdocument
+
+    toegepast = {(m.app_label, m.name) for m, terug in plan or [] if not terug}
+    if toegepast & HERBOUW_NA and Zoekdocument.objects.exists():
+        reindex_all()

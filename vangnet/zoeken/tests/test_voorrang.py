@@ -3,12 +3,13 @@ named after a topic does not push the contact points that handle it, or the term
 explains it, out of the first results; a query that asks for a kind of offering gets the
 offering."""
 
+from django.db.migrations.loader import MigrationLoader
 from django.utils import translation
 
 import pytest
 
 from vangnet.kaart.models import Aanbod
-from vangnet.zoeken import indexing
+from vangnet.zoeken import indexing, signals
 from vangnet.zoeken.documents import (
     AANBOD,
     AANSPREEKPUNT,
@@ -19,6 +20,7 @@ from vangnet.zoeken.documents import (
     VOORRANG,
     voorrang,
 )
+from vangnet.zoeken.models import Zoekingang
 from vangnet.zoeken.search import DEKKING, Zoekvraag, documents, zoek
 from vangnet.zoeken.voorrang import vraagt_aanbod
 
@@ -121,3 +123,27 @@ def test_one_more_word_of_the_query_still_beats_help(een_catalogus_vol_traininge
     # "op tournee" is in the trainings' titles, not in the topic's contact points.
     gevonden = eerste("pesten op tournee", 3)
     assert all(item.startswith("aanbod:training-") for item in gevonden), gevonden
+
+
+class _Migratie:
+    """What ``migrate`` passes in its plan: a migration's app and name."""
+
+    def __init__(self, app_label: str, name: str):
+        self.app_label, self.name = app_label, name
+
+
+def test_the_migration_that_adds_precedence_rebuilds_an_existing_index():
+    Zoekingang.objects.update(voorrang=0)  # as the new column leaves an existing index
+    plan = [(_Migratie("zoeken", "0005_hulp_gaat_voor"), False)]
+    signals.herbouw_na_migratie(sender=None, plan=plan)
+    assert Zoekingang.objects.filter(voorrang=VOORRANG).exists()
+
+
+def test_other_migrations_leave_the_index_alone():
+    Zoekingang.objects.update(voorrang=0)
+    signals.herbouw_na_migratie(sender=None, plan=[(_Migratie("kaart", "0001_initial"), False)])
+    assert not Zoekingang.objects.filter(voorrang=VOORRANG).exists()
+
+
+def test_the_migrations_that_rebuild_the_index_exist():
+    assert set(MigrationLoader(None).disk_migrations) >= signals.HERBOUW_NA
