@@ -12,8 +12,10 @@ A query is a list of conditions:
 A document must hold at least half of the words (rounded up) that can match anything, so a
 sentence finds what it is about although its other words are in no document; because each
 word present adds ``DEKKING`` (more than any weight and precedence), documents holding more
-of the words come first, then help, then the better weighted. Ties are broken by kind and
-sort key, so the order is the same on SQLite and PostgreSQL (integer arithmetic only).
+of the words come first; among those, help goes before the offering (its precedence weighs
+more than the weight of any one word), and the better weighted before the rest. Ties are
+broken by kind and sort key, so the order is the same on SQLite and PostgreSQL (integer
+arithmetic only).
 """
 
 import functools
