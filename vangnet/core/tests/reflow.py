@@ -2,7 +2,8 @@
 
 axe-core does not check this. ``overloop(page)`` measures the page as the browser laid it
 out: the document must be no wider than the window, and no element and no line of text may
-stick out past its right edge (or be cut off at its left). Each finding names the element,
+stick out past its right edge (or be cut off at its left). The text may wrap, but a button's
+word may not be cut in two to make it fit ("Zoek/en"). Each finding names the element,
 so a failure says where to look. What a browser hides on purpose is left out: an element
 entirely to the left of the window (the skip links wait there until they get the focus) and
 what sits inside a box that clips its overflow (the visually hidden labels of screen readers).
@@ -52,6 +53,22 @@ _METEN = """() => {
     bereik.selectNodeContents(n);
     for (const r of bereik.getClientRects()) { kijk(n.parentElement, r, "text in"); }
   }
+  // A button's word is never cut in two to fit ("Zoek/en"): the line gives way around it.
+  for (const knop of document.body.querySelectorAll("button, .knop, .snel-weg__knop")) {
+    if (clips(knop, false)) { continue; }
+    const teksten = document.createTreeWalker(knop, NodeFilter.SHOW_TEXT);
+    for (let n = teksten.nextNode(); n; n = teksten.nextNode()) {
+      for (const m of n.textContent.matchAll(/\S+/g)) {
+        const bereik = document.createRange();
+        bereik.setStart(n, m.index);
+        bereik.setEnd(n, m.index + m[0].length);
+        const regels = new Set([...bereik.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+        if (regels.size > 1) {
+          gevonden.push(`a word broken across lines in ${naam(knop)}: "${m[0]}"`);
+        }
+      }
+    }
+  }
   return {
     breedte: document.documentElement.scrollWidth,
     venster: vw,
@@ -82,7 +99,7 @@ def geen_overloop(bevindingen: list[str], bekeken: int) -> None:
             per_pagina.setdefault(regel.split(": ", 1)[0], []).append(regel)
         lijnen = [regel for regels in per_pagina.values() for regel in regels[:12]]
         pytest.fail(
-            f"{len(per_pagina)} of {bekeken} pages scroll sideways at {BREEDTE} px:\n"
+            f"{len(per_pagina)} of {bekeken} pages do not reflow at {BREEDTE} px:\n"
             + "\n".join(lijnen),
             pytrace=False,
         )
