@@ -58,7 +58,7 @@ _METEN = """() => {
     if (clips(knop, false)) { continue; }
     const teksten = document.createTreeWalker(knop, NodeFilter.SHOW_TEXT);
     for (let n = teksten.nextNode(); n; n = teksten.nextNode()) {
-      for (const m of n.textContent.matchAll(/\S+/g)) {
+      for (const m of n.textContent.matchAll(/\\S+/g)) {
         const bereik = document.createRange();
         bereik.setStart(n, m.index);
         bereik.setEnd(n, m.index + m[0].length);
