@@ -50,7 +50,11 @@ def post_worker_init(worker) -> None:
 
 
 def post_request(worker, req, environ, resp) -> None:
-    """After the first requests, what they built for good is frozen too."""
+    """After each request the worker forgets the address it was asked (query strings can
+    name people: vangnet/core/sporen.py); after the first requests, what they built for
+    good is frozen too."""
     from vangnet.core.afvalophaling import na_verzoek
+    from vangnet.core.sporen import wis_verzoeksporen
 
+    wis_verzoeksporen()
     na_verzoek(worker.nr)

@@ -73,7 +73,14 @@ def betekenisvol(woord: str) -> bool:
 
 
 def _stemmers() -> dict[str, object]:
-    return {taal: snowballstemmer.stemmer(naam) for taal, naam in STEMMER_NAAM.items()}
+    stemmers = {taal: snowballstemmer.stemmer(naam) for taal, naam in STEMMER_NAAM.items()}
+    for stemmer in stemmers.values():
+        # PyStemmer keeps the last 10,000 words it stemmed, a query's words among them, and
+        # a query can name a person: no cache here. The content's words are cached by
+        # token_inhoud, which no query reaches.
+        if hasattr(stemmer, "maxCacheSize"):
+            stemmer.maxCacheSize = 0
+    return stemmers
 
 
 _STEMMERS = _stemmers()
