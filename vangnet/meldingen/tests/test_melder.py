@@ -20,6 +20,7 @@ from PIL import ExifTags, Image
 
 from vangnet.accounts.models import Teller
 from vangnet.core import toestelcookie
+from vangnet.core.tests.geheugen import houders_van
 from vangnet.meldingen import (
     acties,
     bijlagen,
@@ -877,3 +878,16 @@ def test_the_numbers_on_the_reporting_pages_dial_when_tapped(client):
     inhoud = response.content.decode()
     for nummer in ("112", "101", "1712"):
         assert f'<a href="tel:{nummer}">{nummer}</a>' in inhoud
+
+
+def test_once_answered_the_worker_keeps_nothing_of_the_report_or_its_receipt(client):
+    tekst, adres = "De regisseur Kanarieverhaal zat aan mij.", "kanariemelder@example.org"
+    team = festival()
+    response = verstuur(client, team, {"wat": tekst, "email": adres})
+    code = ontvangstbewijs_op(response)
+    response = client.get(open_met(client, code).url)
+    assert tekst in response.content.decode()
+    del response
+
+    gevonden = houders_van([tekst, adres, code], behalve=[globals()])
+    assert gevonden == [], "\n".join(gevonden)

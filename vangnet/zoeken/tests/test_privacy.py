@@ -2,7 +2,6 @@
 (queries can name people). The logs are pinned in core/tests/test_logboek.py, the addresses
 gunicorn parses in core/tests/test_sporen.py; this pins the rest."""
 
-import gc
 import pickle
 import sys
 from functools import _lru_cache_wrapper
@@ -11,6 +10,8 @@ from django.core.cache import caches
 from django.db import connection
 
 import pytest
+
+from vangnet.core.tests.geheugen import houders_van
 
 pytestmark = pytest.mark.django_db
 
@@ -94,24 +95,6 @@ def test_a_search_adds_nothing_to_the_caches_of_the_process(client):
 
 def test_no_text_with_the_name_outlives_the_search(client):
     zoek_overal(client, ZOEKVRAGEN)
-    gc.collect()
 
-    # Strings are not tracked by the collector, the containers that hold them are (a C
-    # library's cache too, like the stemmer's was). Only this module may hold the name.
-    eigen = {id(globals()), id(ZOEKVRAGEN)}
-    houders = []
-    for houder in gc.get_objects():
-        if id(houder) in eigen:
-            continue
-        if isinstance(houder, dict):
-            inhoud = [*houder.keys(), *houder.values()]
-        elif isinstance(houder, (list, tuple, set, frozenset)):
-            inhoud = list(houder)
-        else:
-            continue
-        houders += [
-            f"a {type(houder).__name__} holds {ding!r}"
-            for ding in inhoud
-            if isinstance(ding, str) and NAAM.lower() in ding.lower()
-        ]
-    assert houders == [], "\n".join(houders)
+    # Only this module may hold the name: its names and its list of queries.
+    assert houders_van([NAAM], behalve=[globals(), ZOEKVRAGEN]) == []
