@@ -20,8 +20,12 @@ Two rules, both about the wegwijzer's answers that a query's words can name:
 A query word *names* a value when one of its exact stems (in any language; not a longer
 word, not a typo) is a word of that value's label in the code lists (``Gedrag``,
 ``Context``): the labels a contact point is indexed with. The words of the umbrella term
-name no particular kind. Both rules only lift: nothing is hidden or lowered, and one more
-word of the query still counts far more.
+name no particular kind. A word can name more than one context ("work" is in "at work" and
+in "during training or a work placement"); the query then names the context whose label holds
+most of its words, then the largest share ("work" is all of "at work" and a third of the
+other; "work placement" is two words of the second), and none on a tie. Both rules
+only lift: nothing is hidden or lowered, and one more word of the query still counts far
+more.
 """
 
 from functools import lru_cache
@@ -56,15 +60,39 @@ def _benoemd() -> dict[str, tuple[tuple[str, str], ...]]:
     return {tok: tuple(sorted(paren)) for tok, paren in result.items()}
 
 
+@lru_cache(maxsize=1)
+def _labeltokens() -> dict[str, tuple[frozenset[str], ...]]:
+    """context -> the tokens of its label, one set per language."""
+    return {
+        waarde: tuple(frozenset(frase(label, taal)[1]) for label, taal in labels)
+        for waarde, labels in label_table(c.Context).items()
+    }
+
+
+def _exacte_tokens(woord: Woord) -> set[str]:
+    return {tok for tok, tienden in woord.tokens.items() if tienden >= ANDERE_TAAL - 1}
+
+
+def _meest_gedekt(contexten: set[str], tokens: set[str]) -> str | None:
+    """The one context whose label (in any language) holds the most of the query's tokens,
+    then the largest share of them; None when two are equal on both."""
+    dekking = {
+        waarde: max(
+            (len(label & tokens), len(label & tokens) / len(label))
+            for label in _labeltokens()[waarde]
+            if label
+        )
+        for waarde in contexten
+    }
+    hoogste = max(dekking.values())
+    beste = [waarde for waarde, deel in dekking.items() if deel == hoogste]
+    return beste[0] if len(beste) == 1 else None
+
+
 def _benoemt(woord: Woord) -> list[tuple[str, str]]:
     """The (answer, value) pairs that one query word names (through its exact stems)."""
     benoemd = _benoemd()
-    return [
-        paar
-        for tok, tienden in woord.tokens.items()
-        if tienden >= ANDERE_TAAL - 1
-        for paar in benoemd.get(tok, ())
-    ]
+    return [paar for tok in _exacte_tokens(woord) for paar in benoemd.get(tok, ())]
 
 
 def koepel(ontleding: Ontleding | None) -> None:
@@ -81,7 +109,7 @@ def koepel(ontleding: Ontleding | None) -> None:
 
 def situatie(ontleding: Ontleding | None) -> tuple[frozenset[str], str] | None:
     """(kinds of behaviour, context) that the query's words name, or None when they do not
-    name both (or name more than one context)."""
+    name both (or name several contexts equally)."""
     if ontleding is None:
         return None
     gedrag: set[str] = set()
@@ -89,9 +117,11 @@ def situatie(ontleding: Ontleding | None) -> tuple[frozenset[str], str] | None:
     for woord in ontleding.woorden:
         for antwoord, waarde in _benoemt(woord):
             (gedrag if antwoord == "gedrag" else contexten).add(waarde)
-    if not gedrag or len(contexten) != 1:
+    if not gedrag or not contexten:
         return None
-    return frozenset(gedrag), next(iter(contexten))
+    tokens = set().union(*(_exacte_tokens(woord) for woord in ontleding.woorden))
+    context = _meest_gedekt(contexten, tokens)
+    return None if context is None else (frozenset(gedrag), context)
 
 
 def bonus(ontleding: Ontleding | None, inhoudsversie: int | None) -> dict[str, int]:

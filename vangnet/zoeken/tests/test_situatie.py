@@ -35,6 +35,28 @@ def test_the_same_situation_in_french_follows_the_same_route():
     )
 
 
+def test_the_same_situation_in_english_follows_the_same_route():
+    # "work" is in two contexts' English labels ("at work", "during training or a work
+    # placement"); it is all of the first and a third of the second.
+    assert contactpunten("bullying at work", "en")[:3] == contactpunten("pesten op het werk")[:3]
+
+
+@pytest.mark.parametrize(
+    "tekst, context",
+    [
+        ("bullying at work", "werk"),
+        ("bullying during my work placement", "opleiding"),
+        ("pesten op het werk", "werk"),
+        ("pesten in mijn stage", "opleiding"),
+    ],
+)
+def test_a_word_in_two_contexts_names_the_one_whose_label_it_covers_most(tekst, context):
+    assert situatie.situatie(zoek(Zoekvraag(tekst=tekst)).ontleding) == (
+        frozenset({"psychisch"}),
+        context,
+    )
+
+
 @pytest.mark.parametrize(
     "tekst", ["machtsmisbruik", "geweld", "op het werk", "grensoverschrijdend gedrag op het werk"]
 )
