@@ -1,15 +1,12 @@
 """What lives as long as a worker is kept out of the garbage collector's walks."""
 
 import gc
-import importlib.util
-from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
 from vangnet.core import afvalophaling
-
-ROOT = Path(__file__).resolve().parents[3]
+from vangnet.core.tests.gunicornconfig import gunicorn_config
 
 
 @pytest.fixture
@@ -18,13 +15,6 @@ def ontdooid():
     gc.unfreeze()
     yield
     gc.unfreeze()
-
-
-def _gunicorn_config():
-    spec = importlib.util.spec_from_file_location("gunicorn_conf", ROOT / "gunicorn.conf.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_what_is_alive_when_frozen_is_no_longer_walked_by_the_collector(ontdooid):
@@ -57,7 +47,7 @@ def test_a_worker_freezes_again_once_after_its_first_requests(ontdooid):
 
 
 def test_gunicorns_configuration_freezes_a_worker_after_loading_and_after_warming_up(ontdooid):
-    config = _gunicorn_config()
+    config = gunicorn_config()
     config.post_worker_init(SimpleNamespace(nr=0))
     assert gc.get_freeze_count() > 0
     gc.unfreeze()

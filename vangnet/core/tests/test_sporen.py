@@ -2,22 +2,13 @@
 a person, a path can carry a one-time secret (vangnet/core/sporen.py)."""
 
 import gc
-import importlib.util
 import urllib.parse
-from pathlib import Path
 from types import SimpleNamespace
 
 from vangnet.core.sporen import wis_verzoeksporen
+from vangnet.core.tests.gunicornconfig import gunicorn_config
 
-ROOT = Path(__file__).resolve().parents[3]
 ADRES = "/kaart/?q=mijn+regisseur+Kanariepieters"
-
-
-def _gunicorn_config():
-    spec = importlib.util.spec_from_file_location("gunicorn_conf", ROOT / "gunicorn.conf.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _adressen_in_het_geheugen() -> list[str]:
@@ -44,7 +35,7 @@ def test_wiping_the_traces_forgets_every_parsed_address():
 
 
 def test_gunicorn_wipes_the_traces_after_every_request():
-    config = _gunicorn_config()
+    config = gunicorn_config()
     urllib.parse.urlsplit(ADRES)
     config.post_request(SimpleNamespace(nr=1), None, {}, None)
     assert urllib.parse.urlsplit.cache_info().currsize == 0

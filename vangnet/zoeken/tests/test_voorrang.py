@@ -3,6 +3,8 @@ named after a topic does not push the contact points that handle it, or the term
 explains it, out of the first results; a query that asks for a kind of offering gets the
 offering."""
 
+from types import SimpleNamespace
+
 from django.db.migrations.loader import MigrationLoader
 from django.utils import translation
 
@@ -125,23 +127,21 @@ def test_one_more_word_of_the_query_still_beats_help(een_catalogus_vol_traininge
     assert all(item.startswith("aanbod:training-") for item in gevonden), gevonden
 
 
-class _Migratie:
+def migratie(app_label: str, name: str) -> SimpleNamespace:
     """What ``migrate`` passes in its plan: a migration's app and name."""
-
-    def __init__(self, app_label: str, name: str):
-        self.app_label, self.name = app_label, name
+    return SimpleNamespace(app_label=app_label, name=name)
 
 
 def test_the_migration_that_adds_precedence_rebuilds_an_existing_index():
     Zoekingang.objects.update(voorrang=0)  # as the new column leaves an existing index
-    plan = [(_Migratie("zoeken", "0005_hulp_gaat_voor"), False)]
+    plan = [(migratie("zoeken", "0005_hulp_gaat_voor"), False)]
     signals.herbouw_na_migratie(sender=None, plan=plan)
     assert Zoekingang.objects.filter(voorrang=VOORRANG).exists()
 
 
 def test_other_migrations_leave_the_index_alone():
     Zoekingang.objects.update(voorrang=0)
-    signals.herbouw_na_migratie(sender=None, plan=[(_Migratie("kaart", "0001_initial"), False)])
+    signals.herbouw_na_migratie(sender=None, plan=[(migratie("kaart", "0001_initial"), False)])
     assert not Zoekingang.objects.filter(voorrang=VOORRANG).exists()
 
 
